@@ -1,0 +1,89 @@
+"""The append-only, tamper-evident audit log: each entry carries the hash of the one before."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from blanko_desktop.core.models import AuditEvent, UtcDateTimeField, utcnow
+
+GENESIS = "0" * 64
+_AT = UtcDateTimeField()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts: the OS login and the officer's profile name."""
+
+    os_user: str
+    officer: str = ""
+
+    @classmethod
+    def current(cls, officer: str = "") -> "Actor":
+        try:
+            login = getpass.getuser()
+        except Exception:  # getuser raises when no login name can be found (services, containers)
+            login = "unknown"
+        return cls(os_user=login, officer=officer)
+
+    @property
+    def label(self) -> str:
+        return f"{self.officer} ({self.os_user})" if self.officer else self.os_user
+
+
+def _digest(prev: str, at: str, actor_os: str, officer: str, action: str, entity: str,
+            entity_id: str, before: Any, after: Any) -> str:
+    payload = json.dumps(
+        [prev, at, actor_os, officer, action, entity, entity_id, before, after],
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _normalise(value: Any) -> Any:
+    # Store exactly what is hashed: a JSON round trip turns dates and tuples into their JSON form.
+    return None if value is None else json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def record(actor: Actor, action: str, entity: str, entity_id: object,
+           before: Any = None, after: Any = None) -> AuditEvent:
+    """Append one event; call inside the write transaction of the change it records."""
+    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
+    prev = last.hash if last else GENESIS
+    at = _AT.db_value(utcnow())
+    before, after = _normalise(before), _normalise(after)
+    eid = "" if entity_id is None else str(entity_id)
+    digest = _digest(prev, at, actor.os_user, actor.officer, action, entity, eid, before, after)
+    return AuditEvent.create(at=at, os_user=actor.os_user, officer=actor.officer, action=action,
+                             entity=entity, entity_id=eid, before=before, after=after,
+                             prev_hash=prev, hash=digest)
+
+
+@dataclass
+class ChainReport:
+    count: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def verify_chain() -> ChainReport:
+    """Recompute every entry's hash and link; report the first entries that do not fit."""
+    report = ChainReport()
+    prev = GENESIS
+    cursor = AuditEvent._meta.database.execute_sql(
+        "SELECT id, at, os_user, officer, action, entity, entity_id, before, after, prev_hash, hash "
+        "FROM audit_event ORDER BY id")
+    for row in cursor:
+        (eid, at, os_user, officer, action, entity, entity_id, before, after, prev_hash, digest) = row
+        report.count += 1
+        before = None if before is None else json.loads(before)
+        after = None if after is None else json.loads(after)
+        if prev_hash != prev:
+            report.problems.append(f"Jejak audit terputus di entri {eid}: tautan ke entri sebelumnya tidak cocok")
+        expected = _digest(prev_hash, at, os_user, officer, action, entity, entity_id, before, after)
+        if expected != digest:
+            report.problems.append(f"Jejak audit diubah di entri {eid}: isi tidak cocok dengan hash-nya")
+        prev = digest
+    return report

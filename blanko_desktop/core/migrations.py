@@ -1,0 +1,96 @@
+"""Ordered schema migration steps, tracked by PRAGMA user_version; each step is frozen SQL.
+
+A step never changes once released: a later change is a new step. Every step has its own test in
+tests/migrations (a meta-test fails when one is missing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+# The schema as first released (generated once from models.py, then frozen).
+_M0001 = (
+    '''CREATE TABLE "lsp" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "updated_at" TEXT NOT NULL, "updated_by" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "licence_no" VARCHAR(255) NOT NULL, "address" TEXT NOT NULL, "city" VARCHAR(255) NOT NULL, "postal_code" VARCHAR(255) NOT NULL, "phone" VARCHAR(255) NOT NULL, "contact_person" VARCHAR(255) NOT NULL, "active" INTEGER NOT NULL, "created_at" TEXT NOT NULL)''',
+    '''CREATE UNIQUE INDEX "lsp_name" ON "lsp" ("name")''',
+    '''CREATE TABLE "request" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "updated_at" TEXT NOT NULL, "updated_by" VARCHAR(255) NOT NULL, "lsp_id" INTEGER, "kind" VARCHAR(255) NOT NULL, "state" VARCHAR(255) NOT NULL, "letter_number" VARCHAR(255) NOT NULL, "letter_date" DATE, "sender" VARCHAR(255) NOT NULL, "subject" VARCHAR(255) NOT NULL, "received_at" TEXT NOT NULL, "due_at" TEXT, "clock_running" INTEGER NOT NULL, "requested_qty" INTEGER, "competent_qty" INTEGER, "not_yet_qty" INTEGER, "approved_qty" INTEGER, "cancel_reason" TEXT NOT NULL, "note" TEXT NOT NULL, "created_at" TEXT NOT NULL, FOREIGN KEY ("lsp_id") REFERENCES "lsp" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "request_lsp_id" ON "request" ("lsp_id")''',
+    '''CREATE INDEX "request_state" ON "request" ("state")''',
+    '''CREATE TABLE "signatory" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "updated_at" TEXT NOT NULL, "updated_by" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "nip" VARCHAR(255) NOT NULL, "title" VARCHAR(255) NOT NULL, "active" INTEGER NOT NULL)''',
+    '''CREATE TABLE "approval" ("id" INTEGER NOT NULL PRIMARY KEY, "request_id" INTEGER NOT NULL, "signatory_id" INTEGER, "approved_qty" INTEGER NOT NULL, "approved_at" TEXT NOT NULL, "recorded_by" VARCHAR(255) NOT NULL, "note" TEXT NOT NULL, FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT, FOREIGN KEY ("signatory_id") REFERENCES "signatory" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "approval_request_id" ON "approval" ("request_id")''',
+    '''CREATE INDEX "approval_signatory_id" ON "approval" ("signatory_id")''',
+    '''CREATE TABLE "audit_event" ("id" INTEGER NOT NULL PRIMARY KEY, "at" TEXT NOT NULL, "os_user" VARCHAR(255) NOT NULL, "officer" VARCHAR(255) NOT NULL, "action" VARCHAR(255) NOT NULL, "entity" VARCHAR(255) NOT NULL, "entity_id" VARCHAR(255) NOT NULL, "before" TEXT, "after" TEXT, "prev_hash" VARCHAR(64) NOT NULL, "hash" VARCHAR(64) NOT NULL)''',
+    '''CREATE UNIQUE INDEX "audit_event_hash" ON "audit_event" ("hash")''',
+    '''CREATE TABLE "closure" ("id" INTEGER NOT NULL PRIMARY KEY, "day" DATE NOT NULL, "kind" VARCHAR(255) NOT NULL, "note" VARCHAR(255) NOT NULL, "created_by" VARCHAR(255) NOT NULL)''',
+    '''CREATE UNIQUE INDEX "closure_day" ON "closure" ("day")''',
+    '''CREATE TABLE "courier_pickup" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "updated_at" TEXT NOT NULL, "updated_by" VARCHAR(255) NOT NULL, "day" DATE NOT NULL, "courier" VARCHAR(255) NOT NULL, "handed_at" TEXT, "manifest_sha256" VARCHAR(255) NOT NULL)''',
+    '''CREATE INDEX "courier_pickup_day" ON "courier_pickup" ("day")''',
+    '''CREATE TABLE "document" ("id" INTEGER NOT NULL PRIMARY KEY, "request_id" INTEGER NOT NULL, "kind" VARCHAR(255) NOT NULL, "original_name" VARCHAR(255) NOT NULL, "sha256" VARCHAR(64) NOT NULL, "size" INTEGER NOT NULL, "media_type" VARCHAR(255) NOT NULL, "source" VARCHAR(255) NOT NULL, "parent_id" INTEGER, "received_at" TEXT NOT NULL, "added_at" TEXT NOT NULL, "added_by" VARCHAR(255) NOT NULL, "analysis" TEXT, FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT, FOREIGN KEY ("parent_id") REFERENCES "document" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "document_request_id" ON "document" ("request_id")''',
+    '''CREATE INDEX "document_sha256" ON "document" ("sha256")''',
+    '''CREATE INDEX "document_parent_id" ON "document" ("parent_id")''',
+    '''CREATE TABLE "finding" ("id" INTEGER NOT NULL PRIMARY KEY, "request_id" INTEGER NOT NULL, "document_id" INTEGER, "item" VARCHAR(255) NOT NULL, "sheet" VARCHAR(255), "row" INTEGER, "severity" VARCHAR(255) NOT NULL, "message" TEXT NOT NULL, "accepted" INTEGER NOT NULL, "accepted_note" TEXT NOT NULL, "accepted_by" VARCHAR(255) NOT NULL, "accepted_at" TEXT, "created_at" TEXT NOT NULL, FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT, FOREIGN KEY ("document_id") REFERENCES "document" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "finding_request_id" ON "finding" ("request_id")''',
+    '''CREATE INDEX "finding_document_id" ON "finding" ("document_id")''',
+    '''CREATE TABLE "lsp_address" ("id" INTEGER NOT NULL PRIMARY KEY, "lsp_id" INTEGER NOT NULL, "value" VARCHAR(255) NOT NULL, "is_domain" INTEGER NOT NULL, FOREIGN KEY ("lsp_id") REFERENCES "lsp" ("id") ON DELETE CASCADE)''',
+    '''CREATE INDEX "lsp_address_lsp_id" ON "lsp_address" ("lsp_id")''',
+    '''CREATE UNIQUE INDEX "lsp_address_value" ON "lsp_address" ("value")''',
+    '''CREATE TABLE "parcel" ("id" INTEGER NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "updated_at" TEXT NOT NULL, "updated_by" VARCHAR(255) NOT NULL, "request_id" INTEGER NOT NULL, "pickup_id" INTEGER, "tracking_no" VARCHAR(255) NOT NULL, "address" TEXT NOT NULL, "packed_at" TEXT, "courier_receipt_at" TEXT, "lsp_receipt_at" TEXT, FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT, FOREIGN KEY ("pickup_id") REFERENCES "courier_pickup" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "parcel_request_id" ON "parcel" ("request_id")''',
+    '''CREATE INDEX "parcel_pickup_id" ON "parcel" ("pickup_id")''',
+    '''CREATE TABLE "printed_form" ("id" INTEGER NOT NULL PRIMARY KEY, "request_id" INTEGER, "form" VARCHAR(255) NOT NULL, "sha256" VARCHAR(64) NOT NULL, "printer" VARCHAR(255) NOT NULL, "printed_at" TEXT NOT NULL, "printed_by" VARCHAR(255) NOT NULL, FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "printed_form_request_id" ON "printed_form" ("request_id")''',
+    '''CREATE TABLE "setting" ("key" VARCHAR(255) NOT NULL PRIMARY KEY, "version" INTEGER NOT NULL, "updated_at" TEXT NOT NULL, "updated_by" VARCHAR(255) NOT NULL, "value" TEXT)''',
+    '''CREATE TABLE "stock_count" ("id" INTEGER NOT NULL PRIMARY KEY, "at" TEXT NOT NULL, "counted" INTEGER NOT NULL, "book_balance" INTEGER NOT NULL, "explanation" TEXT NOT NULL, "by" VARCHAR(255) NOT NULL)''',
+    '''CREATE TABLE "stock_movement" ("id" INTEGER NOT NULL PRIMARY KEY, "kind" VARCHAR(255) NOT NULL, "prefix" VARCHAR(255) NOT NULL, "first_no" INTEGER NOT NULL, "last_no" INTEGER NOT NULL, "quantity" INTEGER NOT NULL, "request_id" INTEGER, "parcel_id" INTEGER, "reverses_id" INTEGER, "at" TEXT NOT NULL, "by" VARCHAR(255) NOT NULL, "note" TEXT NOT NULL, FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT, FOREIGN KEY ("parcel_id") REFERENCES "parcel" ("id") ON DELETE RESTRICT, FOREIGN KEY ("reverses_id") REFERENCES "stock_movement" ("id") ON DELETE RESTRICT)''',
+    '''CREATE INDEX "stock_movement_request_id" ON "stock_movement" ("request_id")''',
+    '''CREATE INDEX "stock_movement_parcel_id" ON "stock_movement" ("parcel_id")''',
+    '''CREATE INDEX "stock_movement_reverses_id" ON "stock_movement" ("reverses_id")''',
+)
+
+# The requests table is sorted by received time and filtered by state, LSP and due time; at 100,000
+# requests these need indexes to answer in milliseconds.
+_M0002 = (
+    'CREATE INDEX "request_received_at" ON "request" ("received_at")',
+    'CREATE INDEX "request_state_received" ON "request" ("state", "received_at")',
+    'CREATE INDEX "request_lsp_received" ON "request" ("lsp_id", "received_at")',
+    'CREATE INDEX "request_due_at" ON "request" ("due_at")',
+    'CREATE INDEX "audit_event_entity" ON "audit_event" ("entity", "entity_id")',
+)
+
+# The audit log and the stock ledger are append-only, like any security-paper register: the database
+# itself refuses an UPDATE or DELETE, whatever program touches the file.
+_M0003 = tuple(
+    f"""CREATE TRIGGER "{table}_no_{op.lower()}" BEFORE {op} ON "{table}"
+        BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"""
+    for table in ("audit_event", "stock_movement")
+    for op in ("UPDATE", "DELETE")
+)
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "m0001_initial", _M0001),
+    Step(2, "m0002_request_list_indexes", _M0002),
+    Step(3, "m0003_append_only_triggers", _M0003),
+)
+
+LATEST = STEPS[-1].version
+
+
+def pending(current: int) -> list[Step]:
+    """The steps to run on a database at schema version `current`, in order."""
+    return [s for s in STEPS if s.version > current]
+
+
+def apply(execute: Callable[[str], object], step: Step) -> None:
+    """Run one step's statements through `execute` (the caller owns the transaction)."""
+    for sql in step.statements:
+        execute(sql)

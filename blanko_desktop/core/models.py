@@ -1,0 +1,266 @@
+"""The domain model of the whole procedure, as peewee models bound to whatever database storage opens."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    Field,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+database = DatabaseProxy()
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class UtcDateTimeField(Field):
+    """An aware datetime stored as sortable UTC ISO text ('2026-11-25T06:00:00.000000+00:00')."""
+
+    field_type = "TEXT"
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC field")
+        return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+    def python_value(self, value):
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class IsoDateField(DateField):
+    """A date stored as ISO text."""
+
+    def db_value(self, value):
+        if isinstance(value, datetime):
+            value = value.date()
+        return value.isoformat() if isinstance(value, date) else value
+
+    def python_value(self, value):
+        return date.fromisoformat(value) if value else None
+
+
+class JsonField(TextField):
+    """Any JSON-serialisable value."""
+
+    def db_value(self, value):
+        return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+    def python_value(self, value):
+        return None if value is None else json.loads(value)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Versioned(BaseModel):
+    """A record officers edit: a version column refuses a stale save (optimistic locking)."""
+
+    version = IntegerField(default=1)
+    updated_at = UtcDateTimeField(default=utcnow)
+    updated_by = CharField(default="")
+
+
+class Lsp(Versioned):
+    id = AutoField()
+    name = CharField(unique=True)
+    licence_no = CharField(default="")
+    address = TextField(default="")
+    city = CharField(default="")
+    postal_code = CharField(default="")
+    phone = CharField(default="")
+    contact_person = CharField(default="")
+    active = BooleanField(default=True)
+    created_at = UtcDateTimeField(default=utcnow)
+
+
+class LspAddress(BaseModel):
+    """An e-mail address or a whole domain that identifies an LSP as sender."""
+
+    id = AutoField()
+    lsp = ForeignKeyField(Lsp, backref="addresses", on_delete="CASCADE")
+    value = CharField(unique=True)  # lower-case: 'admin@lsp-x.id' or 'lsp-x.id'
+    is_domain = BooleanField(default=False)
+
+
+class Request(Versioned):
+    id = AutoField()
+    lsp = ForeignKeyField(Lsp, null=True, backref="requests", on_delete="RESTRICT")
+    kind = CharField(default="new")  # 'new' | 'replacement'
+    state = CharField(default="received", index=True)
+    letter_number = CharField(default="")
+    letter_date = IsoDateField(null=True)
+    sender = CharField(default="")
+    subject = CharField(default="")
+    received_at = UtcDateTimeField()
+    due_at = UtcDateTimeField(null=True)
+    clock_running = BooleanField(default=True)
+    requested_qty = IntegerField(null=True)
+    competent_qty = IntegerField(null=True)
+    not_yet_qty = IntegerField(null=True)
+    approved_qty = IntegerField(null=True)
+    cancel_reason = TextField(default="")
+    note = TextField(default="")
+    created_at = UtcDateTimeField(default=utcnow)
+
+
+class Document(BaseModel):
+    id = AutoField()
+    request = ForeignKeyField(Request, backref="documents", on_delete="RESTRICT")
+    kind = CharField(default="other")  # letter | minutes | decision | list | email | other
+    original_name = CharField()
+    sha256 = CharField(max_length=64, index=True)
+    size = IntegerField()
+    media_type = CharField(default="application/octet-stream")
+    source = CharField(default="")  # 'drop', 'import', 'cli', 'email'
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    received_at = UtcDateTimeField()
+    added_at = UtcDateTimeField(default=utcnow)
+    added_by = CharField(default="")
+    analysis = JsonField(null=True)
+
+
+class Finding(BaseModel):
+    id = AutoField()
+    request = ForeignKeyField(Request, backref="findings", on_delete="RESTRICT")
+    document = ForeignKeyField(Document, null=True, backref="findings", on_delete="RESTRICT")
+    item = CharField(default="")  # letter | minutes | decision | list | '' (whole request)
+    sheet = CharField(null=True)
+    row = IntegerField(null=True)
+    severity = CharField(default="error")
+    message = TextField()
+    accepted = BooleanField(default=False)
+    accepted_note = TextField(default="")
+    accepted_by = CharField(default="")
+    accepted_at = UtcDateTimeField(null=True)
+    created_at = UtcDateTimeField(default=utcnow)
+
+
+class Signatory(Versioned):
+    id = AutoField()
+    name = CharField()
+    nip = CharField(default="")
+    title = CharField(default="")
+    active = BooleanField(default=True)
+
+
+class Approval(BaseModel):
+    id = AutoField()
+    request = ForeignKeyField(Request, backref="approvals", on_delete="RESTRICT")
+    signatory = ForeignKeyField(Signatory, null=True, on_delete="RESTRICT")
+    approved_qty = IntegerField()
+    approved_at = UtcDateTimeField(default=utcnow)
+    recorded_by = CharField(default="")
+    note = TextField(default="")
+
+
+class PrintedForm(BaseModel):
+    id = AutoField()
+    request = ForeignKeyField(Request, null=True, backref="forms", on_delete="RESTRICT")
+    form = CharField()  # approval | receipt | label | manifest | completion
+    sha256 = CharField(max_length=64)
+    printer = CharField(default="")
+    printed_at = UtcDateTimeField(default=utcnow)
+    printed_by = CharField(default="")
+
+
+class CourierPickup(Versioned):
+    id = AutoField()
+    day = IsoDateField(index=True)
+    courier = CharField(default="")
+    handed_at = UtcDateTimeField(null=True)
+    manifest_sha256 = CharField(default="")
+
+
+class Parcel(Versioned):
+    id = AutoField()
+    request = ForeignKeyField(Request, backref="parcels", on_delete="RESTRICT")
+    pickup = ForeignKeyField(CourierPickup, null=True, backref="parcels", on_delete="RESTRICT")
+    tracking_no = CharField(default="")
+    address = TextField(default="")  # the LSP address of record at packing time
+    packed_at = UtcDateTimeField(null=True)
+    courier_receipt_at = UtcDateTimeField(null=True)
+    lsp_receipt_at = UtcDateTimeField(null=True)
+
+
+class StockMovement(BaseModel):
+    """Append-only ledger line over a serial range; corrections are reversing lines."""
+
+    id = AutoField()
+    kind = CharField()  # receive | issue | spoil | return_damaged | reversal
+    prefix = CharField(default="")
+    first_no = IntegerField()
+    last_no = IntegerField()
+    quantity = IntegerField()
+    request = ForeignKeyField(Request, null=True, backref="movements", on_delete="RESTRICT")
+    parcel = ForeignKeyField(Parcel, null=True, backref="movements", on_delete="RESTRICT")
+    reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT")
+    at = UtcDateTimeField(default=utcnow)
+    by = CharField(default="")
+    note = TextField(default="")
+
+
+class StockCount(BaseModel):
+    """A stock opname: counted sheets against the books, the difference explained."""
+
+    id = AutoField()
+    at = UtcDateTimeField(default=utcnow)
+    counted = IntegerField()
+    book_balance = IntegerField()
+    explanation = TextField(default="")
+    by = CharField(default="")
+
+
+class Setting(Versioned):
+    key = CharField(primary_key=True)
+    value = JsonField(null=True)
+
+
+class Closure(BaseModel):
+    """A non-working day the library does not know: cuti bersama or an office closure."""
+
+    id = AutoField()
+    day = IsoDateField(unique=True)
+    kind = CharField(default="closure")  # cuti_bersama | closure
+    note = CharField(default="")
+    created_by = CharField(default="")
+
+
+class AuditEvent(BaseModel):
+    """Append-only, hash-chained record of every state change."""
+
+    id = AutoField()
+    at = UtcDateTimeField(default=utcnow)
+    os_user = CharField(default="")
+    officer = CharField(default="")
+    action = CharField()
+    entity = CharField()
+    entity_id = CharField(default="")
+    before = JsonField(null=True)
+    after = JsonField(null=True)
+    prev_hash = CharField(max_length=64)
+    hash = CharField(max_length=64, unique=True)
+
+
+ALL_MODELS = [
+    Lsp, LspAddress, Request, Document, Finding, Signatory, Approval, PrintedForm,
+    CourierPickup, Parcel, StockMovement, StockCount, Setting, Closure, AuditEvent,
+]

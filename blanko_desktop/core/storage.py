@@ -1,0 +1,358 @@
+"""The database file and the document store beside it: opening, modes, migrations, retries, check, backup.
+
+Everything SQLite-specific lives here, so that a database server could later stand behind the same
+models (peewee's playhouse.db_url).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PureWindowsPath
+from typing import TypeVar
+
+from peewee import OperationalError, SqliteDatabase
+
+from blanko_desktop.core import migrations, models
+from blanko_desktop.core.errors import BusyError, DatabaseTooNewError, StorageError
+
+T = TypeVar("T")
+
+# Filesystem types (Linux /proc/mounts) on which WAL is unsafe: its shared memory does not cross hosts.
+NETWORK_FS = {
+    "nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "sshfs", "9p", "afs", "ceph",
+    "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "ncpfs", "lustre", "fuse.rclone",
+}
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+BUSY_RETRIES = 6
+_DRIVE_REMOTE = 4
+
+
+def _windows_drive_is_remote(path: Path) -> bool:
+    import ctypes  # Windows only: GetDriveTypeW tells a mapped network drive
+
+    drive = PureWindowsPath(str(path)).drive
+    if not drive:
+        return False
+    return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == _DRIVE_REMOTE
+
+
+def filesystem_type(path: Path, mounts_text: str | None = None) -> str:
+    """The Linux filesystem type holding `path` (longest mount-point prefix in /proc/mounts)."""
+    if mounts_text is None:
+        try:
+            mounts_text = Path("/proc/mounts").read_text()
+        except OSError:
+            return ""
+    target = os.path.realpath(path)
+    best, best_type = "", ""
+    for line in mounts_text.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        mount = parts[1].replace("\\040", " ")
+        if (target == mount or target.startswith(mount.rstrip("/") + "/")) and len(mount) >= len(best):
+            best, best_type = mount, parts[2]
+    return best_type
+
+
+def is_network_path(path: Path, mounts_text: str | None = None, platform: str = sys.platform) -> bool:
+    """True for a UNC path, a mapped network drive, or a network filesystem mount."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if platform == "win32":
+        return _windows_drive_is_remote(path)
+    return filesystem_type(path, mounts_text) in NETWORK_FS
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class DocumentStore:
+    """Files kept by their SHA-256, written atomically (temporary file, fsync, rename)."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path_for(sha256).is_file()
+
+    def put(self, data: bytes) -> str:
+        """Store `data` (once) and return its SHA-256."""
+        sha = sha256_bytes(data)
+        target = self.path_for(sha)
+        if target.is_file() and target.stat().st_size == len(data):
+            return sha
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        _fsync_dir(target.parent)
+        return sha
+
+    def put_file(self, source: Path) -> str:
+        """Store a file from disk without holding all of it in memory twice."""
+        return self.put(source.read_bytes())
+
+    def read(self, sha256: str) -> bytes:
+        return self.path_for(sha256).read_bytes()
+
+    def all_hashes(self) -> Iterator[str]:
+        if not self.root.is_dir():
+            return
+        for sub in self.root.iterdir():
+            if sub.is_dir() and len(sub.name) == 2:
+                for f in sub.iterdir():
+                    if f.is_file() and not f.name.startswith("."):
+                        yield f.name
+
+    def leftovers(self) -> list[Path]:
+        """Temporary files from an interrupted write."""
+        if not self.root.is_dir():
+            return []
+        return [f for f in self.root.glob("*/.incoming-*")]
+
+
+@dataclass
+class CheckReport:
+    """What `blanko check` found: problems (empty when all is well) and what was checked."""
+
+    problems: list[str] = field(default_factory=list)
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Storage:
+    """One open database file with its document store."""
+
+    def __init__(self, path: Path, db: SqliteDatabase, shared: bool):
+        self.path = path
+        self.db = db
+        self.shared = shared
+        self.files = DocumentStore(documents_dir(path))
+        self.on_busy: Callable[[int], None] | None = None
+
+    @classmethod
+    def open(cls, path: Path | str, create: bool = True, shared: bool | None = None) -> "Storage":
+        """Open (and if needed create or migrate) the database at `path`."""
+        path = Path(path).expanduser()
+        if path.is_dir():
+            raise StorageError(f"{path} adalah folder, bukan berkas basis data.")
+        if path.exists():
+            _assert_sqlite(path)
+        elif not create:
+            raise StorageError(f"Berkas basis data {path} tidak ditemukan.")
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}.") from exc
+        if shared is None:
+            shared = is_network_path(path)
+        pragmas = {
+            "foreign_keys": 1,
+            "busy_timeout": BUSY_TIMEOUT_MS,
+            # WAL needs shared memory that network filesystems do not provide: rollback journal there.
+            "journal_mode": "delete" if shared else "wal",
+            "synchronous": "full" if shared else "normal",
+        }
+        db = SqliteDatabase(str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
+                            lock_type="IMMEDIATE")
+        models.database.initialize(db)
+        storage = cls(path, db, shared)
+        try:
+            db.connect(reuse_if_open=True)
+            storage._migrate()
+        except OperationalError as exc:
+            db.close()
+            raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}.") from exc
+        except BaseException:
+            db.close()
+            raise
+        return storage
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- schema -------------------------------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        return self.db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        if current > migrations.LATEST:
+            raise DatabaseTooNewError(
+                f"Basis data {self.path} dibuat oleh versi aplikasi yang lebih baru (skema {current}, "
+                f"aplikasi ini mengenal sampai {migrations.LATEST}). Perbarui Blanko Desktop."
+            )
+        if current == migrations.LATEST:
+            return
+        if current > 0:
+            self.backup_database(self.path.with_name(
+                f"{self.path.stem}.v{current}-{datetime.now():%Y%m%d-%H%M%S}.bak.sqlite"))
+        with self.db.atomic():
+            # Re-read inside the write lock: another officer may have migrated it meanwhile.
+            current = self.schema_version()
+            for step in migrations.pending(current):
+                migrations.apply(self.db.execute_sql, step)
+                self.db.execute_sql(f"PRAGMA user_version = {step.version}")
+
+    # -- writes ------------------------------------------------------------------------------------
+
+    def write(self, fn: Callable[[], T]) -> T:
+        """Run `fn` in one short write transaction, retrying while another officer holds the lock."""
+        for attempt in range(1, BUSY_RETRIES + 1):
+            try:
+                with self.db.atomic():
+                    return fn()
+            except OperationalError as exc:
+                text = str(exc).lower()
+                if "locked" not in text and "busy" not in text:
+                    raise
+                if attempt == BUSY_RETRIES:
+                    raise BusyError(
+                        "Basis data sedang dipakai petugas lain terlalu lama. Coba lagi sebentar lagi."
+                    ) from exc
+                if self.on_busy:
+                    self.on_busy(attempt)
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        """A consistent read snapshot (deferred transaction)."""
+        with self.db.atomic("DEFERRED"):
+            yield
+
+    # -- check and backup --------------------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """SQLite integrity, foreign keys, every stored file against its hash, orphans, audit chain."""
+        from blanko_desktop.core import audit
+
+        report = CheckReport()
+        integrity = [r[0] for r in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
+        if integrity != ["ok"]:
+            report.problems += [f"Integritas SQLite: {line}" for line in integrity]
+        for table, rowid, parent, _ in self.db.execute_sql("PRAGMA foreign_key_check").fetchall():
+            report.problems.append(f"Kunci asing rusak: {table} baris {rowid} menunjuk {parent} yang tidak ada")
+        referenced = self._referenced_hashes()
+        report.checked["files"] = len(referenced)
+        for sha in sorted(referenced):
+            path = self.files.path_for(sha)
+            if not path.is_file():
+                report.problems.append(f"Berkas hilang dari penyimpanan: {sha}")
+            elif sha256_file(path) != sha:
+                report.problems.append(f"Isi berkas tidak cocok dengan hash-nya (rusak/diubah): {sha}")
+        for sha in sorted(set(self.files.all_hashes()) - referenced):
+            report.problems.append(f"Berkas yatim (tidak dirujuk basis data): {sha}")
+        for tmp in self.files.leftovers():
+            report.problems.append(f"Sisa penulisan yang terputus: {tmp.name}")
+        chain = audit.verify_chain()
+        report.checked["audit_events"] = chain.count
+        report.problems += chain.problems
+        report.checked["schema_version"] = self.schema_version()
+        return report
+
+    def _referenced_hashes(self) -> set[str]:
+        rows = self.db.execute_sql(
+            "SELECT sha256 FROM document UNION SELECT sha256 FROM printed_form "
+            "UNION SELECT manifest_sha256 FROM courier_pickup WHERE manifest_sha256 != ''"
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def backup_database(self, out: Path) -> None:
+        """A consistent copy of the database file alone (SQLite online backup API)."""
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".partial")
+        tmp.unlink(missing_ok=True)
+        dest = sqlite3.connect(tmp)
+        try:
+            self.db.connection().backup(dest)
+        finally:
+            dest.close()
+        os.replace(tmp, out)
+
+    def backup(self, out: Path) -> dict[str, object]:
+        """A consistent copy of the database at `out` with its documents beside it."""
+        out = Path(out)
+        if out.exists():
+            raise StorageError(f"{out} sudah ada; pilih nama lain untuk cadangan.")
+        self.backup_database(out)
+        copy = sqlite3.connect(out)
+        try:
+            hashes = {r[0] for r in copy.execute(
+                "SELECT sha256 FROM document UNION SELECT sha256 FROM printed_form "
+                "UNION SELECT manifest_sha256 FROM courier_pickup WHERE manifest_sha256 != ''")}
+        finally:
+            copy.close()
+        target = DocumentStore(documents_dir(out))
+        copied = 0
+        for sha in sorted(hashes):
+            src = self.files.path_for(sha)
+            if not src.is_file():
+                raise StorageError(f"Berkas {sha} hilang dari penyimpanan; jalankan 'blanko check'.")
+            dst = target.path_for(sha)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+            copied += 1
+        return {"database": str(out), "documents": str(target.root), "files": copied}
+
+
+def documents_dir(db_path: Path) -> Path:
+    """The document store that belongs to a database file: `<name>-dokumen/` beside it."""
+    return db_path.with_name(f"{db_path.stem}-dokumen")
+
+
+def _assert_sqlite(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        raise StorageError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
+    if head and head != SQLITE_HEADER:
+        raise StorageError(f"{path} bukan berkas basis data Blanko Desktop (bukan SQLite).")
