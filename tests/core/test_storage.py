@@ -1,0 +1,124 @@
+"""Storage: modes, document store, check, backup, refusal of files that are not ours."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from blanko_desktop.core.errors import StorageError
+from blanko_desktop.core.storage import DocumentStore, Storage, documents_dir, is_network_path
+
+MOUNTS = """\
+/dev/vda / ext4 rw,relatime 0 0
+server:/export /mnt/nfs nfs4 rw,relatime 0 0
+//fs01/blanko /mnt/share cifs rw 0 0
+/dev/vdb /mnt/share/local ext4 rw 0 0
+"""
+
+
+@pytest.mark.parametrize("path, platform, shared", [
+    (r"\\server\share\blanko.sqlite", "win32", True),
+    ("//server/share/blanko.sqlite", "linux", True),
+    ("/mnt/nfs/blanko.sqlite", "linux", True),
+    ("/mnt/share/kantor/blanko.sqlite", "linux", True),
+    ("/mnt/share/local/blanko.sqlite", "linux", False),  # longest mount point wins
+    ("/home/petugas/blanko.sqlite", "linux", False),
+])
+def test_network_location_detected(path, platform, shared):
+    assert is_network_path(Path(path), mounts_text=MOUNTS, platform=platform) is shared
+
+
+def test_local_file_uses_wal(storage):
+    assert storage.shared is False
+    assert storage.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert storage.db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_shared_file_uses_rollback_journal(tmp_path):
+    st = Storage.open(tmp_path / "shared.sqlite", shared=True)
+    try:
+        assert st.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert st.db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 1000
+    finally:
+        st.close()
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"hello, this is a text file that is long enough", "bukan berkas basis data"),
+    (b"PK\x03\x04" + b"\0" * 60, "bukan berkas basis data"),
+])
+def test_foreign_file_refused(tmp_path, content, message):
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StorageError, match=message):
+        Storage.open(path)
+    assert path.read_bytes() == content  # untouched
+
+
+def test_missing_file_not_created_when_asked(tmp_path):
+    with pytest.raises(StorageError, match="tidak ditemukan"):
+        Storage.open(tmp_path / "nope.sqlite", create=False)
+    assert not (tmp_path / "nope.sqlite").exists()
+
+
+def test_document_store_is_content_addressed_and_atomic(tmp_path):
+    store = DocumentStore(tmp_path / "docs")
+    sha = store.put(b"%PDF-1.4 isi")
+    assert store.put(b"%PDF-1.4 isi") == sha
+    assert store.read(sha) == b"%PDF-1.4 isi"
+    assert list(store.all_hashes()) == [sha]
+    assert store.leftovers() == []
+    assert store.path_for(sha).parent.parent == tmp_path / "docs"
+
+
+def _store_document(services, data: bytes) -> str:
+    from datetime import datetime, timezone
+
+    from blanko_desktop.core.models import Document
+
+    req = services.create_request(datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc))
+    sha = services.storage.files.put(data)
+    services.storage.write(lambda: Document.create(
+        request=req, original_name="a.pdf", sha256=sha, size=len(data),
+        received_at=req.received_at))
+    return sha
+
+
+def test_check_finds_missing_corrupt_and_orphan_files(services, storage):
+    assert storage.check().ok
+    sha = _store_document(services, b"%PDF-1.4 satu")
+    sha2 = _store_document(services, b"%PDF-1.4 dua")
+    assert storage.check().ok
+    storage.files.path_for(sha).write_bytes(b"%PDF-1.4 diubah")
+    storage.files.path_for(sha2).unlink()
+    orphan = storage.files.put(b"tidak dirujuk")
+    problems = "\n".join(storage.check().problems)
+    assert f"tidak cocok dengan hash-nya (rusak/diubah): {sha}" in problems
+    assert f"Berkas hilang dari penyimpanan: {sha2}" in problems
+    assert f"Berkas yatim (tidak dirujuk basis data): {orphan}" in problems
+
+
+def test_backup_is_consistent_copy_with_documents(services, storage, tmp_path):
+    sha = _store_document(services, b"%PDF-1.4 cadangan")
+    result = storage.backup(tmp_path / "backup" / "salinan.sqlite")
+    assert result["files"] == 1
+    copy = Storage.open(tmp_path / "backup" / "salinan.sqlite", create=False)
+    try:
+        assert copy.check().ok
+        assert copy.files.read(sha) == b"%PDF-1.4 cadangan"
+        assert documents_dir(copy.path).name == "salinan-dokumen"
+    finally:
+        copy.close()
+    with pytest.raises(StorageError, match="sudah ada"):
+        Storage.open(tmp_path / "db" / "blanko.sqlite").backup(tmp_path / "backup" / "salinan.sqlite")
+
+
+def test_integrity_problem_reported(storage, tmp_path):
+    raw = sqlite3.connect(storage.path)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute("INSERT INTO lsp_address (lsp_id, value, is_domain) VALUES (999, 'x@y.id', 0)")
+    raw.commit()
+    raw.close()
+    assert any("Kunci asing rusak" in p for p in storage.check().problems)

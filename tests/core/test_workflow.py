@@ -1,0 +1,98 @@
+"""The request lifecycle: legal moves follow the SOP, illegal ones are refused, the SLA clock follows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from blanko_desktop.core import workflow
+from blanko_desktop.core.errors import ConflictError, RuleError
+from blanko_desktop.core.workflow import State
+
+JKT = ZoneInfo("Asia/Jakarta")
+HAPPY_PATH = ["verified", "approved", "packed", "shipped", "delivered", "closed"]
+
+
+def test_every_state_has_a_row_and_a_label():
+    assert set(workflow.TRANSITIONS) == set(State)
+    assert set(workflow.LABELS_ID) == set(State)
+    assert all(target in State for targets in workflow.TRANSITIONS.values() for target in targets)
+
+
+@pytest.mark.parametrize("current, target, allowed", [
+    ("received", "verified", True),
+    ("received", "waiting_lsp", True),
+    ("waiting_lsp", "received", True),
+    ("verified", "approved", True),
+    ("approved", "packed", True),
+    ("packed", "shipped", True),
+    ("shipped", "delivered", True),
+    ("delivered", "closed", True),
+    ("received", "approved", False),   # approval needs a verified request
+    ("received", "packed", False),
+    ("waiting_lsp", "verified", False),  # new documents must come in first
+    ("shipped", "cancelled", False),   # a parcel on the road is not cancelled
+    ("closed", "received", False),
+    ("cancelled", "received", False),
+])
+def test_transition_table(current, target, allowed):
+    if allowed:
+        workflow.check_transition(current, target)
+    else:
+        with pytest.raises(RuleError, match="tidak dapat diubah menjadi"):
+            workflow.check_transition(current, target)
+
+
+def test_cancel_needs_a_reason():
+    with pytest.raises(RuleError, match="wajib disertai alasan"):
+        workflow.check_transition("received", "cancelled", "  ")
+    workflow.check_transition("received", "cancelled", "Permohonan ganda")
+
+
+@pytest.mark.parametrize("text, state", [("Menunggu LSP", State.WAITING_LSP), ("closed", State.CLOSED),
+                                         (" selesai ", State.CLOSED)])
+def test_parse_state(text, state):
+    assert workflow.parse_state(text) is state
+
+
+def test_full_procedure_and_clock(services):
+    req = services.create_request(datetime(2026, 11, 19, 10, 0, tzinfo=JKT))  # Thursday
+    assert req.due_at == datetime(2026, 11, 20, 10, 0, tzinfo=JKT)
+    assert req.clock_running
+    for state in HAPPY_PATH:
+        req = services.transition(req.id, state)
+        assert req.state == state
+        assert req.clock_running == (state in {"verified", "approved"})
+    assert [e.action for e in services.history(req.id)] == (
+        ["request.create"] + [f"request.{s}" for s in HAPPY_PATH])
+
+
+def test_waiting_on_lsp_stops_clock_and_new_documents_restart_it(services):
+    req = services.create_request(datetime(2026, 11, 19, 10, 0, tzinfo=JKT))
+    req = services.transition(req.id, "waiting_lsp")
+    assert not req.clock_running
+    req = services.transition(req.id, "received", at=datetime(2026, 11, 23, 14, 0, tzinfo=JKT))
+    assert req.clock_running
+    assert req.due_at == datetime(2026, 11, 24, 14, 0, tzinfo=JKT)
+
+
+def test_stale_save_refused_with_who_and_when(services):
+    req = services.create_request(datetime(2026, 11, 19, 10, 0, tzinfo=JKT))
+    opened_version = req.version
+    services.update_request(req.id, opened_version, note="dicek Budi")
+    with pytest.raises(ConflictError, match=r"sudah diubah oleh Budi Santoso \(officer1\) pada"):
+        services.update_request(req.id, opened_version, note="dicek Sari")
+    assert services.request(req.id).note == "dicek Budi"
+
+
+def test_closure_moves_due_time_of_open_requests(services):
+    from datetime import date
+
+    req = services.create_request(datetime(2026, 12, 23, 10, 0, tzinfo=JKT))
+    assert req.due_at == datetime(2026, 12, 24, 10, 0, tzinfo=JKT)
+    services.add_closure(date(2026, 12, 24), "cuti_bersama", "Cuti bersama Natal")
+    assert services.request(req.id).due_at == datetime(2026, 12, 28, 10, 0, tzinfo=JKT)
+    with pytest.raises(RuleError, match="sudah tercatat"):
+        services.add_closure(date(2026, 12, 24), "closure")

@@ -1,0 +1,121 @@
+"""One test per schema step (opened at the previous version, migrated, columns and data checked)."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from blanko_desktop.core import migrations
+from blanko_desktop.core.errors import DatabaseTooNewError
+from blanko_desktop.core.storage import Storage
+
+LSP_ROW = ("INSERT INTO lsp (version, updated_at, updated_by, name, licence_no, address, city, postal_code, "
+           "phone, contact_person, active, created_at) VALUES (1, '2026-01-05T01:00:00.000000+00:00', 'x', "
+           "'LSP Lama', 'BNSP-LSP-0001-ID', 'Jl. Lama 1', 'Bandung', '40111', '022', 'Ani', 1, "
+           "'2026-01-05T01:00:00.000000+00:00')")
+REQUEST_ROW = ("INSERT INTO request (version, updated_at, updated_by, lsp_id, kind, state, letter_number, "
+               "sender, subject, received_at, due_at, clock_running, cancel_reason, note, created_at) VALUES "
+               "(1, '2026-01-05T01:00:00.000000+00:00', 'x', 1, 'new', 'received', '001/LSP/I/2026', "
+               "'a@b.id', 'Permohonan', '2026-01-05T01:00:00.000000+00:00', "
+               "'2026-01-06T01:00:00.000000+00:00', 1, '', '', '2026-01-05T01:00:00.000000+00:00')")
+
+
+def database_at(path: Path, version: int) -> sqlite3.Connection:
+    """A database file at schema `version`, made by running the frozen steps up to it."""
+    conn = sqlite3.connect(path)
+    for step in migrations.STEPS[:version]:
+        migrations.apply(conn.execute, step)
+        conn.execute(f"PRAGMA user_version = {step.version}")
+    conn.commit()
+    return conn
+
+
+def migrate_one(conn: sqlite3.Connection, version: int) -> None:
+    step = migrations.STEPS[version - 1]
+    assert step.version == version
+    migrations.apply(conn.execute, step)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+
+
+def names(conn, kind: str) -> set[str]:
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = ?", (kind,))}
+
+
+def test_steps_are_ordered_and_each_has_a_test():
+    assert [s.version for s in migrations.STEPS] == list(range(1, migrations.LATEST + 1))
+    tests = {name for name in dir(sys.modules[__name__]) if name.startswith("test_")}
+    missing = [s.name for s in migrations.STEPS if f"test_{s.name}" not in tests]
+    assert missing == [], f"migration steps without a test: {missing}"
+
+
+def test_m0001_initial(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 0)
+    migrate_one(conn, 1)
+    assert {"lsp", "lsp_address", "request", "document", "finding", "signatory", "approval",
+            "printed_form", "courier_pickup", "parcel", "stock_movement", "stock_count", "setting",
+            "closure", "audit_event"} <= names(conn, "table")
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(request)")}
+    assert {"version", "due_at", "clock_running", "requested_qty", "approved_qty"} <= cols
+
+
+def test_m0002_request_list_indexes(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 1)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.commit()
+    migrate_one(conn, 2)
+    assert {"request_received_at", "request_state_received", "request_lsp_received",
+            "request_due_at", "audit_event_entity"} <= names(conn, "index")
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM request WHERE state = 'received' ORDER BY received_at DESC"))
+    assert "request_state_received" in plan
+    assert conn.execute("SELECT letter_number FROM request").fetchone() == ("001/LSP/I/2026",)
+
+
+def test_m0003_append_only_triggers(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 2)
+    conn.execute("INSERT INTO audit_event (at, os_user, officer, action, entity, entity_id, prev_hash, hash) "
+                 "VALUES ('2026-01-05T01:00:00.000000+00:00', 'u', 'o', 'x', 'y', '1', '0', 'h1')")
+    conn.execute("INSERT INTO stock_movement (kind, prefix, first_no, last_no, quantity, at, by, note) "
+                 "VALUES ('receive', 'A', 1, 100, 100, '2026-01-05T01:00:00.000000+00:00', 'u', '')")
+    conn.commit()
+    migrate_one(conn, 3)
+    for sql in ("UPDATE audit_event SET officer = 'z'", "DELETE FROM audit_event",
+                "UPDATE stock_movement SET quantity = 1", "DELETE FROM stock_movement"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute(sql)
+    assert conn.execute("SELECT COUNT(*) FROM audit_event").fetchone() == (1,)
+
+
+def test_open_migrates_old_database_and_keeps_a_copy(tmp_path):
+    path = tmp_path / "blanko.sqlite"
+    conn = database_at(path, 1)
+    conn.execute(LSP_ROW)
+    conn.commit()
+    conn.close()
+    storage = Storage.open(path)
+    try:
+        assert storage.schema_version() == migrations.LATEST
+        assert storage.db.execute_sql("SELECT name FROM lsp").fetchall() == [("LSP Lama",)]
+    finally:
+        storage.close()
+    copies = list(tmp_path.glob("blanko.v1-*.bak.sqlite"))
+    assert len(copies) == 1
+    assert sqlite3.connect(copies[0]).execute("PRAGMA user_version").fetchone() == (1,)
+
+
+def test_newer_database_refused(tmp_path):
+    path = tmp_path / "future.sqlite"
+    conn = database_at(path, migrations.LATEST)
+    conn.execute(f"PRAGMA user_version = {migrations.LATEST + 1}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseTooNewError, match="versi aplikasi yang lebih baru"):
+        Storage.open(path)
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (migrations.LATEST + 1,)
