@@ -1,0 +1,113 @@
+"""Time from launching `python -m blanko_desktop` to the main window shown, with 10,000 requests.
+
+Run: python benchmarks/bench_startup.py [--requests N] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LSP_NAMES = [
+    "LSP Teknologi Digital", "LSP Pariwisata Nusantara", "LSP Konstruksi Indonesia", "LSP Logistik Nusantara",
+    "LSP Perhotelan Bali", "LSP Migas Indonesia", "LSP Kelistrikan Nasional", "LSP Keuangan Syariah",
+    "LSP Telematika Jakarta", "LSP Agribisnis Hortikultura", "LSP Kesehatan Masyarakat", "LSP Perbankan",
+]
+
+
+def fill(db_path: Path, count: int, lsps: int = 40, seed: int = 1) -> None:
+    """A database with `count` requests, inserted in one transaction (benchmarks only: no audit)."""
+    from blanko_desktop.core.calendar import WorkCalendar
+    from blanko_desktop.core.models import Lsp, Request, database, utcnow
+    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.core.workflow import CLOCK_RUNNING, State
+
+    rnd = random.Random(seed)
+    storage = Storage.open(db_path)
+    cal = WorkCalendar()
+    now = utcnow()
+    states = list(State)
+    weights = [8, 3, 3, 2, 2, 4, 6, 60, 2]  # most requests are long closed
+    with database.atomic():
+        names = [(LSP_NAMES[i % len(LSP_NAMES)] + (f" {i // len(LSP_NAMES) + 1}" if i >= len(LSP_NAMES) else ""))
+                 for i in range(lsps)]
+        Lsp.insert_many([{"name": n, "city": "Jakarta", "updated_at": now, "created_at": now} for n in names]).execute()
+        lsp_ids = [l.id for l in Lsp.select(Lsp.id)]
+        rows = []
+        for i in range(count):
+            received = now - timedelta(minutes=rnd.randint(0, 3 * 365 * 24 * 60))
+            state = rnd.choices(states, weights)[0]
+            running = state in CLOCK_RUNNING
+            qty = rnd.randint(5, 120)
+            rows.append({
+                "lsp": rnd.choice(lsp_ids), "kind": "new", "state": state.value,
+                "letter_number": f"{rnd.randint(1, 999):03d}/LSP-{i % 97}/XI/{received.year}",
+                "sender": f"admin{i % 50}@lsp{i % 40}.or.id", "subject": "Permohonan blanko sertifikat",
+                "received_at": received, "due_at": cal.due_time(received, 8),
+                "clock_running": running, "requested_qty": qty, "competent_qty": qty,
+                "updated_at": now, "created_at": now,
+            })
+            if len(rows) == 2000:
+                Request.insert_many(rows).execute()
+                rows = []
+        if rows:
+            Request.insert_many(rows).execute()
+    storage.db.execute_sql("ANALYZE")
+    storage.close()
+
+
+def launch(db_path: Path, config_dir: Path) -> tuple[float, float]:
+    """Seconds from spawning the process to the window shown: (measured outside, reported inside)."""
+    import json
+
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "config.json").write_text(json.dumps({"database": str(db_path), "officer": "Bench"}))
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BLANKO_BENCH_EXIT_ON_SHOWN="1",
+               BLANKO_CONFIG_DIR=str(config_dir), BLANKO_DATA_DIR=str(config_dir / "data"))
+    started = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "blanko_desktop"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)
+    outside = time.perf_counter() - started
+    inside = None
+    for line in proc.stdout.splitlines():
+        if line.startswith("shown_ms="):
+            inside = float(line.split("=", 1)[1]) / 1000
+    if proc.returncode != 0 or inside is None:
+        raise SystemExit(f"launch failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return outside, inside
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.sqlite"
+        t = time.perf_counter()
+        fill(db, args.requests)
+        print(f"filled {args.requests} requests in {time.perf_counter() - t:.2f} s")
+        launch(db, Path(tmp) / "config")  # warm the OS file cache
+        results = [launch(db, Path(tmp) / "config") for _ in range(args.runs)]
+        outside = [r[0] * 1000 for r in results]
+        inside = [r[1] * 1000 for r in results]
+        print(f"window shown (process start -> shown, reported by the app): median {statistics.median(inside):.0f} ms,"
+              f" max {max(inside):.0f} ms")
+        print(f"window shown (spawn -> exit, measured outside):          median {statistics.median(outside):.0f} ms,"
+              f" max {max(outside):.0f} ms")
+        print("target: < 1500 ms", "OK" if max(inside) < 1500 else "TOO SLOW")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""The one place that wires the QApplication, the translations, the database and the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+_STARTED = time.perf_counter()
+
+
+def _since_process_start() -> float:
+    """Seconds since this process started (Linux: from /proc; elsewhere: since this module loaded)."""
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        start = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19]) / ticks
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - start
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _STARTED
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    if "--self-test" in argv:
+        from blanko_desktop.selftest import run
+
+        return run(argv)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from blanko_desktop import APP_ID, APP_NAME, paths
+    from blanko_desktop.core import config
+    from blanko_desktop.ui import i18n
+
+    QApplication.setOrganizationName(APP_ID)
+    QApplication.setApplicationName(APP_ID)
+    QApplication.setApplicationDisplayName(APP_NAME)
+    app = QApplication.instance() or QApplication(argv)
+    icons = paths.resources_dir() / "icons"
+    for name in ("blanko.svg", "blanko.ico", "blanko.png"):
+        if (icons / name).is_file():
+            app.setWindowIcon(QIcon(str(icons / name)))
+            break
+
+    cfg = config.load()
+    i18n.install(app, cfg.language)
+
+    storage = open_storage(cfg)
+    if storage is None:
+        return 1
+    window = create_main_window(cfg, storage)
+    window.show()
+    if not cfg.officer and not os.environ.get("BLANKO_BENCH_EXIT_ON_SHOWN"):
+        QTimer.singleShot(0, lambda: ask_officer_name(window))
+
+    if os.environ.get("BLANKO_BENCH_EXIT_ON_SHOWN"):
+        def shown() -> None:
+            print(f"shown_ms={_since_process_start() * 1000:.0f}", flush=True)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, shown)
+    try:
+        return app.exec()
+    finally:
+        window.session.close()
+
+
+def open_storage(cfg):
+    """The configured database; when it cannot be opened, let the officer choose another or quit."""
+    from blanko_desktop.core import config
+    from blanko_desktop.core.errors import StorageError
+    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.ui.dialogs import database_files
+
+    path, create = cfg.database_path, not cfg.database  # only the default file is created unasked
+    while True:
+        try:
+            storage = Storage.open(path, create=create)
+        except StorageError as exc:
+            choice = database_files.ask_after_open_failure(None, str(exc))
+            if choice == database_files.QUIT:
+                return None
+            chosen = (database_files.choose_existing(None, path.parent) if choice == database_files.OPEN_OTHER
+                      else database_files.choose_new(None, path.parent))
+            if chosen is not None:
+                path, create = chosen, choice == database_files.CREATE_NEW
+            continue
+        if storage.path != cfg.database_path or not cfg.recent:
+            cfg.remember(storage.path)
+            config.save(cfg)
+        return storage
+
+
+def create_main_window(cfg, storage):
+    """The main window over an open database (the tests build it this way too)."""
+    from blanko_desktop.ui.main_window import MainWindow
+    from blanko_desktop.ui.session import Session
+
+    return MainWindow(Session(cfg, storage))
+
+
+def ask_officer_name(window) -> None:
+    """First start: the officer's profile name, which the audit log records beside the OS login.
+
+    Asked once per workstation; later it is changed in Settings.
+    """
+    from blanko_desktop.ui.dialogs.first_start import OfficerNameDialog
+    from blanko_desktop.ui.main_window import window_settings
+
+    settings = window_settings()
+    if settings.value("profile/asked", False, type=bool):
+        return
+    settings.setValue("profile/asked", True)
+    settings.sync()
+    dialog = OfficerNameDialog(window)
+    if dialog.exec() and dialog.name():
+        window.session.set_officer(dialog.name())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

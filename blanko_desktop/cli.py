@@ -1,0 +1,727 @@
+"""`blanko`: the scriptable twin of Blanko Desktop (like calibredb beside calibre), over the same Services.
+
+Exit status: 0 done, 1 refused by a rule (message on stderr; with --json also {"error": ...} on stdout),
+2 usage error, 3 unexpected internal error (a bug: BLANKO_DEBUG=1 shows the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from blanko_desktop import __version__
+from blanko_desktop.core.errors import BlankoError, RuleError
+
+if TYPE_CHECKING:
+    from blanko_desktop.core.services import Services
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_LIMIT = 50
+
+EPILOG = """\
+Basis data: --db PATH (boleh sebelum atau sesudah perintah); tanpa --db dipakai basis data yang
+dipilih di aplikasi, atau basis data lokal bawaan. --json memberi keluaran untuk skrip.
+Status keluar: 0 selesai, 1 ditolak oleh aturan, 2 salah penggunaan.
+Contoh:
+  blanko init
+  blanko demo
+  blanko list --overdue
+  blanko calendar due --received 2026-12-24T10:00+07:00
+"""
+
+
+class Refused(RuleError):
+    """A command that ends refused (exit 1) but still has a report to give (--json carries `data`)."""
+
+    def __init__(self, message: str, data: dict[str, Any] | None = None):
+        super().__init__(message)
+        self.data = data or {}
+
+
+# -- argument types (a bad value is a usage error: exit 2 with the reason) ----------------------------
+
+def _date_arg(text: str) -> date:
+    """A date as 2026-12-24 (ISO) or 24-12-2026 / 24/12/2026 (as written in Indonesia)."""
+    value = text.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        pass
+    match = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", value)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    raise argparse.ArgumentTypeError(
+        f"tanggal '{text}' tidak valid: tulis seperti 2026-12-24 atau 24-12-2026")
+
+
+def _datetime_arg(text: str) -> datetime:
+    """An ISO date-time (2026-12-24T10:00+07:00); without a zone it is office time (Asia/Jakarta)."""
+    value = text.strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?", value):
+            raise ValueError
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"waktu '{text}' tidak valid: tulis seperti 2026-12-24T10:00+07:00 "
+            "(tanpa zona waktu berarti waktu kantor)") from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"harus 1 atau lebih, bukan {value}")
+    return value
+
+
+def _count_arg(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(".", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan bilangan bulat") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"tidak boleh negatif ({value})")
+    return value
+
+
+def _request_id(text: str) -> int:
+    try:
+        value = int(text.strip().lstrip("#"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' bukan nomor permohonan (contoh: 12 atau #12)") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"nomor permohonan harus 1 atau lebih, bukan {value}")
+    return value
+
+
+# -- the command line -----------------------------------------------------------------------------
+
+class UsageError(Exception):
+    """A bad command line (exit 2); raised instead of argparse's exit so --json can report it too."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str):
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise UsageError(self, message)
+
+
+def _common() -> argparse.ArgumentParser:
+    # SUPPRESS: an option given before the command is not overwritten by the subcommand's default.
+    common = _Parser(add_help=False)
+    group = common.add_argument_group("opsi umum")
+    group.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                       help="berkas basis data (bawaan: yang dipilih di aplikasi)")
+    group.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="keluaran JSON untuk skrip")
+    group.add_argument("--officer", metavar="NAMA", default=argparse.SUPPRESS,
+                       help="nama petugas untuk jejak audit (bawaan: profil petugas)")
+    return common
+
+
+@dataclass(frozen=True)
+class Command:
+    run: Callable[["Context", argparse.Namespace], int]
+    opens: str = "default"  # 'create': make the file if missing | 'default': only the local default | 'never'
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = _Parser(
+        prog="blanko", parents=[common], epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Blanko Desktop dari baris perintah: permohonan blanko sertifikat, LSP, kalender, "
+                    "pemeriksaan dan cadangan basis data.")
+    parser.add_argument("--version", action="version", version=f"blanko {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", required=True)
+
+    def add(parent, name: str, command: Command, help: str) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(handler=command)
+        return p
+
+    add(sub, "init", Command(cmd_init, "create"), "buat atau perbarui basis data")
+
+    lsp = sub.add_parser("lsp", parents=[common], help="daftar LSP", description="Daftar LSP")
+    lsp_sub = lsp.add_subparsers(dest="lsp_command", metavar="PERINTAH", required=True)
+    p = add(lsp_sub, "add", Command(cmd_lsp_add), "daftarkan LSP baru")
+    p.add_argument("--name", required=True, help="nama LSP")
+    p.add_argument("--email", action="append", required=True, metavar="E",
+                   help="alamat e-mail pengirim (boleh diulang)")
+    p.add_argument("--domain", action="append", default=[], metavar="D",
+                   help="domain e-mail LSP, mis. lsp-x.or.id (boleh diulang)")
+    p.add_argument("--address", required=True, help="alamat kirim paket")
+    p.add_argument("--city", required=True, help="kota/kabupaten")
+    p.add_argument("--postal-code", default="", help="kode pos (5 digit)")
+    p.add_argument("--phone", required=True, help="nomor telepon")
+    p.add_argument("--licence", default="", help="nomor lisensi, mis. BNSP-LSP-1234-ID")
+    p.add_argument("--contact", default="", help="narahubung")
+    p = add(lsp_sub, "list", Command(cmd_lsp_list), "tampilkan daftar LSP")
+    p.add_argument("--active", action="store_true", help="hanya LSP yang aktif")
+    p = add(lsp_sub, "import", Command(cmd_lsp_import), "impor daftar LSP dari berkas Excel")
+    p.add_argument("file", metavar="FILE", help="berkas .xlsx/.xls/.ods")
+
+    p = add(sub, "list", Command(cmd_list), "tampilkan permohonan (terbaru dahulu)")
+    p.add_argument("--state", action="append", default=[], metavar="S",
+                   help="status (kode atau nama: received, 'Menunggu LSP', ...); boleh diulang")
+    p.add_argument("--overdue", action="store_true", help="hanya yang melewati tenggat 1 hari kerja")
+    p.add_argument("--lsp", metavar="NAMA", help="nama LSP (atau bagian nama yang khas)")
+    p.add_argument("--search", metavar="TEKS", default="", help="cari di nama LSP, nomor surat, pengirim")
+    p.add_argument("--limit", type=_count_arg, default=DEFAULT_LIMIT, metavar="N",
+                   help=f"paling banyak N baris (bawaan {DEFAULT_LIMIT}; 0 = semua)")
+    p.add_argument("--offset", type=_count_arg, default=0, metavar="N", help="lewati N baris pertama")
+
+    p = add(sub, "show", Command(cmd_show), "rincian satu permohonan: LSP, dokumen, riwayat")
+    p.add_argument("id", type=_request_id, metavar="ID")
+
+    p = add(sub, "transition", Command(cmd_transition), "ubah status permohonan menurut alur SOP")
+    p.add_argument("id", type=_request_id, metavar="ID")
+    p.add_argument("state", metavar="STATE", help="status tujuan (kode atau nama)")
+    p.add_argument("--reason", default="", help="alasan (wajib untuk pembatalan)")
+    p.add_argument("--at", type=_datetime_arg, metavar="ISO-DATETIME",
+                   help="waktu dokumen baru tiba (kembali dari 'Menunggu LSP'); bawaan: sekarang")
+
+    cal = sub.add_parser("calendar", parents=[common], help="kalender kerja, tenggat, jadwal kurir",
+                         description="Kalender kerja, tenggat, jadwal kurir")
+    cal_sub = cal.add_subparsers(dest="calendar_command", metavar="PERINTAH", required=True)
+    p = add(cal_sub, "due", Command(cmd_calendar_due), "tenggat 1 hari kerja untuk waktu terima")
+    p.add_argument("--received", type=_datetime_arg, required=True, metavar="ISO-DATETIME",
+                   help="waktu e-mail diterima, mis. 2026-12-24T10:00+07:00 (tanpa zona: waktu kantor)")
+    p.add_argument("--hours", type=float, metavar="JAM", help="batas jam kerja (bawaan: pengaturan, 8)")
+    p = add(cal_sub, "pickups", Command(cmd_calendar_pickups), "hari penjemputan kurir berikutnya")
+    p.add_argument("--from", dest="from_day", type=_date_arg, metavar="DATE", help="mulai tanggal (bawaan: hari ini)")
+    p.add_argument("--count", type=_positive_int, default=6, metavar="N", help="berapa hari (bawaan 6)")
+    p = add(cal_sub, "add-closure", Command(cmd_calendar_add_closure),
+            "catat cuti bersama atau hari kantor tutup (tenggat dihitung ulang)")
+    p.add_argument("day", type=_date_arg, metavar="DATE")
+    p.add_argument("--note", default="", help="keterangan, mis. 'Hari Raya Natal'")
+    p.add_argument("--kind", choices=("cuti_bersama", "closure"), default="closure",
+                   help="cuti_bersama atau closure (kantor tutup; bawaan)")
+    p = add(cal_sub, "remove-closure", Command(cmd_calendar_remove_closure), "hapus hari libur/tutup yang dicatat")
+    p.add_argument("day", type=_date_arg, metavar="DATE")
+    p = add(cal_sub, "closures", Command(cmd_calendar_closures), "daftar cuti bersama dan hari kantor tutup")
+    p.add_argument("--year", type=int, help="hanya tahun ini")
+
+    add(sub, "check", Command(cmd_check, "never"),
+        "periksa basis data: integritas, kunci asing, berkas tersimpan, jejak audit")
+    p = add(sub, "backup", Command(cmd_backup, "never"), "salinan konsisten basis data beserta dokumennya")
+    p.add_argument("--out", required=True, metavar="PATH", help="berkas tujuan (belum boleh ada)")
+
+    p = add(sub, "demo", Command(cmd_demo, "create"),
+            "isi basis data dengan data contoh yang realistis (untuk mencoba aplikasi)")
+    p.add_argument("--requests", type=_count_arg, default=60, metavar="N", help="jumlah permohonan (bawaan 60)")
+    p.add_argument("--seed", type=int, default=2026, metavar="S", help="benih acak (bawaan 2026)")
+    p.add_argument("--force", action="store_true", help="tetap isi walaupun sudah ada permohonan")
+    return parser
+
+
+# -- running a command ----------------------------------------------------------------------------
+
+class Context:
+    """What a command works with: the options, the output, and (once opened) the services."""
+
+    def __init__(self, args: argparse.Namespace):
+        from blanko_desktop.core import config
+
+        self.cfg = config.load()
+        self.json = bool(getattr(args, "json", False))
+        self.db_given = getattr(args, "db", None)
+        self.db_path = Path(self.db_given).expanduser() if self.db_given else self.cfg.database_path
+        self.officer = getattr(args, "officer", None) or self.cfg.officer
+        self._services: Services | None = None
+
+    @contextmanager
+    def services(self, opens: str) -> Iterator["Services"]:
+        from blanko_desktop import paths
+        from blanko_desktop.core.audit import Actor
+        from blanko_desktop.core.services import Services
+        from blanko_desktop.core.storage import Storage
+
+        path = self.db_path
+        create = opens == "create" or (opens == "default" and path == paths.default_database())
+        if not path.exists() and not create:
+            raise RuleError(f"Berkas basis data {path} tidak ditemukan. "
+                            f"Buat dengan: blanko init --db \"{path}\"")
+        storage = Storage.open(path, create=create)
+        storage.on_busy = lambda attempt: print(
+            f"Basis data sedang dipakai petugas lain, mencoba lagi ({attempt})...", file=sys.stderr)
+        try:
+            yield Services(storage, Actor.current(self.officer))
+        finally:
+            storage.close()
+
+    def emit(self, data: Any, lines: Sequence[str] | str = ()) -> None:
+        """Print `data` as JSON in --json mode, else the human `lines`."""
+        if self.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
+        else:
+            print(lines if isinstance(lines, str) else "\n".join(lines))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return str(value)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        try:  # a Windows console code page must not turn one odd character into a crash
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    except UsageError as exc:
+        exc.parser.print_usage(sys.stderr)
+        print(f"{exc.parser.prog}: {exc}", file=sys.stderr)
+        if "--json" in argv:
+            print(json.dumps({"error": f"{exc.parser.prog}: {exc}"}, ensure_ascii=False))
+        return EXIT_USAGE
+    wants_json = bool(getattr(args, "json", False))
+    try:
+        ctx = Context(args)
+        command: Command = args.handler
+        return command.run(ctx, args)
+    except BlankoError as exc:
+        return _refused(str(exc), wants_json, getattr(exc, "data", None))
+    except KeyboardInterrupt:
+        print("Dihentikan.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the officer gets a sentence, never a traceback
+        known = _known_failure(exc)
+        if known:
+            return _refused(known, wants_json)
+        if os.environ.get("BLANKO_DEBUG"):
+            import traceback
+            traceback.print_exc()
+        message = (f"Kesalahan internal ({type(exc).__name__}: {exc}). "
+                   "Jalankan ulang dengan BLANKO_DEBUG=1 untuk rinciannya dan laporkan.")
+        print(f"blanko: {message}", file=sys.stderr)
+        if wants_json:
+            print(json.dumps({"error": message}, ensure_ascii=False))
+        return EXIT_INTERNAL
+
+
+def _known_failure(exc: Exception) -> str | None:
+    """A sentence for failures caused by the input or the machine, not by a bug."""
+    import sqlite3
+
+    from peewee import DatabaseError
+
+    if isinstance(exc, OSError):
+        where = f" {exc.filename}" if exc.filename else ""
+        return f"Berkas{where} tidak dapat dipakai: {exc.strerror or exc}."
+    if isinstance(exc, (DatabaseError, sqlite3.DatabaseError)):
+        return f"Basis data tidak dapat dipakai: {exc}. Jalankan 'blanko check' atau pulihkan dari cadangan."
+    if isinstance(exc, ValueError):  # the calendar's own checks (e.g. no working time at all)
+        return str(exc)
+    return None
+
+
+def _refused(message: str, wants_json: bool, data: dict[str, Any] | None = None) -> int:
+    print(f"blanko: {message}", file=sys.stderr)
+    if wants_json:
+        print(json.dumps({"error": message, **(data or {})}, ensure_ascii=False, indent=2, default=_json_default))
+    return EXIT_REFUSED
+
+
+# -- helpers for output ---------------------------------------------------------------------------
+
+def _local(services: "Services", moment: datetime | None) -> datetime | None:
+    return moment.astimezone(services.calendar().hours.zone) if moment else None
+
+
+def _short(moment: datetime | None) -> str:
+    return f"{moment:%Y-%m-%d %H:%M}" if moment else "-"
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[str]:
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    return [fmt.format(*headers).rstrip()] + [fmt.format(*r).rstrip() for r in cells]
+
+
+def _lsp_json(lsp) -> dict[str, Any]:
+    from blanko_desktop.core.services import lsp_dict
+
+    return lsp_dict(lsp)
+
+
+def _deadline_flags(services: "Services", due: datetime | None, running: bool,
+                    now: datetime) -> tuple[bool, bool]:
+    """(overdue, due later today) on the office clock."""
+    if not running or due is None:
+        return False, False
+    if due < now:
+        return True, False
+    zone = services.calendar().hours.zone
+    return False, due.astimezone(zone).date() == now.astimezone(zone).date()
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    existed = ctx.db_path.exists()
+    with ctx.services("create") as services:
+        storage = services.storage
+        data = {"database": str(storage.path), "created": not existed,
+                "schema_version": storage.schema_version(), "mode": "shared" if storage.shared else "local",
+                "documents": str(storage.files.root)}
+    mode = ("bersama (jaringan, rollback journal)" if data["mode"] == "shared" else "lokal (WAL)")
+    ctx.emit(data, [
+        f"Basis data  : {data['database']}" + (" (baru dibuat)" if data["created"] else ""),
+        f"Versi skema : {data['schema_version']}",
+        f"Mode        : {mode}",
+        f"Dokumen     : {data['documents']}",
+    ])
+    return EXIT_OK
+
+
+def cmd_lsp_add(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.services("default") as services:
+        lsp = services.add_lsp(args.name, list(args.email) + list(args.domain), licence_no=args.licence,
+                               address=args.address, city=args.city, postal_code=args.postal_code,
+                               phone=args.phone, contact_person=args.contact)
+        data = _lsp_json(lsp)
+    ctx.emit(data, f"LSP #{data['id']} terdaftar: {data['name']} "
+                   f"({', '.join(data['emails'] + data['domains'])})")
+    return EXIT_OK
+
+
+def cmd_lsp_list(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.services("default") as services:
+        lsps = [_lsp_json(l) for l in services.lsps(active_only=args.active)]
+    rows = [(l["id"], l["name"] + ("" if l["active"] else " (nonaktif)"), l["city"], l["licence_no"],
+             ", ".join(l["emails"] + l["domains"])) for l in lsps]
+    lines = _table(("ID", "Nama", "Kota", "Lisensi", "E-mail/domain"), rows) if rows else ["Belum ada LSP."]
+    ctx.emit({"count": len(lsps), "lsps": lsps}, lines)
+    return EXIT_OK
+
+
+def cmd_lsp_import(ctx: Context, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise RuleError(f"Berkas {path} tidak ditemukan.")
+    with ctx.services("default") as services:
+        result = services.import_lsps(path)
+    data = {"file": str(path), "added": result.added, "updated": result.updated, "problems": result.problems}
+    if not result.added and not result.updated:
+        if not ctx.json:
+            for problem in result.problems:
+                print(f"  - {problem}", file=sys.stderr)
+        raise Refused(f"Tidak ada LSP yang dapat diimpor dari {path.name}.", data)
+    lines = [f"Ditambahkan: {result.added}, diperbarui: {result.updated}, bermasalah: {len(result.problems)}"]
+    lines += [f"  - {p}" for p in result.problems]
+    ctx.emit(data, lines)
+    return EXIT_OK
+
+
+def _request_filter(services: "Services", args: argparse.Namespace):
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.services import RequestFilter
+
+    states = tuple(dict.fromkeys(workflow.parse_state(s).value for s in args.state))
+    lsp_id = services.find_lsp(args.lsp).id if args.lsp else None
+    return RequestFilter(text=args.search, lsp_id=lsp_id, states=states, overdue=args.overdue)
+
+
+def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.models import utcnow
+
+    now = utcnow()
+    with ctx.services("default") as services:
+        flt = _request_filter(services, args)
+        total = services.request_count(flt, now)
+        limit = args.limit or max(total, 1)
+        rows = services.request_page(flt, args.offset, limit, now)
+        items = []
+        for r in rows:
+            overdue, today = _deadline_flags(services, r.due_at, r.clock_running, now)
+            items.append({
+                "id": r.id, "lsp": r.lsp, "kind": r.kind, "state": r.state, "state_label": workflow.label(r.state),
+                "letter_number": r.letter_number, "sender": r.sender,
+                "received_at": _iso(_local(services, r.received_at)), "due_at": _iso(_local(services, r.due_at)),
+                "clock_running": r.clock_running, "requested_qty": r.requested_qty,
+                "overdue": overdue, "due_today": today,
+            })
+    data = {"total": total, "count": len(items), "offset": args.offset, "requests": items}
+    if not items:
+        ctx.emit(data, "Tidak ada permohonan yang cocok." if total or args.offset else "Belum ada permohonan.")
+        return EXIT_OK
+    table = [(i["id"], _short(_parse(i["received_at"])), i["lsp"] or f"(tidak dikenal: {i['sender']})",
+              i["state_label"], _short(_parse(i["due_at"])), i["requested_qty"] if i["requested_qty"] is not None
+              else "-", "TERLAMBAT" if i["overdue"] else ("HARI INI" if i["due_today"] else ""))
+             for i in items]
+    lines = _table(("ID", "Diterima", "LSP", "Status", "Tenggat", "Jml", ""), table)
+    lines.append(f"{len(items)} dari {total} permohonan" +
+                 (f" (mulai baris {args.offset + 1})" if args.offset else ""))
+    ctx.emit(data, lines)
+    return EXIT_OK
+
+
+def _parse(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.models import utcnow
+    from blanko_desktop.core.services import request_dict
+    from blanko_desktop.core.textid import format_date_id, format_datetime_id, terbilang
+
+    now = utcnow()
+    with ctx.services("default") as services:
+        req = services.request(args.id)
+        data = request_dict(req)
+        overdue, today = _deadline_flags(services, req.due_at, req.clock_running, now)
+        data.update(received_at=_iso(_local(services, req.received_at)), due_at=_iso(_local(services, req.due_at)),
+                    state_label=workflow.label(req.state), overdue=overdue, due_today=today,
+                    next_states=[s.value for s in workflow.allowed(req.state)])
+        lsp = _lsp_json(req.lsp) if req.lsp_id else None
+        documents = [{
+            "id": d.id, "kind": d.kind, "original_name": d.original_name, "sha256": d.sha256, "size": d.size,
+            "media_type": d.media_type, "source": d.source, "parent_id": d.parent_id,
+            "received_at": _iso(_local(services, d.received_at)), "added_at": _iso(_local(services, d.added_at)),
+            "added_by": d.added_by,
+        } for d in services.documents(req.id)]
+        findings = [{
+            "id": f.id, "document_id": f.document_id, "item": f.item, "sheet": f.sheet, "row": f.row,
+            "severity": f.severity, "message": f.message, "accepted": bool(f.accepted),
+        } for f in sorted(req.findings, key=lambda f: f.id)]
+        history = [{
+            "id": e.id, "at": _iso(_local(services, e.at)), "officer": e.officer, "os_user": e.os_user,
+            "action": e.action, "before": e.before, "after": e.after,
+        } for e in services.history(req.id)]
+
+    out = {"request": data, "lsp": lsp, "documents": documents, "findings": findings, "history": history}
+    if ctx.json:
+        ctx.emit(out)
+        return EXIT_OK
+
+    def qty(n: int | None) -> str:
+        return "-" if n is None else f"{n} ({terbilang(n)})"
+
+    received, due = _parse(data["received_at"]), _parse(data["due_at"])
+    flag = " TERLAMBAT" if overdue else (" (hari ini)" if today else "")
+    clock = "jam berjalan" if data["clock_running"] else "jam berhenti"
+    letter = data["letter_number"] or "-"
+    if req.letter_date:
+        letter += f", tanggal {format_date_id(req.letter_date)}"
+    lines = [
+        f"Permohonan #{data['id']}: {data['state_label']} ({clock})",
+        f"  LSP            : {lsp['name'] + ' (#' + str(lsp['id']) + ')' if lsp else '(belum dikenali)'}",
+    ]
+    if lsp:
+        lines.append(f"  Alamat kirim   : {lsp['address']}, {lsp['city']} {lsp['postal_code']}".rstrip())
+    lines += [
+        f"  Jenis          : {'penggantian blanko rusak' if data['kind'] == 'replacement' else 'baru'}",
+        f"  Nomor surat    : {letter}",
+        f"  Pengirim       : {data['sender'] or '-'}",
+        f"  Perihal        : {data['subject'] or '-'}",
+        f"  Diterima       : {format_datetime_id(received) if received else '-'}",
+        f"  Tenggat        : {format_datetime_id(due) if due else '-'}{flag}",
+        f"  Diminta        : {qty(data['requested_qty'])}",
+        f"  Kompeten / BK  : {qty(data['competent_qty'])} / {qty(data['not_yet_qty'])}",
+        f"  Disetujui      : {qty(data['approved_qty'])}",
+    ]
+    if data["cancel_reason"]:
+        lines.append(f"  Alasan batal   : {data['cancel_reason']}")
+    if data["note"]:
+        lines.append(f"  Catatan        : {data['note']}")
+    nxt = [workflow.label(s) for s in data["next_states"]]
+    lines.append(f"  Langkah berikut: {', '.join(nxt) if nxt else '(status akhir)'}")
+    lines.append(f"Dokumen ({len(documents)})")
+    lines += [f"  #{d['id']} {d['kind']:<9} {d['original_name']}  {d['size']} bita  {d['sha256'][:12]}"
+              for d in documents]
+    if findings:
+        lines.append(f"Temuan ({len(findings)})")
+        lines += [f"  [{f['severity']}] {f['message']}" + (" (diterima)" if f["accepted"] else "")
+                  for f in findings]
+    lines.append(f"Riwayat ({len(history)})")
+    for e in history:
+        who = f"{e['officer']} ({e['os_user']})" if e["officer"] else e["os_user"]
+        before_state = (e["before"] or {}).get("state")
+        after_state = (e["after"] or {}).get("state")
+        change = (f"  {workflow.label(before_state)} -> {workflow.label(after_state)}"
+                  if before_state and after_state and before_state != after_state else "")
+        reason = (e["after"] or {}).get("reason")
+        lines.append(f"  {_short(_parse(e['at']))}  {who}  {e['action']}{change}"
+                     + (f"  ({reason})" if reason else ""))
+    ctx.emit(out, lines)
+    return EXIT_OK
+
+
+def cmd_transition(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.services import request_dict
+
+    target = workflow.parse_state(args.state)
+    with ctx.services("default") as services:
+        before = services.request(args.id).state
+        at = args.at
+        if at is not None and at.tzinfo is None:
+            at = at.replace(tzinfo=services.calendar().hours.zone)
+        req = services.transition(args.id, target, reason=args.reason, at=at)
+        data = request_dict(req)
+        data.update(previous_state=before, state_label=workflow.label(req.state),
+                    received_at=_iso(_local(services, req.received_at)), due_at=_iso(_local(services, req.due_at)))
+    ctx.emit(data, f"Permohonan #{data['id']}: {workflow.label(before)} -> {data['state_label']}")
+    return EXIT_OK
+
+
+def cmd_calendar_due(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.textid import format_datetime_id
+
+    with ctx.services("default") as services:
+        cal = services.calendar()
+        hours = args.hours if args.hours is not None else float(services.setting("sla_hours"))
+        if hours < 0:
+            raise RuleError("Batas jam kerja tidak boleh negatif.")
+        received = args.received
+        if received.tzinfo is None:
+            received = received.replace(tzinfo=cal.hours.zone)
+        due = cal.due_time(received, hours)
+        start = cal.next_opening(received)
+    data = {"received": received.isoformat(), "clock_starts": start.isoformat(), "due": due.isoformat(),
+            "due_text": format_datetime_id(due), "limit_hours": hours, "timezone": cal.hours.tz}
+    ctx.emit(data, [data["due"], data["due_text"]])
+    return EXIT_OK
+
+
+def cmd_calendar_pickups(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.textid import format_date_id
+
+    with ctx.services("default") as services:
+        cal = services.calendar()
+        start = args.from_day or datetime.now(cal.hours.zone).date()
+        days = cal.pickups(start, args.count)
+    data = {"from": start.isoformat(), "count": len(days), "pickups": [d.isoformat() for d in days]}
+    ctx.emit(data, [f"{d.isoformat()}  {format_date_id(d, weekday=True)}" for d in days])
+    return EXIT_OK
+
+
+def _closure_json(row) -> dict[str, Any]:
+    return {"day": row.day.isoformat(), "kind": row.kind, "note": row.note, "created_by": row.created_by}
+
+
+def cmd_calendar_add_closure(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.textid import format_date_id
+
+    with ctx.services("default") as services:
+        row = services.add_closure(args.day, args.kind, args.note.strip())
+        data = _closure_json(row)
+    label = "cuti bersama" if data["kind"] == "cuti_bersama" else "kantor tutup"
+    ctx.emit(data, f"Dicatat: {format_date_id(args.day, weekday=True)} ({label})"
+                   + (f": {data['note']}" if data["note"] else "") + ". Tenggat permohonan terbuka dihitung ulang.")
+    return EXIT_OK
+
+
+def cmd_calendar_remove_closure(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.textid import format_date_id
+
+    with ctx.services("default") as services:
+        services.remove_closure(args.day)
+    ctx.emit({"day": args.day.isoformat(), "removed": True},
+             f"Dihapus: {format_date_id(args.day, weekday=True)}. Tenggat permohonan terbuka dihitung ulang.")
+    return EXIT_OK
+
+
+def cmd_calendar_closures(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.textid import format_date_id
+
+    with ctx.services("default") as services:
+        rows = [_closure_json(c) for c in services.closures() if args.year is None or c.day.year == args.year]
+    lines = [f"{c['day']}  {format_date_id(date.fromisoformat(c['day']), weekday=True):<28} "
+             f"{'cuti bersama' if c['kind'] == 'cuti_bersama' else 'kantor tutup':<13} {c['note']}".rstrip()
+             for c in rows] or ["Belum ada cuti bersama atau hari kantor tutup yang dicatat."]
+    ctx.emit({"count": len(rows), "closures": rows}, lines)
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.services("never") as services:
+        report = services.storage.check()
+        path = str(services.storage.path)
+    data = {"database": path, "ok": report.ok, "problems": report.problems, "checked": report.checked}
+    checked = ", ".join(f"{k}={v}" for k, v in report.checked.items())
+    if report.ok:
+        ctx.emit(data, [f"OK: {path}", f"  diperiksa: {checked}"])
+        return EXIT_OK
+    if ctx.json:
+        ctx.emit(data)
+    else:
+        print(f"Ditemukan {len(report.problems)} masalah di {path}:")
+        for problem in report.problems:
+            print(f"  - {problem}")
+        print(f"  diperiksa: {checked}")
+    print(f"blanko: pemeriksaan menemukan {len(report.problems)} masalah.", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    if out.resolve() == ctx.db_path.resolve():
+        raise RuleError("Cadangan tidak boleh menimpa basis data itu sendiri.")
+    with ctx.services("never") as services:
+        result = services.storage.backup(out)
+    ctx.emit(result, [f"Cadangan dibuat: {result['database']}",
+                      f"  dokumen: {result['files']} berkas di {result['documents']}"])
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import demo
+
+    with ctx.services("create") as services:
+        if args.requests <= demo.SERVICES_LIMIT:
+            result = demo.fill(services, args.requests, args.seed, force=args.force)
+        else:
+            result = demo.fill_bulk(services, args.requests, args.seed, force=args.force)
+        result["database"] = str(services.storage.path)
+    from blanko_desktop.core import workflow
+
+    states = ", ".join(f"{workflow.label(s)} {n}" for s, n in result["states"].items())
+    ctx.emit(result, [
+        f"Data demo diisikan ke {result['database']} dalam {result['seconds']:.1f} detik:",
+        f"  {result['lsps']} LSP, {result['signatories']} pejabat penandatangan, "
+        f"{result['closures']} hari cuti bersama",
+        f"  {result['requests']} permohonan: {states}" if result["requests"] else "  0 permohonan",
+        f"  terlambat: {result['overdue']}, tenggat hari ini: {result['due_today']}",
+        "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else f"  (lalu buka berkas {result['database']})"),
+    ])
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,191 @@
+"""Numbers read from document text: the request letter (number, date, blanks asked for, breakdown) and counts in
+the assessment minutes and certification decision."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from num2words import num2words
+
+from blanko_desktop.core.intake.dates import MONTHS, parse_date_text
+
+# Keys of LetterInfo.breakdown; the four funding keys are those normalise_funding gives list rows.
+BREAKDOWN_KEYS = ("BNSP", "Kementerian", "Mandiri", "RCC", "BK", "Total")
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    """What a request letter says; None where its text does not say it (or is a scan)."""
+
+    number: str | None
+    date: date | None
+    requested: int | None
+    requested_words: str | None
+    words_match: bool | None
+    lsp_name: str | None
+    breakdown: dict[str, int] = field(default_factory=dict)
+
+
+_NUMBER = re.compile(r"^\s*(?:nomor|no)\s*\.?\s*:\s*(\S*/\S*)", re.I | re.M)
+_FIGURE = r"(\d{1,3}(?:\.\d{3})+|\d+)"
+_REQUESTED = re.compile(rf"sebanyak\s+{_FIGURE}\s*(?:\(\s*([^)]*?)\s*\))?\s*(?:lembar|buah|eksemplar|blanko|blangko)?", re.I)
+_REQUESTED_LOOSE = re.compile(rf"{_FIGURE}\s*\(\s*([a-z\s\-]+?)\s*\)\s*(?:lembar|buah|eksemplar)\b", re.I)
+_PLACE_DATE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'\-]{{1,40}},\s*(\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?\s+\d{{4}})", re.I | re.M
+)
+_LSP_LINE = re.compile(r"\bLSP\s+\S|LEMBAGA\s+SERTIFIKASI\s+PROFESI", re.I)
+_NOT_LSP = re.compile(r"BNSP|BADAN\s+NASIONAL|KEPADA|YTH|@", re.I)
+_SIGNATORY = re.compile(r"^\s*(?:ketua|direktur|pimpinan)\s+(LSP\s+.+?)\s*$", re.I | re.M)
+_LABEL_LINE = re.compile(
+    r"^\s*(?:[-•*]|\d+[.)]|[a-z][.)])?\s*(?P<label>[A-Za-z][A-Za-z ()/.\-]{2,60}?)\s*[:=]?\s*(?P<n>\d+)\s*"
+    r"(?:\([^)]*\)\s*)?(?:orang|asesi|peserta)?\s*$",
+    re.I,
+)
+
+
+def _squash_words(text: str) -> str:
+    """Number words compared without spaces or hyphens: 'tiga puluh tujuh' == 'tigapuluh-tujuh'."""
+    text = re.sub(r"\b(lembar|buah|eksemplar|blanko|blangko)\b", "", text.lower())
+    return re.sub(r"[^a-z]", "", text)
+
+
+def words_for(number: int) -> str:
+    """The Indonesian words (terbilang) for number."""
+    return num2words(number, lang="id")
+
+
+def parse_letter(text: str) -> LetterInfo:
+    """Read a request letter's number, date, blanks requested (figures and words), LSP and breakdown."""
+    flat = " ".join(text.split())
+    requested = words = None
+    match = _REQUESTED.search(flat) or _REQUESTED_LOOSE.search(flat)
+    if match:
+        requested = int(match.group(1).replace(".", ""))
+        words = " ".join(match.group(2).split()) if match.group(2) else None
+    words_match = None
+    if requested is not None and words:
+        words_match = _squash_words(words) == _squash_words(words_for(requested))
+    number = _NUMBER.search(text)
+    return LetterInfo(
+        number=number.group(1).rstrip(".,") if number else None,
+        date=_letter_date(text),
+        requested=requested,
+        requested_words=words,
+        words_match=words_match,
+        lsp_name=_lsp_name(text),
+        breakdown=_breakdown(text),
+    )
+
+
+def _letter_date(text: str) -> date | None:
+    """The date beside the place ('Surabaya, 14 November 2026'), else the first written date."""
+    match = _PLACE_DATE.search(text)
+    if match:
+        return parse_date_text(match.group(1))
+    return parse_date_text(text)
+
+
+def _lsp_name(text: str) -> str | None:
+    """The LSP named in the letterhead (its first lines), else in the signature ('Ketua LSP ...')."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for index, line in enumerate(lines[:8]):
+        if not _LSP_LINE.search(line) or _NOT_LSP.search(line):
+            continue
+        signatory = _SIGNATORY.match(line)
+        if signatory:
+            return signatory.group(1)
+        if re.fullmatch(r"LEMBAGA\s+SERTIFIKASI\s+PROFESI(?:\s*\(LSP\))?", line, re.I) and index + 1 < len(lines):
+            return f"LSP {lines[index + 1]}"
+        return line
+    match = _SIGNATORY.search(text)
+    return match.group(1) if match else None
+
+
+def _breakdown_key(label: str) -> str | None:
+    label = label.lower()
+    if "belum" in label and "kompeten" in label:
+        return "BK"
+    if re.match(r"(total|jumlah)\b", label):
+        return "Total"
+    if "kompeten" not in label:
+        return None
+    for needle, key in (("bnsp", "BNSP"), ("kemen", "Kementerian"), ("mandiri", "Mandiri"), ("rcc", "RCC")):
+        if needle in label:
+            return key
+    return None
+
+
+def _breakdown(text: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for line in text.splitlines():
+        match = _LABEL_LINE.match(line)
+        if match:
+            key = _breakdown_key(match.group("label"))
+            if key and key not in found:
+                found[key] = int(match.group("n"))
+    return found
+
+
+_K_AFTER = re.compile(r"\bkompeten\s*(?:sebanyak\s*)?[:=]?\s*(\d+)", re.I)
+_K_BEFORE = re.compile(
+    r"(\d+)\s*(?:\([^)]*\)\s*)?(?:orang\s*)?(?:asesi\s*|peserta\s*)?(?:yang\s*)?(?:dinyatakan\s*)?kompeten\b", re.I
+)
+_BK_AFTER = re.compile(r"(?:belum|tidak)\s+kompeten\s*(?:sebanyak\s*)?[:=]?\s*(\d+)", re.I)
+_BK_BEFORE = re.compile(
+    r"(\d+)\s*(?:\([^)]*\)\s*)?(?:orang\s*)?(?:asesi\s*|peserta\s*)?(?:yang\s*)?(?:dinyatakan\s*)?(?:belum|tidak)\s+kompeten\b",
+    re.I,
+)
+_PARTICIPANTS = re.compile(r"\b(?:peserta|asesi)\s*(?:sebanyak\s*)?[:=]?\s*(\d+)\b", re.I)
+_TOTAL_LINE = re.compile(r"\b(jumlah|total|seluruh|keseluruhan)\b", re.I)
+_SCHEME_ON_LINE = re.compile(r"\bskema\s*:?\s*([A-Z][A-Z0-9]*(?:[./\-][A-Z0-9]+)+)", re.I)
+_NIK_IN_TEXT = re.compile(r"(?<!\d)(\d{16})(?!\d)")
+
+
+def _first(line: str, *patterns: re.Pattern[str]) -> int | None:
+    """The number captured by the first pattern that matches line."""
+    for pattern in patterns:
+        match = pattern.search(line)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def extract_counts(text: str) -> dict[str, Any]:
+    """Counts stated in minutes or decision text: competent, not_yet, participants, per_scheme, and listed niks.
+
+    A total line ('Jumlah kompeten: 10') wins; otherwise per-scheme lines are added up.
+    """
+    totals: dict[str, int] = {}
+    sums: dict[str, int] = {}
+    per_scheme: dict[str, dict[str, int]] = {}
+    for raw_line in text.splitlines():
+        line = " ".join(raw_line.split())
+        if not line:
+            continue
+        # "belum kompeten 1" also reads as "kompeten 1": drop the not-yet phrases before looking for competent ones.
+        without_bk = _BK_BEFORE.sub(" ", _BK_AFTER.sub(" ", line))
+        values = {
+            "competent": _first(without_bk, _K_AFTER, _K_BEFORE),
+            "not_yet": _first(line, _BK_AFTER, _BK_BEFORE),
+            "participants": _first(line, _PARTICIPANTS),
+        }
+        target = totals if _TOTAL_LINE.search(line) else sums
+        for key, value in values.items():
+            if value is None:
+                continue
+            if target is totals:
+                totals.setdefault(key, value)
+            else:
+                sums[key] = sums.get(key, 0) + value
+        scheme = _SCHEME_ON_LINE.search(line)
+        if scheme and (values["competent"] is not None or values["not_yet"] is not None):
+            per_scheme[scheme.group(1)] = {"K": values["competent"] or 0, "BK": values["not_yet"] or 0}
+    niks = list(dict.fromkeys(_NIK_IN_TEXT.findall(text)))
+    return {
+        "competent": totals.get("competent", sums.get("competent")),
+        "not_yet": totals.get("not_yet", sums.get("not_yet")),
+        "participants": totals.get("participants", sums.get("participants")),
+        "per_scheme": per_scheme,
+        "niks": niks,
+    }

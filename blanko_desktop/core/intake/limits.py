@@ -1,0 +1,18 @@
+"""Size caps for untrusted input; callers check them before reading or unpacking anything."""
+
+# The largest single file (loose file or e-mail) accepted: the four documents of a request are a few MB.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+# An Excel file is a zip: the sum of its members' uncompressed sizes may not exceed this (zip-bomb guard).
+MAX_ARCHIVE_BYTES = 200 * 1024 * 1024
+
+# Members that inflate more than this many times their compressed size are refused once they pass
+# ARCHIVE_RATIO_GRACE_BYTES; Apache POI's ZipSecureFile uses the same 1:100 rule for the same reason.
+MAX_COMPRESSION_RATIO = 100
+ARCHIVE_RATIO_GRACE_BYTES = 1024 * 1024
+
+# A real workbook has a few dozen members; thousands means a crafted archive.
+MAX_ARCHIVE_MEMBERS = 10_000
+
+# E-mails forwarded inside e-mails: deeper nesting than this is not followed.
+MAX_EMAIL_DEPTH = 5

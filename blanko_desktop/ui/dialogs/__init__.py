@@ -1,0 +1,1 @@
+"""Dialogs: LSP registry, settings, database files, small prompts."""

@@ -1,0 +1,223 @@
+"""The main window: menus, the tabs of the officer's work, and a status bar that says where the data is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+
+from blanko_desktop import APP_NAME, __version__, paths
+from blanko_desktop.core.errors import BlankoError
+from blanko_desktop.ui import messages
+from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.tabs.requests_tab import RequestsTab
+
+
+def window_settings() -> QSettings:
+    """Window geometry and splitter positions, kept beside the workstation config."""
+    return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(APP_NAME)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_status_bar()
+
+        self.requests_tab = RequestsTab(session)
+        self.requests_tab.open_lsp_registry.connect(self.show_lsp_registry)
+        self.add_tab(self.requests_tab, self.tr("Incoming requests"), "requests")
+
+        session.database_changed.connect(self._database_changed)
+        session.profile_changed.connect(self._update_status)
+        self._update_status()
+        self._fill_recent_menu()
+        self._restore()
+
+    # -- tabs ---------------------------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str, key: str) -> int:
+        """Add one of the officer's tabs; `key` names it in the saved window state."""
+        widget.setObjectName(f"tab_{key}")
+        return self.tabs.addTab(widget, title)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def refresh(self) -> None:
+        """F5: read everything again (a colleague may have changed the shared database)."""
+        for i in range(self.tabs.count()):
+            refresh = getattr(self.tabs.widget(i), "refresh", None)
+            if refresh:
+                refresh()
+
+    # -- menus --------------------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        self.action_new_db = QAction(self.tr("&New database…"), self)
+        self.action_new_db.triggered.connect(self.new_database)
+        self.action_open_db = QAction(self.tr("&Open database…"), self)
+        self.action_open_db.setShortcut(QKeySequence.StandardKey.Open)
+        self.action_open_db.triggered.connect(self.open_database)
+        self.action_quit = QAction(self.tr("&Quit"), self)
+        self.action_quit.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.action_quit.triggered.connect(self.close)
+        self.action_lsp = QAction(self.tr("&LSP registry…"), self)
+        self.action_lsp.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.action_lsp.triggered.connect(self.show_lsp_registry)
+        self.action_settings = QAction(self.tr("&Settings…"), self)
+        self.action_settings.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Comma))
+        self.action_settings.triggered.connect(self.show_settings)
+        self.action_refresh = QAction(self.tr("&Refresh"), self)
+        self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)  # F5
+        self.action_refresh.triggered.connect(self.refresh)
+        self.action_about = QAction(self.tr("&About Blanko Desktop"), self)
+        self.action_about.triggered.connect(self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.addAction(self.action_new_db)
+        self.file_menu.addAction(self.action_open_db)
+        self.recent_menu = QMenu(self.tr("&Recent databases"), self)
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_quit)
+        self.data_menu = bar.addMenu(self.tr("&Data"))
+        self.data_menu.addAction(self.action_lsp)
+        self.data_menu.addAction(self.action_settings)
+        self.data_menu.addSeparator()
+        self.data_menu.addAction(self.action_refresh)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.action_about)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.session.storage.path)
+        entries = [p for p in self.session.cfg.recent if p != current]
+        for number, text in enumerate(entries, start=1):
+            action = self.recent_menu.addAction(f"&{number} {text}" if number < 10 else text)
+            action.setData(text)
+            action.triggered.connect(lambda _=False, p=text: self.switch_database(Path(p), create=False))
+        if not entries:
+            empty = self.recent_menu.addAction(self.tr("(none)"))
+            empty.setEnabled(False)
+
+    def recent_paths(self) -> list[str]:
+        return [a.data() for a in self.recent_menu.actions() if a.data()]
+
+    # -- status bar ---------------------------------------------------------------------------------
+
+    def _create_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.mode_label = QLabel()
+        self.officer_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.mode_label)
+        status.addPermanentWidget(self.officer_label)
+
+    def _update_status(self) -> None:
+        storage = self.session.storage
+        self.db_label.setText(self.tr("Database: %1").replace("%1", str(storage.path)))
+        self.db_label.setToolTip(str(storage.path))
+        if storage.shared:
+            self.mode_label.setText(self.tr("Shared mode (network)"))
+            self.mode_label.setToolTip(self.tr(
+                "The database is on a network drive: other officers may use it at the same time."))
+        else:
+            self.mode_label.setText(self.tr("Local"))
+            self.mode_label.setToolTip(self.tr("The database is on this computer."))
+        officer = self.session.cfg.officer or self.session.services.actor.os_user
+        self.officer_label.setText(self.tr("Officer: %1").replace("%1", officer))
+
+    # -- database file ------------------------------------------------------------------------------
+
+    def _start_dir(self) -> Path:
+        return self.session.storage.path.parent
+
+    def new_database(self) -> None:
+        from blanko_desktop.ui.dialogs.database_files import choose_new
+
+        path = choose_new(self, self._start_dir())
+        if path:
+            self.switch_database(path, create=True)
+
+    def open_database(self) -> None:
+        from blanko_desktop.ui.dialogs.database_files import choose_existing
+
+        path = choose_existing(self, self._start_dir())
+        if path:
+            self.switch_database(path, create=False)
+
+    def switch_database(self, path: Path, create: bool = False) -> bool:
+        """Close the open file and work on `path`; a refusal leaves the current file open."""
+        try:
+            self.session.open_database(path, create=create)
+        except BlankoError as exc:
+            messages.error(self, exc)
+            return False
+        return True
+
+    def _database_changed(self) -> None:
+        self._update_status()
+        self._fill_recent_menu()
+
+    # -- dialogs ------------------------------------------------------------------------------------
+
+    def show_lsp_registry(self) -> None:
+        from blanko_desktop.ui.dialogs.lsp_registry import LspRegistryDialog
+
+        LspRegistryDialog(self.session, self).exec()
+
+    def show_settings(self) -> None:
+        from blanko_desktop.ui.dialogs.settings import SettingsDialog
+
+        SettingsDialog(self.session, self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Blanko Desktop"), self.tr(
+            "<h3>Blanko Desktop %1</h3><p>The BNSP secretariat's workstation for requests for blank "
+            "competency certificates: intake, completeness check, approval, packing, courier and stock."
+            "</p><p>Licence: GPL-3.0-or-later.</p>").replace("%1", __version__))
+
+    # -- window state -------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 760)
+        state = settings.value("main/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value("requests/splitter")
+        if isinstance(splitter, QByteArray):
+            self.requests_tab.splitter.restoreState(splitter)
+        header = settings.value("requests/header")
+        if isinstance(header, QByteArray):
+            self.requests_tab.table.horizontalHeader().restoreState(header)
+
+    def save_state(self) -> None:
+        settings = window_settings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/state", self.saveState())
+        settings.setValue("requests/splitter", self.requests_tab.splitter.saveState())
+        settings.setValue("requests/header", self.requests_tab.table.horizontalHeader().saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,92 @@
+"""The open database and the officer acting on it; views listen to its signals to refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from blanko_desktop.core import config
+from blanko_desktop.core.audit import Actor
+from blanko_desktop.core.config import LocalConfig
+from blanko_desktop.core.errors import BlankoError
+from blanko_desktop.core.services import Services
+from blanko_desktop.core.storage import Storage
+from blanko_desktop.ui import messages
+
+T = TypeVar("T")
+
+
+class Session(QObject):
+    """Holds Storage and Services for the UI; every write from a view goes through `perform`."""
+
+    changed = Signal()           # data changed through the UI: views reload
+    database_changed = Signal()  # another database file is open: views rebind and reload
+    profile_changed = Signal()   # the officer's profile name changed
+
+    def __init__(self, cfg: LocalConfig, storage: Storage, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cfg = cfg
+        self.storage = storage
+        self.services = Services(storage, Actor.current(cfg.officer))
+
+    # -- writes -------------------------------------------------------------------------------------
+
+    def perform(self, parent: QWidget | None, fn: Callable[[], T]) -> T | None:
+        """Run one service call; show a refusal as the core words it; announce a change on success.
+
+        Returns the call's result, or None when it was refused (wrap a call that returns None
+        itself as `lambda: call() or True`).
+        """
+        try:
+            result = fn()
+        except BlankoError as exc:
+            messages.error(parent, exc)
+            return None
+        self.changed.emit()
+        return result
+
+    # -- database file ------------------------------------------------------------------------------
+
+    def open_database(self, path: Path | str, create: bool = False) -> None:
+        """Close the current file, open `path` and make it this workstation's database.
+
+        Raises StorageError (the current file stays open) when `path` cannot be used.
+        """
+        path = Path(path)
+        old_path = self.storage.path
+        self.storage.close()
+        try:
+            storage = Storage.open(path, create=create)
+        except BlankoError:
+            # The models follow the last file opened: open the previous one again.
+            self._bind(Storage.open(old_path, create=False))
+            raise
+        self._bind(storage)
+        self.cfg.remember(storage.path)
+        config.save(self.cfg)
+        self.database_changed.emit()
+
+    def _bind(self, storage: Storage) -> None:
+        self.storage = storage
+        self.services = Services(storage, self.services.actor)
+
+    def close(self) -> None:
+        self.storage.close()
+
+    # -- workstation settings ------------------------------------------------------------------------
+
+    def set_officer(self, name: str) -> None:
+        name = name.strip()
+        if name == self.cfg.officer:
+            return
+        self.cfg.officer = name
+        config.save(self.cfg)
+        self.services = Services(self.storage, Actor.current(name))
+        self.profile_changed.emit()
+
+    def save_config(self) -> None:
+        config.save(self.cfg)

@@ -1,0 +1,319 @@
+"""Permohonan Masuk: the incoming requests, filtered and searched, with the selected one in detail."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blanko_desktop.core.services import RequestFilter
+from blanko_desktop.core.workflow import OPEN_STATES, State
+from blanko_desktop.ui import i18n
+from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.widgets.request_detail import RequestDetail
+from blanko_desktop.ui.widgets.request_model import COL_LSP, COL_STATE, RequestTableModel
+
+SEARCH_DELAY_MS = 200
+OPEN = "open"  # the state combo's "in process" entry
+
+
+class RequestsTable(QTableView):
+    """The table; Enter opens the selected request's detail."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class EmptyState(QWidget):
+    """What a first start shows: an invitation to bring the first request in."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        self.title = QLabel(self.tr("No requests yet"))
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.message = QLabel(self.tr("Drag an e-mail or request files here"))
+        font = QFont(self.message.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.message.setFont(font)
+        self.hint = QLabel(self.tr(
+            "An LSP's request arrives as an e-mail with four documents: the request letter, the assessment "
+            "minutes, the certification decision and the participant list. Register the LSPs you work with "
+            "first, so that their e-mails are recognised."))
+        self.hint.setWordWrap(True)
+        self.hint.setMaximumWidth(560)
+        self.lsp_button = QPushButton(self.tr("Open the LSP registry…"))
+        for widget in (self.title, self.message, self.hint):
+            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(12)
+        layout.addWidget(self.lsp_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)
+
+
+class RequestsTab(QWidget):
+    """The Permohonan Masuk tab."""
+
+    open_lsp_registry = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._has_requests = False
+
+        # -- filter bar
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("LSP, letter no., sender or #number (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        search_label = QLabel(self.tr("&Search:"))
+        search_label.setBuddy(self.search)
+        self.lsp_combo = QComboBox()
+        self.lsp_combo.setMinimumContentsLength(18)
+        self.lsp_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        lsp_label = QLabel(self.tr("&LSP:"))
+        lsp_label.setBuddy(self.lsp_combo)
+        self.state_combo = QComboBox()
+        self._fill_state_combo()
+        state_label = QLabel(self.tr("S&tate:"))
+        state_label.setBuddy(self.state_combo)
+        self.overdue_check = QCheckBox(self.tr("&Overdue only"))
+        self.count_label = QLabel()
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(search_label)
+        bar.addWidget(self.search, 3)
+        bar.addSpacing(8)
+        bar.addWidget(lsp_label)
+        bar.addWidget(self.lsp_combo, 2)
+        bar.addSpacing(8)
+        bar.addWidget(state_label)
+        bar.addWidget(self.state_combo, 1)
+        bar.addSpacing(8)
+        bar.addWidget(self.overdue_check)
+        bar.addWidget(self.count_label, 1)
+
+        # -- table and detail
+        self.model = RequestTableModel(session.services, self)
+        self.table = RequestsTable()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_LSP, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        metrics = self.table.fontMetrics()
+        for col, sample in ((0, "000000"), (2, "00 Mmm 0000 00:00"), (3, "Diserahkan ke kurir"),
+                            (4, "00 Mmm 0000 00:00"), (5, "Diminta")):
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
+        self.detail = RequestDetail(session)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(True)
+
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(bar)
+        content_layout.addWidget(self.splitter, 1)
+
+        self.empty_state = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(content)
+        self.stack.addWidget(self.empty_state)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        # -- behaviour
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.lsp_combo.currentIndexChanged.connect(self.apply_filter)
+        self.state_combo.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_check.toggled.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.open_requested.connect(self.open_detail)
+        self.table.doubleClicked.connect(lambda _index: self.open_detail())
+        self.empty_state.lsp_button.clicked.connect(self.open_lsp_registry)
+        self.detail.installEventFilter(self)
+
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # overdue / due today follow the clock while the window stays open
+        self._tick = QTimer(self)
+        self._tick.setInterval(60_000)
+        self._tick.timeout.connect(self.model.tick)
+        self._tick.start()
+
+        session.changed.connect(self.refresh)
+        session.database_changed.connect(self.rebind)
+
+        QWidget.setTabOrder(self.search, self.lsp_combo)
+        QWidget.setTabOrder(self.lsp_combo, self.state_combo)
+        QWidget.setTabOrder(self.state_combo, self.overdue_check)
+        QWidget.setTabOrder(self.overdue_check, self.table)
+        QWidget.setTabOrder(self.table, self.detail)
+
+        self.rebind()
+
+    # -- filter -------------------------------------------------------------------------------------
+
+    def _fill_state_combo(self) -> None:
+        self.state_combo.clear()
+        self.state_combo.addItem(self.tr("All states"), None)
+        self.state_combo.addItem(self.tr("In process (not closed)"), OPEN)
+        for state in State:
+            self.state_combo.addItem(i18n.state_label(state), state.value)
+
+    def _fill_lsp_combo(self) -> None:
+        current = self.lsp_combo.currentData()
+        self.lsp_combo.blockSignals(True)
+        self.lsp_combo.clear()
+        self.lsp_combo.addItem(self.tr("All LSPs"), None)
+        for lsp in self.session.services.lsps():
+            name = lsp.name if lsp.active else self.tr("%1 (inactive)").replace("%1", lsp.name)
+            self.lsp_combo.addItem(name, lsp.id)
+        index = self.lsp_combo.findData(current)
+        self.lsp_combo.setCurrentIndex(max(0, index))
+        self.lsp_combo.blockSignals(False)
+
+    def current_filter(self) -> RequestFilter:
+        state = self.state_combo.currentData()
+        if state is None:
+            states: tuple[str, ...] = ()
+        elif state == OPEN:
+            states = tuple(s.value for s in State if s in OPEN_STATES)
+        else:
+            states = (state,)
+        return RequestFilter(text=self.search.text().strip(), lsp_id=self.lsp_combo.currentData(),
+                             states=states, overdue=self.overdue_check.isChecked())
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        keep = self.detail.request_id
+        self.model.set_filter(self.current_filter())
+        self._after_reload(keep)
+
+    # -- loading ------------------------------------------------------------------------------------
+
+    def rebind(self) -> None:
+        """Another database is open: start over with an empty filter."""
+        for widget in (self.search, self.state_combo, self.overdue_check, self.lsp_combo):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.state_combo.setCurrentIndex(0)
+        self.overdue_check.setChecked(False)
+        self.lsp_combo.setCurrentIndex(0)
+        for widget in (self.search, self.state_combo, self.overdue_check, self.lsp_combo):
+            widget.blockSignals(False)
+        self._fill_lsp_combo()
+        self.model.set_services(self.session.services, self.current_filter())
+        self.detail.show_request(None)
+        self._after_reload(None)
+
+    def refresh(self) -> None:
+        """Reload after a change (F5, or a write anywhere in the UI); the selection stays."""
+        keep = self.detail.request_id
+        self._fill_lsp_combo()
+        self.model.set_filter(self.current_filter(), keep_loaded=True)
+        self._after_reload(keep)
+
+    def _after_reload(self, keep: int | None) -> None:
+        self._has_requests = self.model.total > 0 or self.session.services.request_count(RequestFilter()) > 0
+        self.stack.setCurrentIndex(0 if self._has_requests else 1)
+        total = self.model.total
+        self.count_label.setText(self.tr("%n request(s)", "", total))
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.detail.show_request(keep)
+        else:
+            self.detail.show_request(None)
+
+    # -- selection and keyboard ---------------------------------------------------------------------
+
+    def _current_changed(self, current, _previous) -> None:
+        request_id = self.model.request_id(current.row()) if current.isValid() else None
+        if request_id != self.detail.request_id:
+            self.detail.show_request(request_id)
+
+    def select_request(self, request_id: int) -> bool:
+        """Select a request in the table (loading pages until it shows); False when the filter hides it."""
+        row = self.model.row_of(request_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(request_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_detail(self) -> None:
+        """Show the detail pane (also when it was collapsed) and move the keyboard into it."""
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sizes[1] == 0:
+            total = sum(sizes) or self.width()
+            self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
+        self.detail.focus_first_action()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Escape in the detail pane goes back to the table
+        if watched is self.detail and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Escape:
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def has_requests(self) -> bool:
+        return self._has_requests
+
+    # the state column width follows the longest state label of the language
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        metrics = self.table.fontMetrics()
+        widest = max(metrics.horizontalAdvance(i18n.state_label(s)) for s in State)
+        self.table.setColumnWidth(COL_STATE, widest + 24)

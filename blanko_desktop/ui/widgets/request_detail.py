@@ -1,0 +1,384 @@
+"""One request in detail: its data, documents, history, and the moves the procedure allows next."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blanko_desktop.core import workflow
+from blanko_desktop.core.errors import BlankoError
+from blanko_desktop.core.models import Request, utcnow
+from blanko_desktop.core.workflow import State
+from blanko_desktop.ui import i18n, messages
+from blanko_desktop.ui.session import Session
+
+SKIP_IN_SUMMARY = {"id", "version", "clock_running", "due_at"}
+
+
+class CancelDialog(QDialog):
+    """Asks why a request is cancelled; the reason is required and goes into the audit log."""
+
+    def __init__(self, request_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cancel request #%1").replace("%1", str(request_id)))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Cancelling is final: the request leaves the procedure for good. "
+                               "Give the reason (it is kept in the history)."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        label = QLabel(self.tr("&Reason:"))
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
+        layout.addWidget(self.reason)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(self.tr("Cancel the request"),
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("Keep it"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+        self.resize(420, 240)
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.reason.toPlainText().strip()))
+
+    def text(self) -> str:
+        return self.reason.toPlainText().strip()
+
+
+class RequestDetail(QWidget):
+    """The detail pane beside the requests table."""
+
+    transitioned = Signal(int, str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.request_id: int | None = None
+        self.version: int | None = None
+        self.state: str | None = None
+        self.action_buttons: dict[State, QPushButton] = {}
+
+        self.stack = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.stack)
+
+        self.placeholder = QLabel(self.tr("Select a request to see its details."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setEnabled(False)
+        self.stack.addWidget(self.placeholder)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.scroll.setWidget(body)
+        self.stack.addWidget(self.scroll)
+        layout = QVBoxLayout(body)
+
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        self.urgency = QLabel()
+        self.urgency.setWordWrap(True)
+        layout.addWidget(self.urgency)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("lsp", self.tr("LSP:")), ("state", self.tr("State:")), ("kind", self.tr("Kind:")),
+            ("sender", self.tr("Sender:")), ("subject", self.tr("Subject:")),
+            ("letter", self.tr("Letter no.:")), ("letter_date", self.tr("Letter date:")),
+            ("received", self.tr("Received:")), ("due", self.tr("Due:")),
+            ("quantities", self.tr("Quantities:")), ("cancel_reason", self.tr("Cancellation reason:")),
+            ("note", self.tr("Note:")),
+        ):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.fields[key] = value
+            form.addRow(label, value)
+        self._form = form
+        layout.addLayout(form)
+
+        self.actions_box = QGroupBox(self.tr("Next step"))
+        self.actions_layout = QVBoxLayout(self.actions_box)
+        layout.addWidget(self.actions_box)
+
+        docs_box = QGroupBox(self.tr("Documents"))
+        docs_layout = QVBoxLayout(docs_box)
+        self.documents = QTreeWidget()
+        self.documents.setRootIsDecorated(False)
+        self.documents.setHeaderLabels([self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Received")])
+        self.documents.setAlternatingRowColors(True)
+        self.documents.itemActivated.connect(self._open_document)
+        self.documents.setToolTip(self.tr("Double-click or press Enter to open a copy of the file."))
+        self.documents_empty = QLabel(self.tr("No documents stored for this request yet."))
+        self.documents_empty.setEnabled(False)
+        docs_layout.addWidget(self.documents)
+        docs_layout.addWidget(self.documents_empty)
+        layout.addWidget(docs_box)
+
+        history_box = QGroupBox(self.tr("History"))
+        history_layout = QVBoxLayout(history_box)
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Change")])
+        self.history.setAlternatingRowColors(True)
+        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.history.setWordWrap(True)
+        self.history.setMinimumHeight(140)
+        history_layout.addWidget(self.history)
+        layout.addWidget(history_box)
+        layout.addStretch(1)
+
+        for tree in (self.documents, self.history):
+            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            tree.header().setStretchLastSection(True)
+
+        self.show_request(None)
+
+    # -- showing ------------------------------------------------------------------------------------
+
+    def show_request(self, request_id: int | None) -> None:
+        self.request_id = request_id
+        if request_id is None:
+            self.version = self.state = None
+            self._clear_actions()
+            self.stack.setCurrentWidget(self.placeholder)
+            return
+        services = self.session.services
+        try:
+            req = services.request(request_id)
+        except BlankoError:
+            self.show_request(None)
+            return
+        self.version, self.state = req.version, req.state
+        self._fill(req)
+        self._fill_documents(request_id)
+        self._fill_history(request_id)
+        self._fill_actions(req)
+        self.stack.setCurrentWidget(self.scroll)
+
+    def reload(self) -> None:
+        self.show_request(self.request_id)
+
+    def _fill(self, req: Request) -> None:
+        lsp_name = req.lsp.name if req.lsp_id else self.tr("(unknown sender)")
+        self.title.setText(self.tr("Request #%1 — %2").replace("%1", str(req.id)).replace("%2", lsp_name))
+        f = self.fields
+        f["lsp"].setText(lsp_name)
+        f["state"].setText(i18n.state_label(req.state))
+        f["kind"].setText(i18n.kind_label(req.kind))
+        f["sender"].setText(req.sender or "—")
+        f["subject"].setText(req.subject or "—")
+        f["letter"].setText(req.letter_number or "—")
+        f["letter_date"].setText(i18n.fmt_date(req.letter_date) or "—")
+        f["received"].setText(i18n.fmt_datetime(req.received_at))
+        if req.clock_running and req.due_at:
+            f["due"].setText(i18n.fmt_datetime(req.due_at))
+        else:
+            f["due"].setText(self.tr("clock stopped"))
+        f["quantities"].setText(self._quantities(req))
+        f["cancel_reason"].setText(req.cancel_reason)
+        f["note"].setText(req.note)
+        self._form.setRowVisible(f["cancel_reason"], bool(req.cancel_reason))
+        self._form.setRowVisible(f["note"], bool(req.note))
+
+        now = utcnow()
+        text, style = "", ""
+        if req.clock_running and req.due_at and req.due_at < now:
+            text = self.tr("Overdue: the one-working-day limit passed at %1.").replace(
+                "%1", i18n.fmt_datetime(req.due_at))
+            style = "color: #a31515; font-weight: bold;"
+        elif req.clock_running and req.due_at and i18n.local(req.due_at).date() == i18n.local(now).date():
+            text = self.tr("Due today at %1.").replace("%1", f"{i18n.local(req.due_at):%H:%M}")
+            style = "color: #8a5a00; font-weight: bold;"
+        self.urgency.setText(text)
+        self.urgency.setStyleSheet(style)
+        self.urgency.setVisible(bool(text))
+
+    def _quantities(self, req: Request) -> str:
+        parts = []
+        for value, label in ((req.requested_qty, self.tr("requested %1")),
+                             (req.competent_qty, self.tr("competent %1")),
+                             (req.not_yet_qty, self.tr("not yet competent %1")),
+                             (req.approved_qty, self.tr("approved %1"))):
+            if value is not None:
+                parts.append(label.replace("%1", str(value)))
+        return ", ".join(parts) if parts else "—"
+
+    def _fill_documents(self, request_id: int) -> None:
+        self.documents.clear()
+        docs = self.session.services.documents(request_id)
+        for doc in docs:
+            item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind),
+                                    _size_text(doc.size), i18n.fmt_datetime(doc.received_at)])
+            item.setData(0, Qt.ItemDataRole.UserRole, (doc.sha256, doc.original_name))
+            self.documents.addTopLevelItem(item)
+        self.documents.setVisible(bool(docs))
+        self.documents_empty.setVisible(not docs)
+        self.documents.setFixedHeight(min(200, 32 + 24 * max(1, len(docs))))
+
+    def _fill_history(self, request_id: int) -> None:
+        self.history.clear()
+        lsp_names = {lsp.id: lsp.name for lsp in self.session.services.lsps()}
+        for event in self.session.services.history(request_id):
+            who = f"{event.officer} ({event.os_user})" if event.officer else event.os_user
+            item = QTreeWidgetItem([i18n.fmt_datetime(event.at), who, i18n.audit_action_label(event.action),
+                                    summarize(event.before, event.after, lsp_names)])
+            item.setToolTip(3, item.text(3))
+            self.history.addTopLevelItem(item)
+
+    def _clear_actions(self) -> None:
+        for button in self.action_buttons.values():
+            self.actions_layout.removeWidget(button)
+            button.deleteLater()
+        self.action_buttons = {}
+
+    def _fill_actions(self, req: Request) -> None:
+        self._clear_actions()
+        order = list(State)
+        for target in sorted(workflow.allowed(req.state), key=order.index):
+            button = QPushButton(i18n.transition_label(req.state, target))
+            button.setObjectName(f"transition_{target.value}")
+            button.clicked.connect(lambda _=False, t=target: self.move_to(t))
+            self.actions_layout.addWidget(button)
+            self.action_buttons[target] = button
+        self.actions_box.setVisible(bool(self.action_buttons))
+
+    def focus_first_action(self) -> None:
+        for button in self.action_buttons.values():
+            button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self.scroll.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- acting -------------------------------------------------------------------------------------
+
+    def ask_cancel_reason(self) -> str | None:
+        """The officer's reason for cancelling, or None when they keep the request."""
+        dialog = CancelDialog(self.request_id or 0, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.text()
+
+    def move_to(self, target: State) -> bool:
+        """Move the shown request to `target` through the core; True when it moved."""
+        if self.request_id is None:
+            return False
+        request_id, reason = self.request_id, ""
+        if target is State.CANCELLED:
+            reason = self.ask_cancel_reason()
+            if reason is None:
+                return False
+        elif target is State.CLOSED:
+            if not messages.confirm(
+                    self, self.tr("Close request"),
+                    self.tr("Close request #%1? Closing is final: do it when both the courier's copy and "
+                            "the LSP's signed receipt are back.").replace("%1", str(request_id)),
+                    self.tr("Close")):
+                return False
+        services = self.session.services
+        result = self.session.perform(self, lambda: services.transition(
+            request_id, target, reason=reason, expected_version=self.version))
+        if result is None:
+            self.reload()  # a colleague's change: show what is there now
+            return False
+        self.transitioned.emit(request_id, target.value)
+        return True
+
+    def _open_document(self, item: QTreeWidgetItem) -> None:
+        sha, name = item.data(0, Qt.ItemDataRole.UserRole)
+        source = self.session.storage.files.path_for(sha)
+        if not source.is_file():
+            messages.warn(self, self.tr("File missing"),
+                          self.tr("The stored file is missing. Run the database check."))
+            return
+        # the store names files by hash; open a copy under its own name so the right program opens it
+        target = Path(tempfile.mkdtemp(prefix="blanko-")) / Path(name).name
+        shutil.copyfile(source, target)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+
+def _size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _value_text(key: str, value: Any, lsp_names: dict[int, str]) -> str:
+    if value is None or value == "":
+        return "—"
+    if key == "state":
+        return i18n.state_label(value)
+    if key == "kind":
+        return i18n.kind_label(value)
+    if key == "lsp_id":
+        return lsp_names.get(value, f"#{value}")
+    if key.endswith("_at") and isinstance(value, str):
+        try:
+            return i18n.fmt_datetime(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+def summarize(before: Any, after: Any, lsp_names: dict[int, str]) -> str:
+    """What an audit entry changed, as 'field: old → new' parts."""
+    if not isinstance(after, dict):
+        return ""
+    if not isinstance(before, dict):
+        parts = []
+        for key in ("lsp_id", "letter_number", "requested_qty"):
+            if after.get(key) not in (None, ""):
+                parts.append(f"{i18n.request_field_label(key)}: {_value_text(key, after[key], lsp_names)}")
+        return "; ".join(parts)
+    parts = []
+    for key, new in after.items():
+        if key in SKIP_IN_SUMMARY or key == "reason":
+            continue
+        old = before.get(key)
+        if old != new:
+            parts.append(f"{i18n.request_field_label(key)}: {_value_text(key, old, lsp_names)} → "
+                         f"{_value_text(key, new, lsp_names)}")
+    if after.get("reason") and after.get("reason") != after.get("cancel_reason"):
+        parts.append(f"{i18n.request_field_label('reason')}: {after['reason']}")
+    return "; ".join(parts)

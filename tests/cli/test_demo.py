@@ -1,0 +1,76 @@
+"""`blanko demo`: a lived-in database for a newcomer, and a bulk mode for the benchmarks."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from blanko_desktop.core.workflow import State
+
+from .conftest import DEMO_REQUESTS
+
+
+def test_demo_fills_every_state_with_real_history(cli, demo_source):
+    path, by_state = demo_source
+    listing = cli("list", "--json", "--limit", "0", db=path).json()
+    assert listing["total"] == DEMO_REQUESTS
+    states = {i["state"] for i in listing["requests"]}
+    assert states == {s.value for s in State}
+    assert any(i["overdue"] for i in listing["requests"])
+    assert all(re.fullmatch(r"\d{3,}/LSP-[A-Z]{3}/[IVX]+/20\d\d", i["letter_number"])
+               for i in listing["requests"])
+    assert sum(1 for i in listing["requests"] if not i["lsp"]) == 1  # one sender not yet recognised
+
+    cancelled = cli("show", by_state["cancelled"][0], "--json", db=path).json()
+    assert cancelled["request"]["cancel_reason"]
+    closed = cli("show", by_state["closed"][0], "--json", db=path).json()
+    actions = [e["action"] for e in closed["history"]]
+    assert actions[0] == "request.create" and actions[-1] == "request.closed"
+    assert {"request.verified", "request.approved", "request.packed", "request.shipped",
+            "request.delivered"} <= set(actions)
+    assert cli("check", "--json", db=path).json()["ok"] is True
+
+
+def test_demo_registry_is_plausible(cli, demo_source):
+    path, _ = demo_source
+    lsps = cli("lsp", "list", "--json", db=path).json()["lsps"]
+    assert len(lsps) >= 12
+    for lsp in lsps:
+        assert lsp["name"].startswith("LSP ")
+        assert re.fullmatch(r"BNSP-LSP-\d{4}-ID", lsp["licence_no"])
+        assert re.fullmatch(r"\d{5}", lsp["postal_code"])
+        assert lsp["emails"] and lsp["address"] and lsp["city"] and lsp["phone"]
+    assert any(not lsp["active"] for lsp in lsps)
+    closures = cli("calendar", "closures", "--json", db=path).json()["closures"]
+    assert closures and {c["kind"] for c in closures} == {"cuti_bersama"}
+    con = sqlite3.connect(path)
+    nips = [r[0] for r in con.execute("SELECT nip FROM signatory")]
+    con.close()
+    assert len(nips) == 2 and all(re.fullmatch(r"\d{18}", n) for n in nips)
+
+
+def test_demo_text_tells_the_newcomer_what_happened(cli, tmp_path):
+    text = cli("demo", "--requests", "12", db=tmp_path / "d.sqlite").out
+    assert "12 permohonan" in text and "13 LSP" in text and "blanko-desktop" in text
+
+
+def test_demo_refuses_a_filled_database_unless_forced(cli, demo_db):
+    assert "--force" in cli("demo", db=demo_db, expect=1).err
+    data = cli("demo", "--requests", "5", "--force", "--json", db=demo_db).json()
+    assert data["requests"] == 5 and data["lsps"] == 0  # the registry is already there
+    assert cli("list", "--json", db=demo_db).json()["total"] == DEMO_REQUESTS + 5
+
+
+def test_bulk_demo_inserts_fast_with_one_audit_event(cli, tmp_path):
+    path = tmp_path / "bulk.sqlite"
+    data = cli("demo", "--requests", "3000", "--json", db=path).json()
+    assert data["mode"] == "bulk" and data["requests"] == 3000
+    assert len(data["states"]) >= 6
+    assert cli("list", "--json", "--limit", "1", db=path).json()["total"] == 3000
+    con = sqlite3.connect(path)
+    bulk = con.execute("SELECT after FROM audit_event WHERE action = 'demo.bulk_insert'").fetchall()
+    per_request = con.execute("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'request.%'").fetchone()[0]
+    con.close()
+    assert len(bulk) == 1 and '"count": 3000' in bulk[0][0]
+    assert per_request == 0
+    assert cli("check", "--json", db=path).json()["ok"] is True

@@ -1,0 +1,159 @@
+"""Exit status 0 done, 1 refused by a rule (message on stderr, and JSON on stdout with --json), 2 usage."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import pytest
+
+from blanko_desktop import cli as cli_module
+
+
+@pytest.mark.parametrize("args, message", [
+    ((), "required: PERINTAH"),
+    (("frob",), "invalid choice: 'frob'"),
+    (("lsp",), "required: PERINTAH"),
+    (("lsp", "add", "--name", "LSP X"), "required"),
+    (("calendar", "due"), "--received"),
+    (("calendar", "due", "--received", "2026-13-24T10:00"), "waktu '2026-13-24T10:00' tidak valid"),
+    (("calendar", "due", "--received", "besok pagi"), "tidak valid"),
+    (("calendar", "pickups", "--from", "31-02-2026"), "tanggal '31-02-2026' tidak valid"),
+    (("calendar", "pickups", "--count", "0"), "harus 1 atau lebih"),
+    (("calendar", "add-closure", "2026-12-28", "--kind", "libur"), "invalid choice: 'libur'"),
+    (("show", "abc"), "'abc' bukan nomor permohonan"),
+    (("list", "--limit", "-1"), "tidak boleh negatif"),
+    (("demo", "--requests", "banyak"), "'banyak' bukan bilangan bulat"),
+    (("backup",), "--out"),
+])
+def test_usage_error_is_2_with_the_reason(cli, args, message):
+    result = cli(*args, expect=2)
+    assert "usage: blanko" in result.err
+    assert message in result.err
+    assert result.out == ""
+
+
+def test_usage_error_in_json_mode_also_answers_json(cli):
+    result = cli("--json", "calendar", "due", "--received", "kemarin", expect=2)
+    assert "tidak valid" in result.json()["error"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("transition", "{closed}", "received"),
+     "Permohonan berstatus 'Selesai' tidak dapat diubah menjadi 'Diterima'. Status ini sudah final."),
+    (("transition", "{received}", "packed"),
+     "Permohonan berstatus 'Diterima' tidak dapat diubah menjadi 'Dikemas'. "
+     "Yang dapat dilakukan: Menunggu LSP, Terverifikasi, Dibatalkan."),
+    (("transition", "{received}", "cancelled"), "Pembatalan permohonan wajib disertai alasan."),
+    (("transition", "{received}", "terbang"), "Status 'terbang' tidak dikenal."),
+    (("transition", "99999", "verified"), "Permohonan #99999 tidak ditemukan."),
+    (("show", "#99999"), "Permohonan #99999 tidak ditemukan."),
+    (("list", "--lsp", "Tidak Ada Sama Sekali"), "LSP 'Tidak Ada Sama Sekali' tidak ada di daftar LSP."),
+    (("list", "--lsp", "LSP P"), "cocok dengan beberapa LSP"),
+    (("list", "--state", "hilang"), "Status 'hilang' tidak dikenal."),
+    (("demo",), "sudah berisi"),
+    (("calendar", "add-closure", "{closure}"), "sudah tercatat sebagai hari libur/tutup"),
+    (("calendar", "remove-closure", "2030-01-02"), "tidak ada dalam daftar libur/tutup"),
+    (("lsp", "add", "--name", "LSP Teknologi Digital Nusantara", "--email", "a@b.id", "--address", "Jl. A",
+      "--city", "Bogor", "--phone", "0251"), "sudah terdaftar"),
+    (("lsp", "add", "--name", "LSP Baru", "--email", "sertifikasi@lsp-tdn.or.id", "--address", "Jl. A",
+      "--city", "Bogor", "--phone", "0251"), "sudah terdaftar untuk LSP Teknologi Digital Nusantara"),
+    (("lsp", "add", "--name", "LSP Baru", "--email", "bukan-email", "--address", "Jl. A",
+      "--city", "Bogor", "--phone", "0251"), "'bukan-email' bukan alamat e-mail atau domain"),
+    (("lsp", "add", "--name", "LSP Baru", "--email", "a@lspbaru.id", "--address", "Jl. A",
+      "--city", "Bogor", "--postal-code", "161", "--phone", "0251"), "Kode pos '161' tidak valid"),
+    (("lsp", "import", "tidak-ada.xlsx"), "tidak-ada.xlsx tidak ditemukan"),
+])
+def test_refused_by_a_rule_is_1_with_the_indonesian_message(cli, demo_db, demo_ids, args, message):
+    result = cli(*_fill(args, demo_ids), db=demo_db, expect=1)
+    assert result.err.startswith("blanko: ")
+    assert message in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("args, message", [
+    (("transition", "{closed}", "received"), "Status ini sudah final."),
+    (("show", "99999"), "Permohonan #99999 tidak ditemukan."),
+    (("demo",), "sudah berisi"),
+])
+def test_refused_in_json_mode_gives_the_error_on_stdout_too(cli, demo_db, demo_ids, args, message):
+    result = cli(*_fill(args, demo_ids), "--json", db=demo_db, expect=1)
+    assert message in result.err
+    assert message in result.json()["error"]
+
+
+def _fill(args, demo_ids):
+    """Put ids of the demo database in: {closed} is the first closed request, {closure} a closure day."""
+    values = {state: ids[0] for state, ids in demo_ids.items() if ids}
+    return tuple(a.format(**values) for a in args)
+
+
+@pytest.mark.parametrize("setup, message", [
+    ("missing", "tidak ditemukan. Buat dengan: blanko init"),
+    ("folder", "adalah folder, bukan berkas basis data"),
+    ("not_sqlite", "bukan berkas basis data Blanko Desktop"),
+    ("newer", "dibuat oleh versi aplikasi yang lebih baru"),
+])
+def test_unusable_database_is_refused_not_a_traceback(cli, tmp_path, setup, message):
+    import sqlite3
+
+    path = tmp_path / "x.sqlite"
+    if setup == "folder":
+        path.mkdir()
+    elif setup == "not_sqlite":
+        path.write_text("Ini surat, bukan basis data.")
+    elif setup == "newer":
+        con = sqlite3.connect(path)
+        con.execute("PRAGMA user_version = 999")
+        con.close()
+    result = cli("list", db=path, expect=1)
+    assert message in result.err
+
+
+def test_db_option_before_or_after_the_command_and_officer_in_the_audit(cli, demo_db, demo_ids):
+    rid = demo_ids["received"][0]
+    before = cli("--db", demo_db, "--officer", "Budi Santoso", "--json", "transition", rid, "verified")
+    assert before.json()["state"] == "verified"
+    after = cli("show", rid, "--json", "--db", demo_db).json()
+    last = after["history"][-1]
+    assert (last["action"], last["officer"]) == ("request.verified", "Budi Santoso")
+    assert after["request"]["state"] == "verified"
+
+
+def test_subcommand_db_wins_over_the_one_before_it(cli, db, tmp_path):
+    other = tmp_path / "lain.sqlite"
+    result = cli("--db", other, "init", "--json", db=db).json()  # the later --db is db
+    assert result["database"] == str(db)
+    assert not other.exists()
+
+
+def test_missing_default_database_is_created_like_the_app_does(cli):
+    result = cli("lsp", "list", "--json").json()
+    assert result == {"count": 0, "lsps": []}
+    assert cli.default_db.is_file()
+
+
+def test_help_and_version_exit_0(cli):
+    assert "calendar" in cli("--help").out
+    assert cli("--version").out.startswith("blanko ")
+
+
+@pytest.mark.skipif(shutil.which("blanko") is None, reason="the blanko script is not installed on PATH")
+def test_installed_script_runs(cli):
+    import subprocess
+
+    proc = subprocess.run(["blanko", "--version"], capture_output=True, text=True, env=cli.env)
+    assert proc.returncode == 0 and proc.stdout.startswith("blanko ")
+
+
+def test_unexpected_error_is_a_sentence_not_a_traceback(monkeypatch, capsys):
+    def broken(ctx, args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli_module, "cmd_init", broken)
+    assert cli_module.main(["init", "--json"]) == cli_module.EXIT_INTERNAL
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert "Kesalahan internal (RuntimeError: boom)" in captured.err
+    assert "boom" in captured.out  # JSON {"error": ...}
+    assert sys.modules["blanko_desktop.cli"] is cli_module

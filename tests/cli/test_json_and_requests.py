@@ -1,0 +1,136 @@
+"""--json answers parse with their documented keys; list, show and transition over the demo database."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from blanko_desktop.core.migrations import LATEST
+
+LSP_KEYS = {"id", "name", "licence_no", "address", "city", "postal_code", "phone", "contact_person", "active",
+            "version", "emails", "domains"}
+REQUEST_KEYS = {"id", "lsp_id", "kind", "state", "letter_number", "letter_date", "sender", "subject",
+                "received_at", "due_at", "clock_running", "requested_qty", "competent_qty", "not_yet_qty",
+                "approved_qty", "cancel_reason", "note", "version"}
+LIST_ITEM_KEYS = {"id", "lsp", "kind", "state", "state_label", "letter_number", "sender", "received_at", "due_at",
+                  "clock_running", "requested_qty", "overdue", "due_today"}
+
+# command -> the keys of its JSON object (the documented contract for scripts)
+DOCUMENTED = [
+    (("init",), {"database", "created", "schema_version", "mode", "documents"}),
+    (("lsp", "list"), {"count", "lsps"}),
+    (("list",), {"total", "count", "offset", "requests"}),
+    (("show", "{received}"), {"request", "lsp", "documents", "findings", "history"}),
+    (("transition", "{received}", "waiting_lsp", "--reason", "Berita acara belum ditandatangani."),
+     REQUEST_KEYS | {"previous_state", "state_label"}),
+    (("calendar", "due", "--received", "2026-12-24T10:00+07:00"),
+     {"received", "clock_starts", "due", "due_text", "limit_hours", "timezone"}),
+    (("calendar", "pickups", "--from", "2026-12-21", "--count", "4"), {"from", "count", "pickups"}),
+    (("calendar", "closures"), {"count", "closures"}),
+    (("calendar", "add-closure", "2031-01-02", "--note", "Kantor tutup"), {"day", "kind", "note", "created_by"}),
+    (("calendar", "remove-closure", "{closure}"), {"day", "removed"}),
+    (("check",), {"database", "ok", "problems", "checked"}),
+    (("backup", "--out", "{tmp}/cadangan.sqlite"), {"database", "documents", "files"}),
+    (("demo", "--requests", "3", "--force"),
+     {"mode", "lsps", "signatories", "closures", "requests", "states", "overdue", "due_today", "seconds",
+      "database"}),
+]
+
+
+@pytest.mark.parametrize("args, keys", DOCUMENTED, ids=[" ".join(a[:2]) for a, _ in DOCUMENTED])
+def test_json_output_has_the_documented_keys(cli, demo_db, demo_ids, tmp_path, args, keys):
+    values = {state: ids[0] for state, ids in demo_ids.items()}
+    args = tuple(a.format(tmp=tmp_path, **values) for a in args)
+    data = cli(*args, "--json", db=demo_db).json()
+    assert set(data) == keys
+
+
+def test_lsp_and_request_objects_have_their_keys(cli, demo_db, demo_ids):
+    lsps = cli("lsp", "list", "--json", db=demo_db).json()["lsps"]
+    assert lsps and all(set(l) == LSP_KEYS for l in lsps)
+    listing = cli("list", "--json", "--limit", "5", db=demo_db).json()
+    assert listing["count"] == 5 and all(set(i) == LIST_ITEM_KEYS for i in listing["requests"])
+    shown = cli("show", demo_ids["closed"][0], "--json", db=demo_db).json()
+    assert REQUEST_KEYS <= set(shown["request"])
+    assert set(shown["lsp"]) == LSP_KEYS
+    assert set(shown["history"][0]) == {"id", "at", "officer", "os_user", "action", "before", "after"}
+
+
+def test_init_creates_then_reopens(cli, tmp_path):
+    path = tmp_path / "baru" / "blanko.sqlite"
+    first = cli("init", "--json", db=path).json()
+    assert first == {"database": str(path), "created": True, "schema_version": LATEST, "mode": "local",
+                     "documents": str(tmp_path / "baru" / "blanko-dokumen")}
+    assert cli("init", "--json", db=path).json()["created"] is False
+    text = cli("init", db=path).out
+    assert f"Versi skema : {LATEST}" in text and "lokal (WAL)" in text
+
+
+def test_list_filters_by_state_lsp_search_and_overdue(cli, demo_db):
+    everything = cli("list", "--json", "--limit", "0", db=demo_db).json()
+    assert everything["total"] == everything["count"] > 0
+    received = [i["received_at"] for i in everything["requests"]]
+    assert received == sorted(received, reverse=True)  # newest first
+
+    closed = cli("list", "--state", "Selesai", "--state", "cancelled", "--json", "--limit", "0", db=demo_db).json()
+    assert closed["total"] > 0
+    assert {i["state"] for i in closed["requests"]} <= {"closed", "cancelled"}
+
+    overdue = cli("list", "--overdue", "--json", "--limit", "0", db=demo_db).json()
+    assert overdue["total"] >= 1
+    now = datetime.now().astimezone()
+    for item in overdue["requests"]:
+        assert item["overdue"] and item["clock_running"]
+        assert datetime.fromisoformat(item["due_at"]) < now
+
+    lsp = everything["requests"][0]["lsp"] or everything["requests"][1]["lsp"]
+    by_lsp = cli("list", "--lsp", lsp, "--json", "--limit", "0", db=demo_db).json()
+    assert by_lsp["total"] >= 1 and {i["lsp"] for i in by_lsp["requests"]} == {lsp}
+
+    letter = everything["requests"][-1]["letter_number"]
+    found = cli("list", "--search", letter, "--json", db=demo_db).json()
+    assert letter in [i["letter_number"] for i in found["requests"]]
+
+    page = cli("list", "--limit", "3", "--offset", "2", "--json", db=demo_db).json()
+    assert [i["id"] for i in page["requests"]] == [i["id"] for i in everything["requests"][2:5]]
+
+
+def test_list_text_marks_overdue_requests(cli, demo_db):
+    text = cli("list", "--overdue", db=demo_db).out
+    assert "TERLAMBAT" in text
+    assert text.splitlines()[0].split()[:4] == ["ID", "Diterima", "LSP", "Status"]
+
+
+def test_show_text_speaks_indonesian(cli, demo_db, demo_ids):
+    text = cli("show", f"#{demo_ids['closed'][0]}", db=demo_db).out
+    assert "Selesai" in text and "Riwayat" in text and "request.closed" in text
+    assert any(month in text for month in ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+                                           "Agustus", "September", "Oktober", "November", "Desember"))
+    assert "(status akhir)" in text
+
+
+def test_transition_walks_the_procedure_and_history_records_it(cli, demo_db, demo_ids):
+    rid = demo_ids["received"][0]
+    steps = [("waiting_lsp", "Diterima -> Menunggu LSP"), ("received", "Menunggu LSP -> Diterima"),
+             ("Terverifikasi", "Diterima -> Terverifikasi"), ("approved", "Terverifikasi -> Disetujui"),
+             ("packed", "Disetujui -> Dikemas")]
+    for state, line in steps:
+        args = ("--reason", "Keputusan sertifikasi belum dilampirkan.") if state == "waiting_lsp" else ()
+        assert cli("transition", rid, state, *args, db=demo_db).out.strip() == f"Permohonan #{rid}: {line}"
+    shown = cli("show", rid, "--json", db=demo_db).json()
+    assert shown["request"]["state"] == "packed" and shown["request"]["clock_running"] is False
+    actions = [e["action"] for e in shown["history"]]
+    assert actions[-5:] == ["request.waiting_lsp", "request.received", "request.verified", "request.approved",
+                            "request.packed"]
+    waiting = next(e for e in shown["history"] if e["action"] == "request.waiting_lsp")
+    assert waiting["after"]["reason"] == "Keputusan sertifikasi belum dilampirkan."
+
+
+def test_back_from_the_lsp_starts_a_new_clock_at_the_given_time(cli, demo_db, demo_ids):
+    rid = demo_ids["waiting_lsp"][0]
+    arrival = "2026-11-26T10:00"  # naive: office time
+    expected = cli("calendar", "due", "--received", arrival, "--json", db=demo_db).json()["due"]
+    data = cli("transition", rid, "received", "--at", arrival, "--json", db=demo_db).json()
+    assert data["state"] == "received" and data["previous_state"] == "waiting_lsp"
+    assert data["due_at"] == expected

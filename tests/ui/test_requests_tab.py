@@ -1,0 +1,270 @@
+"""Permohonan Masuk: the table straight from the database, filters, colours, detail and moves."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from blanko_desktop.core.models import Document, utcnow
+from blanko_desktop.core.workflow import State
+from blanko_desktop.ui.widgets import request_model
+from blanko_desktop.ui.widgets.request_detail import CancelDialog
+from blanko_desktop.ui.widgets.request_model import (
+    COL_DUE,
+    COL_LSP,
+    COL_STATE,
+    DUE_TODAY,
+    DUE_TODAY_BG,
+    NORMAL,
+    OVERDUE,
+    OVERDUE_BG,
+    URGENCY_ROLE,
+)
+from tests.ui.conftest import ago
+
+
+@pytest.fixture
+def desk(services, lsps):
+    """Requests in several states: two fresh, one old and overdue, one closed long ago, one waiting."""
+    tek, par, kon = lsps
+    fresh = services.create_request(ago(minutes=10), tek.id, letter_number="045/LSP-TKD/XI/2026",
+                                    sender="admin@lsp-tekdig.or.id", requested_qty=37)
+    fresh2 = services.create_request(ago(minutes=20), par.id, letter_number="112/LSP-PN/XI/2026",
+                                     sender="sekretariat@lsp-parnus.id", requested_qty=12)
+    late = services.create_request(ago(days=10), kon.id, letter_number="007/LSPKI/2026", requested_qty=50)
+    done = services.create_request(ago(days=30), tek.id, letter_number="031/LSP-TKD/X/2026", requested_qty=20)
+    for target in (State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED, State.CLOSED):
+        services.transition(done.id, target)
+    waiting = services.create_request(ago(days=5), par.id, letter_number="099/LSP-PN/X/2026")
+    services.transition(waiting.id, State.WAITING_LSP)
+    return {"fresh": fresh, "fresh2": fresh2, "late": late, "done": done, "waiting": waiting}
+
+
+def ids(tab) -> list[int]:
+    return [tab.model.request_id(r) for r in range(tab.model.rowCount())]
+
+
+def row_texts(tab, request_id) -> list[str]:
+    row = tab.model.row_of(request_id)
+    return [tab.model.index(row, c).data() for c in range(tab.model.columnCount())]
+
+
+def test_table_lists_requests_from_the_database_newest_first(window, desk):
+    tab = window.requests_tab
+    window.refresh()
+    assert tab.stack.currentIndex() == 0  # no empty state any more
+    assert ids(tab) == [desk[k].id for k in ("fresh", "fresh2", "waiting", "late", "done")]
+    texts = row_texts(tab, desk["fresh"].id)
+    assert texts[COL_LSP] == "LSP Teknologi Digital"
+    assert texts[COL_STATE] == "Diterima"
+    assert texts[-1] == "37"
+    assert row_texts(tab, desk["done"].id)[COL_STATE] == "Selesai"
+    assert row_texts(tab, desk["done"].id)[COL_DUE] == ""  # the clock stopped
+    assert tab.count_label.text() == "5 permohonan"
+    header = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert header == ["No.", "LSP", "Diterima", "Status", "Batas waktu", "Jumlah diminta"]
+
+
+def test_filter_by_state(window, desk):
+    tab = window.requests_tab
+    window.refresh()
+    tab.state_combo.setCurrentIndex(tab.state_combo.findData(State.WAITING_LSP.value))
+    assert ids(tab) == [desk["waiting"].id]
+    tab.state_combo.setCurrentIndex(tab.state_combo.findText("Dalam proses (belum selesai)"))
+    assert desk["done"].id not in ids(tab) and len(ids(tab)) == 4
+
+
+def test_filter_by_lsp(window, desk, lsps):
+    tab = window.requests_tab
+    window.refresh()
+    tab.lsp_combo.setCurrentIndex(tab.lsp_combo.findData(lsps[1].id))
+    assert sorted(ids(tab)) == sorted([desk["fresh2"].id, desk["waiting"].id])
+
+
+def test_search_text_is_debounced(window, desk, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    qtbot.keyClicks(tab.search, "Pariwisata")
+    assert len(ids(tab)) == 5  # not yet: the search waits for the officer to stop typing
+    qtbot.waitUntil(lambda: len(ids(tab)) == 2, timeout=2000)
+    tab.search.clear()
+    qtbot.keyClicks(tab.search, "045/LSP")
+    tab.apply_filter()
+    assert ids(tab) == [desk["fresh"].id]
+    tab.search.setText(f"#{desk['late'].id}")
+    tab.apply_filter()
+    assert desk["late"].id in ids(tab)
+
+
+def test_overdue_only(window, desk, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    qtbot.mouseClick(tab.overdue_check, Qt.MouseButton.LeftButton)
+    assert ids(tab) == [desk["late"].id]
+
+
+def test_overdue_row_is_red_and_due_today_amber(window, desk):
+    tab = window.requests_tab
+    window.refresh()
+    model = tab.model
+    late = model.index(model.row_of(desk["late"].id), COL_LSP)
+    assert late.data(URGENCY_ROLE) == OVERDUE
+    assert late.data(Qt.ItemDataRole.BackgroundRole).color().name() == OVERDUE_BG
+    assert "Terlambat" in late.data(Qt.ItemDataRole.ToolTipRole)
+    done = model.index(model.row_of(desk["done"].id), COL_LSP)
+    assert done.data(URGENCY_ROLE) == NORMAL
+    assert done.data(Qt.ItemDataRole.BackgroundRole) is None
+
+    due = desk["fresh"].due_at
+    model.set_clock(lambda: due - timedelta(minutes=1))
+    fresh = model.index(model.row_of(desk["fresh"].id), COL_LSP)
+    assert fresh.data(URGENCY_ROLE) == DUE_TODAY
+    assert fresh.data(Qt.ItemDataRole.BackgroundRole).color().name() == DUE_TODAY_BG
+    assert fresh.data(Qt.ItemDataRole.ForegroundRole).color().name() == request_model.DUE_TODAY_FG
+
+
+def test_rows_are_fetched_lazily(window, services, lsps, monkeypatch):
+    monkeypatch.setattr(request_model.RequestTableModel, "PAGE", 5)
+    for i in range(12):
+        services.create_request(ago(hours=i + 1), lsps[0].id, letter_number=f"{i:03d}/X")
+    tab = window.requests_tab
+    window.refresh()
+    assert tab.model.rowCount() == 5
+    assert tab.model.total == 12
+    assert tab.model.canFetchMore()
+    tab.model.fetchMore()
+    tab.model.fetchMore()
+    assert tab.model.rowCount() == 12
+    assert not tab.model.canFetchMore()
+    assert len(set(ids(tab))) == 12
+
+
+def test_detail_shows_data_documents_and_history(window, desk, storage):
+    req = desk["done"]
+    sha = storage.files.put(b"%PDF-1.4 surat permohonan")
+    Document.create(request=req.id, kind="letter", original_name="surat-permohonan.pdf", sha256=sha, size=25,
+                    media_type="application/pdf", source="test", received_at=utcnow())
+    tab = window.requests_tab
+    window.refresh()
+    assert tab.select_request(req.id)
+    detail = tab.detail
+    assert detail.request_id == req.id
+    assert "LSP Teknologi Digital" in detail.title.text()
+    assert detail.fields["letter"].text() == "031/LSP-TKD/X/2026"
+    assert detail.documents.topLevelItemCount() == 1
+    assert detail.documents.topLevelItem(0).text(0) == "surat-permohonan.pdf"
+    assert detail.documents.topLevelItem(0).text(1) == "Surat permohonan"
+    history = [detail.history.topLevelItem(i) for i in range(detail.history.topLevelItemCount())]
+    assert len(history) == 7  # recorded + six moves
+    assert history[0].text(2) == "Dicatat"
+    assert history[1].text(2) == "Status: Terverifikasi"
+    assert "Diterima → Terverifikasi" in history[1].text(3)
+    assert "Budi Santoso (officer1)" == history[1].text(1)
+    assert detail.action_buttons == {}  # closed: nothing left to do
+
+
+def test_transition_button_moves_the_request(window, desk, services, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    req = desk["fresh"]
+    tab.select_request(req.id)
+    buttons = tab.detail.action_buttons
+    assert set(buttons) == {State.WAITING_LSP, State.VERIFIED, State.CANCELLED}
+    assert buttons[State.VERIFIED].text() == "Lengkap: tandai terverifikasi"
+    qtbot.mouseClick(buttons[State.VERIFIED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.VERIFIED
+    # the table and the detail follow
+    assert row_texts(tab, req.id)[COL_STATE] == "Terverifikasi"
+    assert set(tab.detail.action_buttons) == {State.APPROVED, State.WAITING_LSP, State.CANCELLED}
+    assert tab.detail.request_id == req.id
+
+
+def test_new_documents_restart_a_waiting_request(window, desk, services, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    req = desk["waiting"]
+    tab.select_request(req.id)
+    button = tab.detail.action_buttons[State.RECEIVED]
+    assert button.text() == "Dokumen baru diterima"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    fresh = services.request(req.id)
+    assert fresh.state == State.RECEIVED and fresh.clock_running
+
+
+def test_cancel_requires_a_reason(qtbot):
+    dialog = CancelDialog(12)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.reason, "   ")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.reason, "Permohonan ganda")
+    assert dialog.ok_button.isEnabled()
+    assert dialog.text() == "Permohonan ganda"
+    assert dialog.buttons.buttonRole(dialog.ok_button) == QDialogButtonBox.ButtonRole.AcceptRole
+
+
+def test_cancel_with_reason_is_recorded(window, desk, services, monkeypatch, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    req = desk["fresh2"]
+    tab.select_request(req.id)
+    monkeypatch.setattr(tab.detail, "ask_cancel_reason", lambda: None)  # the officer keeps it
+    qtbot.mouseClick(tab.detail.action_buttons[State.CANCELLED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.RECEIVED
+
+    monkeypatch.setattr(tab.detail, "ask_cancel_reason", lambda: "Dikirim dua kali oleh LSP")
+    qtbot.mouseClick(tab.detail.action_buttons[State.CANCELLED], Qt.MouseButton.LeftButton)
+    row = services.request(req.id)
+    assert row.state == State.CANCELLED
+    assert row.cancel_reason == "Dikirim dua kali oleh LSP"
+    assert services.history(req.id)[-1].after["reason"] == "Dikirim dua kali oleh LSP"
+
+
+def test_closing_asks_first(window, services, lsps, officer, qtbot):
+    req = services.create_request(ago(days=3), lsps[0].id)
+    for target in (State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED):
+        services.transition(req.id, target)
+    tab = window.requests_tab
+    window.refresh()
+    tab.select_request(req.id)
+    officer.confirm_answer = False
+    qtbot.mouseClick(tab.detail.action_buttons[State.CLOSED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.DELIVERED
+    assert officer.questions
+    officer.confirm_answer = True
+    qtbot.mouseClick(tab.detail.action_buttons[State.CLOSED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.CLOSED
+
+
+def test_a_colleagues_change_is_not_overwritten(window, desk, services, officer, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    req = desk["fresh"]
+    tab.select_request(req.id)
+    services.update_request(req.id, letter_number="045-rev/LSP-TKD/XI/2026")  # another workstation
+    qtbot.mouseClick(tab.detail.action_buttons[State.VERIFIED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.RECEIVED
+    assert "sudah diubah oleh" in officer.error_texts[0]
+    # the detail now shows the colleague's version and acting again works
+    assert tab.detail.fields["letter"].text() == "045-rev/LSP-TKD/XI/2026"
+    qtbot.mouseClick(tab.detail.action_buttons[State.VERIFIED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.VERIFIED
+
+
+def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    window.activateWindow()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(tab.search.hasFocus, timeout=1000)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert tab.detail.request_id is not None
+    tab.splitter.setSizes([1000, 0])  # the officer had collapsed the detail pane
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    assert tab.splitter.sizes()[1] > 0
+    qtbot.waitUntil(lambda: any(b.hasFocus() for b in tab.detail.action_buttons.values()), timeout=1000)
