@@ -1,0 +1,204 @@
+"""The completeness check of one request: the four required documents, counts, findings, acceptances."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from blanko_desktop.core import audit
+from blanko_desktop.core.errors import RuleError
+from blanko_desktop.core.intake import FileAnalysis, Finding, analyse_file, cross_check, parse_letter, type_label
+from blanko_desktop.core.models import Document, Finding as FindingRow, Request, utcnow
+from blanko_desktop.core.services import Services
+from blanko_desktop.core.workflow import State
+
+REQUIRED = ("letter", "minutes", "decision", "list")
+ITEM_LABELS = {
+    "letter": "Surat permohonan blanko sertifikat",
+    "minutes": "Berita acara asesmen kompetensi",
+    "decision": "Keputusan sertifikasi",
+    "list": "Daftar nama peserta kompeten dan belum kompeten",
+}
+
+
+@dataclass
+class Item:
+    status: str  # ok | missing | invalid
+    files: list[str] = field(default_factory=list)
+    reason: str = ""
+    document_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class CheckedFinding:
+    document: str
+    sheet: str | None
+    row: int | None
+    message: str
+    severity: str
+    item: str
+    accepted: bool = False
+    note: str = ""
+
+    @property
+    def key(self) -> tuple:
+        return (self.document, self.sheet or "", self.row or 0, self.message)
+
+
+@dataclass
+class Checklist:
+    request: int
+    lsp: str | None
+    sender: str
+    complete: bool
+    items: dict[str, Item]
+    competent: int | None
+    not_yet: int | None
+    requested: int | None
+    per_scheme: dict[str, dict[str, int]]
+    per_funding: dict[str, dict[str, int]]
+    findings: list[CheckedFinding]
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["items"] = {k: {"status": v.status, "files": v.files, "reason": v.reason}
+                         for k, v in self.items.items()}
+        data["findings"] = [{"document": f.document, "sheet": f.sheet, "row": f.row, "message": f.message,
+                             "severity": f.severity, "item": f.item, "accepted": f.accepted}
+                            for f in self.findings]
+        return data
+
+    @property
+    def open_errors(self) -> list[CheckedFinding]:
+        return [f for f in self.findings if f.severity == "error" and not f.accepted]
+
+
+@lru_cache(maxsize=64)
+def _analysis(sha256: str, name: str, path: str) -> FileAnalysis:
+    # Stored files never change (content-addressed), so an analysis can be reused for the session.
+    with open(path, "rb") as fh:
+        return analyse_file(fh.read(), name)
+
+
+def _analysed(services: Services, doc: Document) -> FileAnalysis:
+    base = _analysis(doc.sha256, doc.original_name, str(services.storage.files.path_for(doc.sha256)))
+    if base.kind == doc.kind:
+        return base
+    # The officer said what this document is: re-read it as that kind.
+    from dataclasses import replace
+
+    analysis = replace(base, kind=doc.kind, findings=list(base.findings))
+    if doc.kind == "list" and base.participants is None:
+        analysis.add(f"bukan berkas Excel (isi berkas: {type_label(base.detected_type)})")
+    if doc.kind in ("letter", "minutes", "decision") and base.pdf is None:
+        analysis.add(f"bukan berkas PDF (isi berkas: {type_label(base.detected_type)})")
+    if doc.kind == "letter" and base.pdf is not None and base.pdf.has_text and base.letter is None:
+        letter = parse_letter(base.pdf.text)
+        analysis.letter = letter
+        analysis.counts = {"requested": letter.requested}
+    return analysis
+
+
+def build(services: Services, request_id: int) -> Checklist:
+    """The checklist of a request from its stored documents, the officer's entries and acceptances."""
+    req = services.request(request_id)
+    docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion")]
+    analyses = {d.id: _analysed(services, d) for d in docs}
+    accepted = {(r.document.original_name if r.document else "", r.sheet or "", r.row or 0, r.message): r
+                for r in FindingRow.select().where((FindingRow.request == request_id)
+                                                   & (FindingRow.accepted == True))}  # noqa: E712
+    findings: list[CheckedFinding] = []
+
+    def add(f: Finding, item: str) -> CheckedFinding:
+        checked = CheckedFinding(f.document, f.sheet, f.row, f.message, f.severity, item)
+        hit = accepted.get(checked.key)
+        if hit:
+            checked.accepted, checked.note = True, hit.accepted_note
+        findings.append(checked)
+        return checked
+
+    items: dict[str, Item] = {}
+    for kind in REQUIRED:
+        of_kind = [d for d in docs if d.kind == kind]
+        if not of_kind:
+            items[kind] = Item("missing", reason=f"{ITEM_LABELS[kind]} belum diterima")
+            continue
+        latest = of_kind[-1]  # a resent document replaces the earlier one
+        item = Item("ok", [d.original_name for d in of_kind], document_ids=[d.id for d in of_kind])
+        for f in analyses[latest.id].findings:
+            checked = add(f, kind)
+            if checked.severity == "error" and not checked.accepted and item.status == "ok":
+                item.status, item.reason = "invalid", f.message
+        if item.status == "invalid" and kind == "list":
+            bad_rows = sum(1 for f in findings if f.item == "list" and f.row and not f.accepted
+                           and f.severity == "error")
+            if bad_rows:
+                item.reason = f"{bad_rows} baris bermasalah; pertama: {item.reason}"
+        items[kind] = item
+    for d in docs:
+        if d.kind not in REQUIRED:
+            # a file that is none of the four does not block the request, but the officer sees its problems
+            for f in analyses[d.id].findings:
+                add(Finding(f.document, f.sheet, f.row, f.message, "warning"), "")
+    latest_files = [analyses[d.id] for d in docs]
+    lsp_name = req.lsp.name if req.lsp else None
+    for f in cross_check(latest_files, lsp_name):
+        add(f, "")
+    roster = next((analyses[d.id] for d in reversed(docs) if d.kind == "list" and analyses[d.id].counts), None)
+    competent = roster.counts.get("competent") if roster else req.competent_qty
+    requested = req.requested_qty
+    letter_says = any(a.kind == "letter" and a.counts.get("requested") is not None for a in latest_files)
+    if requested is not None and competent is not None and not letter_says and requested != competent:
+        # the officer typed the number from a scanned letter: the same rule applies
+        add(Finding(ITEM_LABELS["letter"], None, None,
+                    f"jumlah blanko diminta ({requested}) tidak sama dengan jumlah peserta kompeten ({competent})"),
+            "")
+    if requested is None and items["letter"].status == "ok":
+        items["letter"] = Item("invalid", items["letter"].files,
+                               "jumlah blanko yang diminta belum diketahui (surat hasil pindaian: isi manual)",
+                               items["letter"].document_ids)
+    # an unknown sender's LSP must be chosen by the officer before the request can go on
+    complete = req.lsp_id is not None and all(i.status == "ok" for i in items.values()) and not any(
+        f.severity == "error" and not f.accepted for f in findings)
+    return Checklist(
+        request=req.id, lsp=lsp_name, sender=req.sender, complete=complete, items=items,
+        competent=competent, not_yet=roster.counts.get("not_yet") if roster else req.not_yet_qty,
+        requested=requested,
+        per_scheme=roster.counts.get("per_scheme", {}) if roster else {},
+        per_funding=roster.counts.get("per_funding", {}) if roster else {},
+        findings=findings,
+    )
+
+
+def accept_finding(services: Services, request_id: int, finding: CheckedFinding, note: str) -> None:
+    """The officer accepts a finding with a note (e.g. 'NIK dikonfirmasi LSP lewat telepon'); audited."""
+    if not note.strip():
+        raise RuleError("Menerima temuan wajib disertai catatan alasan.")
+    doc = (Document.select().where((Document.request == request_id)
+                                   & (Document.original_name == finding.document))
+           .order_by(Document.id.desc()).first())
+
+    def op():
+        row = FindingRow.create(request=request_id, document=doc, item=finding.item, sheet=finding.sheet,
+                                row=finding.row, severity=finding.severity, message=finding.message,
+                                accepted=True, accepted_note=note.strip(), accepted_by=services.actor.label,
+                                accepted_at=utcnow())
+        audit.record(services.actor, "finding.accept", "request", request_id, None,
+                     {"finding": row.id, "document": finding.document, "sheet": finding.sheet,
+                      "row": finding.row, "message": finding.message, "note": note.strip()})
+
+    services.storage.write(op)
+
+
+def mark_verified(services: Services, request_id: int) -> Request:
+    """Complete → on to approval; refused while the checklist has open problems."""
+    checklist = build(services, request_id)
+    if not checklist.complete:
+        problems = [f"{ITEM_LABELS[k]}: {i.reason}" for k, i in checklist.items.items() if i.status != "ok"]
+        problems += [f.message for f in checklist.open_errors if not f.item]
+        if checklist.lsp is None:
+            problems.insert(0, "LSP pengirim belum ditentukan")
+        raise RuleError("Dokumen belum lengkap/benar: " + "; ".join(problems[:5]))
+    services.update_request(request_id, None, competent_qty=checklist.competent, not_yet_qty=checklist.not_yet)
+    return services.transition(request_id, State.VERIFIED)

@@ -1,0 +1,274 @@
+"""Intake into the database: files and e-mails in, stored once, recognised, attached to a request.
+
+Two phases so the window can ask the officer before anything is written: `prepare` reads and analyses
+(no writes), `commit` stores the documents and creates or updates the request in one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from blanko_desktop.core import audit
+from blanko_desktop.core.errors import RuleError
+from blanko_desktop.core.intake import (
+    MAX_FILE_BYTES,
+    FileAnalysis,
+    analyse_file,
+    detect_type,
+    parse_email,
+    safe_filename,
+)
+from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
+from blanko_desktop.core.models import Document, Lsp, Request, utcnow
+from blanko_desktop.core.services import Services
+from blanko_desktop.core.workflow import State
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class PlannedFile:
+    """One file to store: a dropped file, an e-mail, or an attachment of one."""
+
+    name: str
+    data: bytes
+    sha256: str
+    analysis: FileAnalysis | None  # None for an e-mail container
+    parent: int | None = None      # index of the e-mail it came from
+    duplicate_of: tuple[int, int, datetime] | None = None  # (document id, request id, added at)
+
+    @property
+    def kind(self) -> str:
+        return "email" if self.analysis is None else self.analysis.kind
+
+
+@dataclass
+class IntakePlan:
+    """What a drop contains, before anything is written."""
+
+    files: list[PlannedFile] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # files refused outright, with why
+    sender: str = ""
+    sender_name: str = ""
+    subject: str = ""
+    received_at: datetime | None = None   # the e-mail's date; None for loose files
+    lsp: Lsp | None = None
+    waiting_request: Request | None = None  # a request of that LSP that waits on it
+
+    @property
+    def new_files(self) -> list[PlannedFile]:
+        return [f for f in self.files if f.duplicate_of is None]
+
+
+@dataclass
+class IntakeOutcome:
+    request: Request | None
+    added: list[Document]
+    duplicates: list[PlannedFile]
+    problems: list[str]
+
+
+def _read_inputs(paths: Iterable[Path], problems: list[str]) -> list[tuple[str, bytes]]:
+    """Files from paths; a folder gives the files inside it (not hidden ones)."""
+    out: list[tuple[str, bytes]] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            out += _read_inputs(children, problems)
+            continue
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                problems.append(f"{path.name}: berkas terlalu besar ({size // (1 << 20)} MB; batas "
+                                f"{MAX_FILE_BYTES // (1 << 20)} MB), tidak disimpan")
+                continue
+            out.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+    return out
+
+
+class Reception:
+    """The intake use cases over one open database."""
+
+    def __init__(self, services: Services):
+        self.services = services
+        self.storage = services.storage
+
+    # -- phase 1: read, no writes -------------------------------------------------------------------
+
+    def prepare_paths(self, paths: Iterable[Path], progress: Progress | None = None) -> IntakePlan:
+        problems: list[str] = []
+        items = _read_inputs(paths, problems)
+        plan = self.prepare(items, progress)
+        plan.problems[:0] = problems
+        return plan
+
+    def prepare(self, items: Iterable[tuple[str, bytes]], progress: Progress | None = None) -> IntakePlan:
+        """Read e-mails, analyse every file, find duplicates and the sender's LSP; writes nothing."""
+        plan = IntakePlan()
+        items = list(items)
+        for index, (raw_name, data) in enumerate(items):
+            name = safe_filename(raw_name)
+            if progress:
+                progress(index, len(items), name)
+            if len(data) > MAX_FILE_BYTES:
+                plan.problems.append(f"{name}: berkas terlalu besar, tidak disimpan")
+                continue
+            if detect_type(data, name) in EMAIL_TYPES:
+                self._plan_email(plan, name, data)
+            else:
+                plan.files.append(self._planned(name, data, None))
+        if progress:
+            progress(len(items), len(items), "")
+        if plan.sender:
+            plan.lsp = self.services.lsp_for_sender(plan.sender)
+        if plan.lsp is not None:
+            plan.waiting_request = (Request.select()
+                                    .where((Request.lsp == plan.lsp) & (Request.state == State.WAITING_LSP))
+                                    .order_by(Request.received_at.desc()).first())
+        return plan
+
+    def _plan_email(self, plan: IntakePlan, name: str, data: bytes) -> None:
+        mail = parse_email(data, name)
+        if not plan.sender and mail.sender:
+            plan.sender, plan.sender_name, plan.subject = mail.sender, mail.sender_name, mail.subject
+            plan.received_at = mail.date
+        plan.files.append(self._planned(name, data, None, email=True))
+        parent = len(plan.files) - 1
+        for finding in mail.findings:
+            plan.problems.append(f"{finding.document}: {finding.message}")
+        for attachment in mail.attachments:
+            if detect_type(attachment.data, attachment.filename) in EMAIL_TYPES:
+                continue  # parse_email already extracted the attachments of attached e-mails
+            plan.files.append(self._planned(attachment.filename, attachment.data, parent))
+
+    def _planned(self, name: str, data: bytes, parent: int | None, email: bool = False) -> PlannedFile:
+        from blanko_desktop.core.storage import sha256_bytes
+
+        sha = sha256_bytes(data)
+        seen = (Document.select(Document.id, Document.request, Document.added_at)
+                .where(Document.sha256 == sha).order_by(Document.id).first())
+        return PlannedFile(name=safe_filename(name), data=data, sha256=sha,
+                           analysis=None if email else analyse_file(data, name), parent=parent,
+                           duplicate_of=(seen.id, seen.request_id, seen.added_at) if seen else None)
+
+    # -- phase 2: write ------------------------------------------------------------------------------
+
+    def commit(self, plan: IntakePlan, request_id: int | None = None, lsp_id: int | None = None,
+               received_at: datetime | None = None, source: str = "drop") -> IntakeOutcome:
+        """Store the new files and attach them to `request_id`, or to a new request.
+
+        A request that waited on the LSP goes back to the queue with a new clock from the arrival.
+        """
+        new = plan.new_files
+        duplicates = [f for f in plan.files if f.duplicate_of is not None]
+        if not new:
+            return IntakeOutcome(None, [], duplicates, plan.problems)
+        arrival = received_at or plan.received_at or utcnow()
+        if arrival.tzinfo is None:
+            raise RuleError("Waktu diterima harus menyertakan zona waktu.")
+        if lsp_id is None and plan.lsp is not None:
+            lsp_id = plan.lsp.id
+        # Documents reach the disk (fsync, rename) before the rows that refer to them commit.
+        for f in new:
+            self.storage.files.put(f.data)
+        services = self.services
+
+        def op():
+            if request_id is not None:
+                req = services.request(request_id)
+                if req.state in (State.CLOSED, State.CANCELLED):
+                    ended = "selesai" if req.state == State.CLOSED else "dibatalkan"
+                    raise RuleError(f"Permohonan #{req.id} sudah {ended}; berkas baru tidak dapat ditambahkan.")
+            else:
+                req = services.create_request(arrival, lsp_id, sender=plan.sender, subject=plan.subject)
+            ids: dict[int, Document] = {}
+            added = []
+            for index, f in enumerate(plan.files):
+                if f.duplicate_of is not None:
+                    continue
+                doc = Document.create(
+                    request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
+                    media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
+                    source=source, parent=ids.get(f.parent) if f.parent is not None else None,
+                    received_at=arrival, added_by=services.actor.label,
+                    analysis=summary(f.analysis) if f.analysis else None)
+                ids[index] = doc
+                added.append(doc)
+                audit.record(services.actor, "document.add", "request", req.id, None,
+                             {"document": doc.id, "name": f.name, "kind": f.kind, "sha256": f.sha256})
+            if req.state == State.WAITING_LSP:
+                req = services.transition(req.id, State.RECEIVED, at=arrival)
+            self._fill_from_documents(req, new)
+            return services.request(req.id), added
+
+        req, added = self.storage.write(op)
+        return IntakeOutcome(req, added, duplicates, plan.problems)
+
+    def _fill_from_documents(self, req: Request, files: list[PlannedFile]) -> None:
+        """Letter number, requested and counted quantities from what the documents say."""
+        changes: dict[str, object] = {}
+        for f in files:
+            a = f.analysis
+            if a is None:
+                continue
+            if a.kind == "letter" and a.letter is not None:
+                if a.letter.number:
+                    changes["letter_number"] = a.letter.number
+                if a.letter.date:
+                    changes["letter_date"] = a.letter.date
+                if a.letter.requested is not None:
+                    changes["requested_qty"] = a.letter.requested
+            if a.kind == "list" and a.counts:
+                changes["competent_qty"] = a.counts.get("competent")
+                changes["not_yet_qty"] = a.counts.get("not_yet")
+        if changes:
+            self.services.update_request(req.id, None, **changes)
+
+    # -- officer's corrections -------------------------------------------------------------------------
+
+    def set_kind(self, document_id: int, kind: str) -> Document:
+        """The officer says what a document is (menu, or drag onto a checklist slot)."""
+        from blanko_desktop.core.intake import KINDS
+
+        if kind not in KINDS:
+            raise RuleError(f"Jenis dokumen '{kind}' tidak dikenal ({', '.join(KINDS)}).")
+        services = self.services
+
+        def op():
+            doc = Document.get_or_none(Document.id == document_id)
+            if doc is None:
+                raise RuleError(f"Dokumen #{document_id} tidak ditemukan.")
+            before = doc.kind
+            Document.update(kind=kind).where(Document.id == document_id).execute()
+            audit.record(services.actor, "document.kind", "request", doc.request_id,
+                         {"document": doc.id, "kind": before}, {"document": doc.id, "kind": kind})
+            doc.kind = kind
+            return doc
+
+        return self.storage.write(op)
+
+
+def summary(analysis: FileAnalysis) -> dict:
+    """What the window and `blanko show` need of a file's analysis, as JSON."""
+    pdf = analysis.pdf
+    return {
+        "detected_type": analysis.detected_type,
+        "kind": analysis.kind,
+        "pdf": None if pdf is None else {"valid": pdf.valid, "reason": pdf.reason, "pages": pdf.pages,
+                                         "encrypted": pdf.encrypted, "has_text": pdf.has_text},
+        "counts": {k: v for k, v in analysis.counts.items() if k != "niks"},
+        "findings": len(analysis.findings),
+    }
+
+
+def file_name_for(doc: Document) -> str:
+    """A safe name for exporting or opening a stored document with its original extension."""
+    stem, ext = os.path.splitext(doc.original_name)
+    return f"{doc.id}-{safe_filename(stem)[:60]}{ext.lower()}"
