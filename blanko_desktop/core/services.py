@@ -161,10 +161,13 @@ class Services:
 
     def set_setting(self, key: str, value: Any, expected_version: int | None = None) -> None:
         """Store a shared setting; refused if a colleague changed it since `expected_version`."""
-        if key == "office_hours":
-            OfficeHours.from_dict(value)  # validate: raises ValueError with the reason
-        if key == "pickup_weekdays":
-            WorkCalendar(OfficeHours.from_dict(self.setting("office_hours")), (), tuple(value))
+        try:  # the calendar validates hours and pickup days and says why it refuses
+            if key == "office_hours":
+                OfficeHours.from_dict(value)
+            if key == "pickup_weekdays":
+                WorkCalendar(OfficeHours.from_dict(self.setting("office_hours")), (), tuple(value))
+        except (ValueError, TypeError) as exc:
+            raise RuleError(f"Pengaturan '{key}' tidak valid: {exc}") from exc
 
         def op():
             row = Setting.get_or_none(Setting.key == key)
@@ -177,10 +180,7 @@ class Services:
                 self._bump(row, expected_version, f"Pengaturan '{key}'", {"value": value})
             self._audit("setting.change", "setting", key, before, value)
 
-        try:
-            self._write(op)
-        except ValueError as exc:
-            raise RuleError(str(exc)) from exc
+        self._write(op)
         self._calendar = None
 
     def calendar(self) -> WorkCalendar:
