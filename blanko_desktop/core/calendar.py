@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -165,6 +166,21 @@ class _Year:
         return self.opens[j] + (worked - self.cum_before[j])
 
 
+@lru_cache(maxsize=None)
+def _language_for(country: str) -> str | None:
+    # Indonesian names when the library has them, whatever the machine's locale.
+    probe = _holidays.country_holidays(country)
+    return "id" if "id" in getattr(probe, "supported_languages", ()) else None
+
+
+@lru_cache(maxsize=256)
+def _library_days(country: str, year: int, category: str, language: str | None) -> tuple[tuple[date, str], ...]:
+    # Building a year's holidays costs tens of milliseconds; the calendar is rebuilt after every
+    # settings change, the library's answer for a year never changes within a run.
+    lib = _holidays.country_holidays(country, years=year, categories=(category,), language=language)
+    return tuple(sorted((d, name) for d, name in lib.items() if d.year == year))
+
+
 class WorkCalendar:
     """Office working time: office hours minus national holidays, *cuti bersama* and office closures.
 
@@ -195,9 +211,7 @@ class WorkCalendar:
         self._closures = by_day
         self._holiday_cache: dict[int, dict[date, str]] = {}
         self._year_cache: dict[int, _Year] = {}
-        probe = _holidays.country_holidays(country)  # raises NotImplementedError for an unknown country
-        # Indonesian names when the library has them, whatever the machine's locale.
-        self._language = "id" if "id" in getattr(probe, "supported_languages", ()) else None
+        self._language = _language_for(country)  # raises NotImplementedError for an unknown country
 
     def __repr__(self) -> str:
         return (
@@ -215,26 +229,17 @@ class WorkCalendar:
         """The national (public) holidays of ``year``, by date, named in Indonesian. Cached per year."""
         cached = self._holiday_cache.get(year)
         if cached is None:
-            lib = _holidays.country_holidays(
-                self.country, years=year, categories=("public",), language=self._language
-            )
-            cached = {d: name for d, name in lib.items() if d.year == year}
+            cached = dict(_library_days(self.country, year, "public", self._language))
             self._holiday_cache[year] = cached
         return cached
 
     def suggested_joint_holidays(self, year: int) -> list[Closure]:
         """The library's *cuti bersama* days for ``year`` as closures the officer may accept."""
         try:
-            lib = _holidays.country_holidays(
-                self.country, years=year, categories=("government",), language=self._language
-            )
+            days = _library_days(self.country, year, "government", self._language)
         except (ValueError, NotImplementedError):  # the country has no 'government' category
             return []
-        return [
-            Closure(day=d, kind="cuti_bersama", note=_strip_joint_prefix(name))
-            for d, name in sorted(lib.items())
-            if d.year == year
-        ]
+        return [Closure(day=d, kind="cuti_bersama", note=_strip_joint_prefix(name)) for d, name in days]
 
     def non_working_reason(self, d: date) -> str | None:
         """Why ``d`` is not a working day ("Sabtu", a holiday's name, "Cuti bersama: ..."), or None."""

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from blanko_desktop.core import audit
 from blanko_desktop.core.errors import RuleError
-from blanko_desktop.core.intake import FileAnalysis, Finding, analyse_file, cross_check, parse_letter, type_label
+from blanko_desktop.core.intake import FileAnalysis, Finding, cross_check, parse_letter, type_label
 from blanko_desktop.core.models import Document, Finding as FindingRow, Request, utcnow
+from blanko_desktop.core.reception import cached_analysis
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State
 
@@ -74,15 +74,8 @@ class Checklist:
         return [f for f in self.findings if f.severity == "error" and not f.accepted]
 
 
-@lru_cache(maxsize=64)
-def _analysis(sha256: str, name: str, path: str) -> FileAnalysis:
-    # Stored files never change (content-addressed), so an analysis can be reused for the session.
-    with open(path, "rb") as fh:
-        return analyse_file(fh.read(), name)
-
-
 def _analysed(services: Services, doc: Document) -> FileAnalysis:
-    base = _analysis(doc.sha256, doc.original_name, str(services.storage.files.path_for(doc.sha256)))
+    base = cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
     if base.kind == doc.kind:
         return base
     # The officer said what this document is: re-read it as that kind.

@@ -7,6 +7,7 @@ Two phases so the window can ask the officer before anything is written: `prepar
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,6 +29,24 @@ from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State
 
 Progress = Callable[[int, int, str], None]
+_ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
+_ANALYSES_KEPT = 64
+
+
+def cached_analysis(sha256: str, name: str, load: Callable[[], bytes]) -> FileAnalysis:
+    """The analysis of a file's content under a name; stored files never change, so it is kept.
+
+    Intake analyses each file once; the checklist shown right after reuses that work.
+    """
+    key = (sha256, name)
+    if key in _ANALYSES:
+        _ANALYSES.move_to_end(key)
+        return _ANALYSES[key]
+    analysis = analyse_file(load(), name)
+    _ANALYSES[key] = analysis
+    while len(_ANALYSES) > _ANALYSES_KEPT:
+        _ANALYSES.popitem(last=False)
+    return analysis
 
 
 @dataclass
@@ -152,10 +171,11 @@ class Reception:
         from blanko_desktop.core.storage import sha256_bytes
 
         sha = sha256_bytes(data)
+        name = safe_filename(name)
         seen = (Document.select(Document.id, Document.request, Document.added_at)
                 .where(Document.sha256 == sha).order_by(Document.id).first())
-        return PlannedFile(name=safe_filename(name), data=data, sha256=sha,
-                           analysis=None if email else analyse_file(data, name), parent=parent,
+        return PlannedFile(name=name, data=data, sha256=sha,
+                           analysis=None if email else cached_analysis(sha, name, lambda: data), parent=parent,
                            duplicate_of=(seen.id, seen.request_id, seen.added_at) if seen else None)
 
     # -- phase 2: write ------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ NETWORK_FS = {
     "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "ncpfs", "lustre", "fuse.rclone",
 }
 SQLITE_HEADER = b"SQLite format 3\x00"
+APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in ("audit_event", "stock_movement")
+                                 for op in ("update", "delete"))
 BUSY_TIMEOUT_MS = 5000
 BUSY_RETRIES = 6
 _DRIVE_REMOTE = 4
@@ -280,6 +282,10 @@ class Storage:
             report.problems += [f"Integritas SQLite: {line}" for line in integrity]
         for table, rowid, parent, _ in self.db.execute_sql("PRAGMA foreign_key_check").fetchall():
             report.problems.append(f"Kunci asing rusak: {table} baris {rowid} menunjuk {parent} yang tidak ada")
+        triggers = {r[0] for r in self.db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+        for name in sorted(APPEND_ONLY_TRIGGERS - triggers):
+            report.problems.append(f"Pengaman tambah-saja hilang (trigger {name} dihapus): riwayat bisa diubah")
         referenced = self._referenced_hashes()
         report.checked["files"] = len(referenced)
         for sha in sorted(referenced):

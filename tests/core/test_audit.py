@@ -44,7 +44,9 @@ def test_tampering_is_detected(services, storage, tamper, message):
     raw.execute(tamper)
     raw.commit()
     raw.close()
-    assert any(message in p for p in storage.check().problems)
+    problems = storage.check().problems
+    assert any(message in p for p in problems)
+    assert any("trigger audit_event_no_update dihapus" in p for p in problems)
 
 
 def test_failed_change_leaves_no_audit_entry(services):
