@@ -11,16 +11,31 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blanko_desktop.core.intake.analyse import analyse_file  # noqa: E402
-from blanko_desktop.core.intake.archive import archive_problem  # noqa: E402
-from blanko_desktop.core.intake.participants import parse_participant_list  # noqa: E402
+from blanko_desktop.core.intake.analyse import analyse_file
+from blanko_desktop.core.intake.archive import archive_problem
+from blanko_desktop.core.intake.participants import parse_participant_list
 
 HEADER = [
-    "NO", "NAMA ASESI", "NIK", "TEMPAT LAHIR", "TANGGAL LAHIR", "JENIS KELAMIN (L/P)", "KODE SKEMA",
-    "NAMA SKEMA SERTIFIKASI", "NO. REGISTRASI", "SUMBER ANGGARAN", "TUK", "NAMA ASESOR", "REKOMENDASI (K/BK)",
+    "NO",
+    "NAMA ASESI",
+    "NIK",
+    "TEMPAT LAHIR",
+    "TANGGAL LAHIR",
+    "JENIS KELAMIN (L/P)",
+    "KODE SKEMA",
+    "NAMA SKEMA SERTIFIKASI",
+    "NO. REGISTRASI",
+    "SUMBER ANGGARAN",
+    "TUK",
+    "NAMA ASESOR",
+    "REKOMENDASI (K/BK)",
 ]
-SCHEMES = [("SKM.41.00012", "Pelaksana Lapangan Pekerjaan Gedung"), ("SKM.78.00104", "Operator Forklift"),
-           ("SKM.62.00310", "Junior Web Developer"), ("SKM.85.00021", "Pemandu Wisata")]
+SCHEMES = [
+    ("SKM.41.00012", "Pelaksana Lapangan Pekerjaan Gedung"),
+    ("SKM.78.00104", "Operator Forklift"),
+    ("SKM.62.00310", "Junior Web Developer"),
+    ("SKM.85.00021", "Pemandu Wisata"),
+]
 FUNDING = ["APBN BNSP", "Kementerian", "Mandiri", "RCC"]
 NAMES = ["Hadi", "Indah", "Rina", "Nur", "Joko", "Gede", "Rizky", "Citra", "Zainal", "Wahyu", "Siti", "Agus"]
 FAMILY = ["Nugroho", "Harahap", "Sitompul", "Purnomo", "Wibowo", "Santoso", "Lestari", "Saputra"]
@@ -39,19 +54,32 @@ def make_list(rows: int, seed: int = 1) -> bytes:
         female = rng.random() < 0.5
         born = date(1970, 1, 1) + timedelta(days=rng.randrange(12000))
         day = born.day + (40 if female else 0)
-        nik = f"{rng.randrange(11, 95)}{rng.randrange(1, 80):02d}{rng.randrange(1, 40):02d}{day:02d}{born:%m%y}{number % 9999 + 1:04d}"
+        region = f"{rng.randrange(11, 95)}{rng.randrange(1, 80):02d}{rng.randrange(1, 40):02d}"
+        nik = f"{region}{day:02d}{born:%m%y}{number % 9999 + 1:04d}"
         code, title = rng.choice(SCHEMES)
-        sheet.append([
-            number, f"{rng.choice(NAMES)} {rng.choice(FAMILY)}", nik, "Surabaya", born, "P" if female else "L", code,
-            title, f"REG.{number:05d} 2026", rng.choice(FUNDING), "TUK Sewaktu", "Drs. Suharto",
-            "K" if rng.random() < 0.85 else "BK",
-        ])
+        sheet.append(
+            [
+                number,
+                f"{rng.choice(NAMES)} {rng.choice(FAMILY)}",
+                nik,
+                "Surabaya",
+                born,
+                "P" if female else "L",
+                code,
+                title,
+                f"REG.{number:05d} 2026",
+                rng.choice(FUNDING),
+                "TUK Sewaktu",
+                "Drs. Suharto",
+                "K" if rng.random() < 0.85 else "BK",
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def best_of(runs: int, action) -> float:  # noqa: ANN001
+def best_of(runs: int, action) -> float:
     """The fastest of `runs` timings of action(), in seconds."""
     timings = []
     for _ in range(runs):
@@ -66,9 +94,9 @@ def main() -> None:
         data = make_list(rows)
         result = parse_participant_list(data, "bench.xlsx")
         assert result.competent + result.not_yet == rows, (result.competent, result.not_yet, result.findings[:3])
-        guard = best_of(3, lambda: archive_problem(data))
-        parse = best_of(3, lambda: parse_participant_list(data, "bench.xlsx"))
-        whole = best_of(3, lambda: analyse_file(data, "Daftar Peserta.xlsx"))
+        guard = best_of(3, lambda data=data: archive_problem(data))
+        parse = best_of(3, lambda data=data: parse_participant_list(data, "bench.xlsx"))
+        whole = best_of(3, lambda data=data: analyse_file(data, "Daftar Peserta.xlsx"))
         print(
             f"{rows:>6} rows, {len(data) / 1024:>6.0f} KB: zip guard {guard * 1000:6.1f} ms, "
             f"parse+check {parse * 1000:7.1f} ms, analyse_file {whole * 1000:7.1f} ms, "

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +43,7 @@ def fill(db_path: Path, count: int, lsps: int = 40, seed: int = 1) -> None:
         names = [(LSP_NAMES[i % len(LSP_NAMES)] + (f" {i // len(LSP_NAMES) + 1}" if i >= len(LSP_NAMES) else ""))
                  for i in range(lsps)]
         Lsp.insert_many([{"name": n, "city": "Jakarta", "updated_at": now, "created_at": now} for n in names]).execute()
-        lsp_ids = [l.id for l in Lsp.select(Lsp.id)]
+        lsp_ids = [row.id for row in Lsp.select(Lsp.id)]
         rows = []
         for i in range(count):
             received = now - timedelta(minutes=rnd.randint(0, 3 * 365 * 24 * 60))

@@ -67,7 +67,8 @@ rm -rf "$WORK"
 mkdir -p "$WORK/home"
 export WINEPREFIX="$WORK/prefix" WINEARCH=win64 WINEDEBUG=-all HOME="$WORK/home"
 # No Mono/Gecko download prompts, no host menu entries or file associations.
-export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+# wbemprox disabled: Wine 8's WMI aborts Python's platform module (wine-shims/README.md); it falls back to `ver`.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d;wbemprox=d"
 unset DISPLAY WAYLAND_DISPLAY XDG_CONFIG_HOME XDG_DATA_HOME XDG_DESKTOP_DIR 2>/dev/null || true
 # Wine's programs need their std streams to be pipes, not files (Python cannot initialise them otherwise).
 w() { wine "$@" </dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
@@ -77,9 +78,11 @@ w reg add 'HKCU\Software\Wine' /v Version /d win10 /f >/dev/null || fail "settin
 wineserver -w
 w cmd /c ver | tr -d '\r' | grep -v '^$' | sed 's/^/    /'
 
-step "test-only icuuc.dll stub into the prefix"
-x86_64-w64-mingw32-gcc -shared -O2 -s -static -Wall -Werror -o "$WORK/icuuc.dll" "$HERE/wine-shims/icuuc_stub.c"
-cp "$WORK/icuuc.dll" "$WINEPREFIX/drive_c/windows/system32/icuuc.dll"
+step "test-only shims into the prefix (icuuc.dll, bcryptprimitives.dll; see wine-shims/README.md)"
+SYS32="$WINEPREFIX/drive_c/windows/system32"
+x86_64-w64-mingw32-gcc -shared -O2 -s -static -Wall -Werror -o "$SYS32/icuuc.dll" "$HERE/wine-shims/icuuc.c"
+x86_64-w64-mingw32-gcc -shared -O2 -s -static -Wall -Werror -o "$SYS32/bcryptprimitives.dll" \
+    "$HERE/wine-shims/bcryptprimitives.c" -lbcrypt
 
 reg_value() {  # reg_value KEY NAME: the value's data, or nothing
     { w reg query "$1" /v "$2" || true; } | tr -d '\r' | sed -n "s/^ *$2 *REG_[A-Z_]* *//p" | head -1
@@ -104,8 +107,8 @@ for f in Python/python.exe Python/pythonw.exe pkgs/blanko_desktop/__init__.py pk
          pkgs/PySide6/QtCore.pyd bin/blanko.exe bin/blanko-desktop.exe uninstall.exe blanko.ico; do
     [ -f "$INSTDIR_U/$f" ] || fail "installed program lacks $f"
 done
-[ ! -e "$INSTDIR_U/Python/icuuc.dll" ] && ! find "$INSTDIR_U" -iname 'icuuc*' | grep -q . \
-    || fail "the test-only icuuc stub is inside the installed program"
+! find "$INSTDIR_U" -iname 'icuuc*' -o -iname 'bcryptprimitives*' | grep -q . \
+    || fail "a test-only Wine shim is inside the installed program"
 echo "    program folder: $(du -sm "$INSTDIR_U" | cut -f1) MB"
 
 step "shortcuts and Apps entry"

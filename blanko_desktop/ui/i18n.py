@@ -177,7 +177,7 @@ def audit_action_label(action: str) -> str:
         if verb == "edit":
             return QCoreApplication.translate("AuditAction", "Edited")
         if verb in {s.value for s in State}:
-            return QCoreApplication.translate("AuditAction", "State: %1").replace("%1", state_label(verb))
+            return QCoreApplication.translate("AuditAction", "State changed")
     if action.startswith("document."):
         return QCoreApplication.translate("AuditAction", "Document added")
     if action.startswith("finding."):

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
 
         session.database_changed.connect(self._database_changed)
         session.profile_changed.connect(self._update_status)
+        session.busy.connect(self._show_busy)
         self._update_status()
         self._fill_recent_menu()
         self._restore()
@@ -122,6 +123,8 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.mode_label = QLabel()
         self.officer_label = QLabel()
+        for label in (self.db_label, self.mode_label, self.officer_label):
+            label.setContentsMargins(6, 0, 6, 0)
         status = self.statusBar()
         status.addWidget(self.db_label, 1)
         status.addPermanentWidget(self.mode_label)
@@ -140,6 +143,11 @@ class MainWindow(QMainWindow):
             self.mode_label.setToolTip(self.tr("The database is on this computer."))
         officer = self.session.cfg.officer or self.session.services.actor.os_user
         self.officer_label.setText(self.tr("Officer: %1").replace("%1", officer))
+
+    def _show_busy(self, attempt: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("The database is busy: another officer is saving. Retrying (%1)…").replace("%1", str(attempt)),
+            4000)
 
     # -- database file ------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from blanko_desktop.core import config
@@ -26,12 +26,14 @@ class Session(QObject):
     changed = Signal()           # data changed through the UI: views reload
     database_changed = Signal()  # another database file is open: views rebind and reload
     profile_changed = Signal()   # the officer's profile name changed
+    busy = Signal(int)           # a write waits for another officer's lock (attempt number)
 
     def __init__(self, cfg: LocalConfig, storage: Storage, parent: QObject | None = None):
         super().__init__(parent)
         self.cfg = cfg
         self.storage = storage
         self.services = Services(storage, Actor.current(cfg.officer))
+        storage.on_busy = self._on_busy
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -72,7 +74,13 @@ class Session(QObject):
 
     def _bind(self, storage: Storage) -> None:
         self.storage = storage
+        storage.on_busy = self._on_busy
         self.services = Services(storage, self.services.actor)
+
+    def _on_busy(self, attempt: int) -> None:
+        # the core retries by itself; say so, and let the window repaint (but take no clicks) meanwhile
+        self.busy.emit(attempt)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def close(self) -> None:
         self.storage.close()

@@ -89,9 +89,7 @@ def _delete_audit_row(db, sha):
     (_delete_audit_row, "Jejak audit terputus"),
 ])
 def test_check_fails_with_the_problem_listed(cli, db, damage, problem):
-    sha = _store_document(db)
-    assert cli("check", "--json", db=db).json()["ok"] is True
-    damage(db, sha)
+    damage(db, _store_document(db))  # check is OK before: test_backup_copies_database_and_documents...
 
     text = cli("check", db=db, expect=1)
     assert problem in text.out
@@ -103,6 +101,7 @@ def test_check_fails_with_the_problem_listed(cli, db, damage, problem):
 
 def test_backup_copies_database_and_documents_and_check_accepts_it(cli, db, tmp_path):
     sha = _store_document(db)
+    assert cli("check", "--json", db=db).json()["ok"] is True
     out = tmp_path / "cadangan" / "blanko-2026-11-25.sqlite"
     data = cli("backup", "--out", out, "--json", db=db).json()
     assert data == {"database": str(out), "documents": str(_documents(out)), "files": 1}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
 
 import pytest
 
@@ -156,4 +155,3 @@ def test_unexpected_error_is_a_sentence_not_a_traceback(monkeypatch, capsys):
     assert "Traceback" not in captured.err
     assert "Kesalahan internal (RuntimeError: boom)" in captured.err
     assert "boom" in captured.out  # JSON {"error": ...}
-    assert sys.modules["blanko_desktop.cli"] is cli_module

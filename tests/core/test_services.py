@@ -120,3 +120,7 @@ def test_request_table_queries(services, two_lsps):
     # the stopped clock of the waiting request does not make it overdue
     assert [r.id for r in services.request_page(RequestFilter(overdue=True), 0, 10, now=now)] == [old.id]
     assert services.state_counts() == {"received": 2, "waiting_lsp": 1}
+    # continuing after the last row shown gives the same rows as an offset
+    first = services.request_page(RequestFilter(), 0, 1)
+    rest = services.request_page(RequestFilter(), 0, 10, after=(first[0].received_at, first[0].id))
+    assert [r.id for r in rest] == [r.id for r in services.request_page(RequestFilter(), 1, 10)]

@@ -93,6 +93,19 @@ def test_m0003_append_only_triggers(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM audit_event").fetchone() == (1,)
 
 
+def test_m0004_running_due_index(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 3)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.commit()
+    migrate_one(conn, 4)
+    assert "request_running_due" in names(conn, "index")
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT COUNT(*) FROM request WHERE clock_running = 1 AND due_at < '2026-02-01'"))
+    assert "request_running_due" in plan
+    assert conn.execute("SELECT COUNT(*) FROM request WHERE clock_running = 1").fetchone() == (1,)
+
+
 def test_open_migrates_old_database_and_keeps_a_copy(tmp_path):
     path = tmp_path / "blanko.sqlite"
     conn = database_at(path, 1)

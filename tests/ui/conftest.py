@@ -12,7 +12,14 @@ from datetime import datetime, timedelta, timezone  # noqa: E402
 
 import pytest  # noqa: E402
 
-pytestmark = pytest.mark.gui
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test here needs a QApplication: mark them `gui` (deselect with -m 'not gui')."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)

@@ -60,3 +60,21 @@ def test_self_test_is_handed_over(monkeypatch):
     fake.run = lambda argv: 7
     monkeypatch.setitem(sys.modules, "blanko_desktop.selftest", fake)
     assert app_module.main(["blanko-desktop", "--self-test"]) == 7
+
+
+def test_first_start_asks_the_officer_name_once(window, monkeypatch):
+    from blanko_desktop.ui.dialogs.first_start import OfficerNameDialog
+
+    asked = []
+
+    def answer(self):
+        asked.append(self)
+        self.name_edit.setText("  Sari Wulandari ")
+        return 1
+
+    monkeypatch.setattr(OfficerNameDialog, "exec", answer)
+    app_module.ask_officer_name(window)
+    assert config.load().officer == "Sari Wulandari"
+    assert "Sari Wulandari" in window.officer_label.text()
+    app_module.ask_officer_name(window)
+    assert len(asked) == 1

@@ -102,7 +102,7 @@ def test_conflict_when_a_colleague_saved_first(session, services, lsps, officer,
     assert services.lsp(lsp.id).city == "Badung" and services.lsp(lsp.id).phone == "0361-222333"
 
 
-def test_registry_lists_filters_and_opens_the_editor(registry, lsps, monkeypatch):
+def test_registry_lists_filters_and_opens_the_editor(lsps, registry, monkeypatch):
     assert registry.table.rowCount() == 3
     assert registry.count_label.text() == "3 LSP"
     registry.filter_edit.setText("denpasar")
@@ -115,7 +115,7 @@ def test_registry_lists_filters_and_opens_the_editor(registry, lsps, monkeypatch
     assert opened == [lsps[1].id]
 
 
-def test_import_from_excel(registry, services, lsps, officer, qtbot, tmp_path):
+def test_import_from_excel(lsps, registry, services, officer, qtbot, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     sheet = book.active

@@ -102,11 +102,11 @@ def test_f5_shows_what_a_colleague_added(window, services, lsps):
 def test_geometry_is_remembered(window, qtbot, session):
     from blanko_desktop.ui.main_window import MainWindow
 
-    window.resize(1000, 640)
+    window.resize(780, 520)  # the offscreen screen is 800x600
     window.close()
     again = MainWindow(session)
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (1000, 640)
+    assert (again.width(), again.height()) == (780, 520)
 
 
 def test_profile_change_updates_status_bar(window):
@@ -141,3 +141,9 @@ def test_menus_and_empty_state_open_registry_and_settings(window, monkeypatch):
     assert window.action_lsp.text() == "Daftar &LSP…"
     assert window.action_settings.text() == "&Pengaturan…"
     assert window.action_about.text() == "&Tentang Blanko Desktop"
+
+
+def test_busy_database_is_reported_while_the_core_retries(window):
+    window.session.storage.on_busy(2)  # what Storage.write calls between its retries
+    assert window.statusBar().currentMessage() == (
+        "Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi (2)…")

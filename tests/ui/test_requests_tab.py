@@ -133,7 +133,9 @@ def test_rows_are_fetched_lazily(window, services, lsps, monkeypatch):
     tab = window.requests_tab
     window.refresh()
     assert tab.model.rowCount() == 5
-    assert tab.model.total == 12
+    assert tab.model.total is None  # counted on a worker thread: the page did not wait
+    assert tab.model.wait_for_total() == 12
+    assert tab.count_label.text() == "12 permohonan"
     assert tab.model.canFetchMore()
     tab.model.fetchMore()
     tab.model.fetchMore()
@@ -157,12 +159,12 @@ def test_detail_shows_data_documents_and_history(window, desk, storage):
     assert detail.documents.topLevelItemCount() == 1
     assert detail.documents.topLevelItem(0).text(0) == "surat-permohonan.pdf"
     assert detail.documents.topLevelItem(0).text(1) == "Surat permohonan"
-    history = [detail.history.topLevelItem(i) for i in range(detail.history.topLevelItemCount())]
+    history = detail.history_rows  # (when, who, action, change)
     assert len(history) == 7  # recorded + six moves
-    assert history[0].text(2) == "Dicatat"
-    assert history[1].text(2) == "Status: Terverifikasi"
-    assert "Diterima → Terverifikasi" in history[1].text(3)
-    assert "Budi Santoso (officer1)" == history[1].text(1)
+    assert history[0][2] == "Dicatat"
+    assert "031/LSP-TKD/X/2026" in history[0][3]
+    assert history[1][1:] == ("Budi Santoso (officer1)", "Status diubah", "Status: Diterima → Terverifikasi")
+    assert "Diterima → Terverifikasi" in detail.history.text()
     assert detail.action_buttons == {}  # closed: nothing left to do
 
 

@@ -43,6 +43,7 @@ def test_add_closure_twice_shows_the_rule(settings, services, officer):
 def test_remove_closure_asks_first(settings, services, officer):
     services.add_closure(date(2026, 3, 20), "closure", "Rapat kerja")
     settings.year.setValue(2026)
+    settings.load()  # entered elsewhere: the dialog shows it once reopened
     settings.closures.setCurrentItem(settings.closures.topLevelItem(0))
     officer.confirm_answer = False
     assert not settings.remove_closure()

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from blanko_desktop.core.intake.classify import classify, classify_name
-from blanko_desktop.core.intake.findings import Finding, Severity
-from blanko_desktop.core.intake.letter import LetterInfo, extract_counts, parse_letter, words_for
+from blanko_desktop.core.intake.findings import Finding, Severity, is_failure
+from blanko_desktop.core.intake.letter import FUNDING_KEYS, LetterInfo, extract_counts, parse_letter, words_for
 from blanko_desktop.core.intake.limits import MAX_FILE_BYTES
 from blanko_desktop.core.intake.participants import ParticipantList, parse_participant_list
 from blanko_desktop.core.intake.pdfcheck import PdfInfo, check_pdf
@@ -28,7 +28,12 @@ _MB = 1024 * 1024
 
 @dataclass
 class FileAnalysis:
-    """Everything known about one file; counts keys: requested, competent, not_yet, participants, per_scheme, ..."""
+    """Everything known about one file.
+
+    counts, by kind -- list: competent, not_yet, participants, per_scheme, per_funding ({source: {K, BK}});
+    letter: requested, competent (its funded breakdown added up), not_yet, participants (its total), per_funding
+    ({source: n}); minutes and decision: competent, not_yet, participants, per_scheme, niks. None where unknown.
+    """
 
     filename: str
     detected_type: str
@@ -67,7 +72,9 @@ def analyse_file(data: bytes, filename: str) -> FileAnalysis:
         if len(data) > MAX_FILE_BYTES:
             return _oversized(filename, len(data), data[:_HEAD_BYTES])
         return _analyse(data, filename)
-    except Exception:  # the last guard: a bug or an input no check foresaw must not stop the intake of the others
+    except BaseException as error:  # the last guard: a bug or an unforeseen input must not stop the others' intake
+        if not is_failure(error):
+            raise
         log.exception("analysing %s failed", filename)
         return _unreadable(filename, "berkas tidak dapat diperiksa (kesalahan tak terduga); periksa secara manual")
 
@@ -113,9 +120,13 @@ def _analyse(data: bytes, filename: str) -> FileAnalysis:
 
 def _analyse_list(analysis: FileAnalysis, data: bytes) -> None:
     participants = parse_participant_list(data, analysis.filename)
+    analysis.kind = classify(analysis.filename, analysis.detected_type, None, participants.headers)
+    if analysis.kind in PDF_KINDS:
+        # A spreadsheet named as a letter, minutes or decision: wrong format, not a broken participant list.
+        analysis.add(f"bukan berkas PDF (isi berkas: {type_label(analysis.detected_type)})")
+        return
     analysis.participants = participants
     analysis.findings.extend(participants.findings)
-    analysis.kind = classify(analysis.filename, analysis.detected_type, None, participants.headers)
     if participants.headers:
         analysis.counts = {
             "competent": participants.competent,
@@ -132,6 +143,9 @@ def _analyse_pdf(analysis: FileAnalysis, data: bytes) -> None:
     analysis.kind = classify(analysis.filename, analysis.detected_type, pdf.text if pdf.valid else None, None)
     if not pdf.valid:
         analysis.add(pdf.reason or "berkas PDF tidak valid")
+        return
+    if analysis.kind == "list":
+        analysis.add("daftar peserta harus berkas Excel, bukan PDF")
         return
     if not pdf.has_text:
         if analysis.kind in PDF_KINDS:
@@ -151,14 +165,13 @@ def _analyse_pdf(analysis: FileAnalysis, data: bytes) -> None:
 
 
 def _letter_counts(letter: LetterInfo) -> dict[str, Any]:
-    breakdown = letter.breakdown
-    funded = [breakdown[key] for key in ("BNSP", "Kementerian", "Mandiri", "RCC") if key in breakdown]
+    per_funding = {key: letter.breakdown[key] for key in FUNDING_KEYS if key in letter.breakdown}
     return {
         "requested": letter.requested,
-        "competent": sum(funded) if funded else None,
-        "not_yet": breakdown.get("BK"),
-        "participants": breakdown.get("Total"),
-        "per_funding": {key: breakdown[key] for key in ("BNSP", "Kementerian", "Mandiri", "RCC") if key in breakdown},
+        "competent": sum(per_funding.values()) if per_funding else None,
+        "not_yet": letter.breakdown.get("BK"),
+        "participants": letter.breakdown.get("Total"),
+        "per_funding": per_funding,
     }
 
 
@@ -174,7 +187,9 @@ def _check_letter(analysis: FileAnalysis, letter: LetterInfo) -> None:
         )
     competent = analysis.counts["competent"]
     if competent is not None and competent != letter.requested:
-        analysis.add(f"rincian kompeten berjumlah {competent}, tidak sama dengan blanko yang diminta ({letter.requested})")
+        analysis.add(
+            f"rincian kompeten berjumlah {competent}, tidak sama dengan blanko yang diminta ({letter.requested})"
+        )
     total, not_yet = analysis.counts["participants"], analysis.counts["not_yet"]
     if competent is not None and total is not None and not_yet is not None and competent + not_yet != total:
         analysis.add(f"rincian kompeten ({competent}) dan belum kompeten ({not_yet}) tidak berjumlah total ({total})")

@@ -54,9 +54,7 @@ def classify_name(filename: str) -> str | None:
     return None
 
 
-def classify(
-    filename: str, detected_type: str, pdf_text: str | None, sheet_headers: Sequence[str] | None
-) -> str:
+def classify(filename: str, detected_type: str, pdf_text: str | None, sheet_headers: Sequence[str] | None) -> str:
     """One of KINDS for a file: content (PDF text keywords, list headers) first, then the file name."""
     if detected_type in SPREADSHEET_TYPES:
         if sheet_headers and looks_like_list_header(sheet_headers):

@@ -48,7 +48,11 @@ def cross_check(files: Sequence[FileAnalysis], lsp_name: str | None = None) -> l
                 add(letter, f"surat menyebut {stated} kompeten anggaran {source}, daftar peserta berisi {actual}")
         not_yet = letter.counts.get("not_yet")
         if not_yet is not None and not_yet != roster.counts["not_yet"]:
-            add(letter, f"surat menyebut {not_yet} belum kompeten, daftar peserta berisi {roster.counts['not_yet']}", "warning")
+            add(
+                letter,
+                f"surat menyebut {not_yet} belum kompeten, daftar peserta berisi {roster.counts['not_yet']}",
+                "warning",
+            )
     for kind, label in (("minutes", "berita acara"), ("decision", "keputusan")):
         document = _latest(files, kind)
         if document is None:

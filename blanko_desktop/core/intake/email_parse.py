@@ -2,12 +2,14 @@
 
 import email
 import io
+import logging
 import mimetypes
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import policy
-from email.message import Message
+from email.message import EmailMessage, MIMEPart
 from email.utils import getaddresses, parseaddr
+from typing import Any
 
 import extract_msg
 from extract_msg.enums import AttachmentType, ErrorBehavior
@@ -15,6 +17,11 @@ from extract_msg.enums import AttachmentType, ErrorBehavior
 from blanko_desktop.core.intake.findings import Finding
 from blanko_desktop.core.intake.limits import MAX_EMAIL_DEPTH
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, detect_type, media_type, safe_filename, type_label
+
+log = logging.getLogger(__name__)
+
+# Signature logos are a few KB; a photographed or scanned document is far bigger.
+SIGNATURE_IMAGE_MAX_BYTES = 100 * 1024
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,9 @@ def parse_email(data: bytes, filename: str) -> ParsedEmail:
     result = ParsedEmail()
     detected = detect_type(data, filename)
     if detected not in EMAIL_TYPES:
-        result.findings.append(Finding(filename, None, None, f"bukan berkas e-mail (isi berkas: {type_label(detected)})"))
+        result.findings.append(
+            Finding(filename, None, None, f"bukan berkas e-mail (isi berkas: {type_label(detected)})")
+        )
         return result
     collector = _Collector(filename, result)
     try:
@@ -56,10 +65,37 @@ def parse_email(data: bytes, filename: str) -> ParsedEmail:
         else:
             collector.read_msg(data)
     except Exception:  # a malformed MIME structure beyond what the email package tolerates
+        log.debug("reading e-mail %s failed", filename, exc_info=True)
         result.findings.append(Finding(filename, None, None, "e-mail rusak, tidak dapat dibaca seluruhnya"))
     if not result.attachments and not any(f.severity == "error" for f in result.findings):
         result.findings.append(Finding(filename, None, None, "E-mail tidak berisi lampiran"))
     return result
+
+
+def _first_text(obj: object, *attributes: str) -> str:
+    """The first non-empty string among obj's attributes."""
+    for attribute in attributes:
+        value = getattr(obj, attribute, None)
+        if isinstance(value, str) and value:
+            return value
+    return ""
+
+
+def _header_text(message: EmailMessage, name: str) -> str:
+    """A header's decoded value, or its raw text when policy.default cannot parse it."""
+    try:
+        value = message.get(name)
+        return "" if value is None else str(value)
+    except Exception:  # a malformed header: the raw text is still better than nothing
+        return next((str(raw) for key, raw in message.raw_items() if key.lower() == name.lower()), "")
+
+
+def _decode(payload: bytes, charset: str | None) -> str:
+    """Text of a body part; an unknown charset name falls back to UTF-8."""
+    try:
+        return payload.decode(charset or "utf-8", "replace")
+    except LookupError:
+        return payload.decode("utf-8", "replace")
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -69,11 +105,14 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment
 
 
-def _is_inline_image(media: str, disposition: str | None, has_content_id: bool, in_related: bool) -> bool:
-    """Signature logos and pictures in the message body: images shown inline rather than attached."""
+def _is_inline_image(media: str, size: int, disposition: str | None, has_content_id: bool, in_related: bool) -> bool:
+    """Signature logos and pictures in the message body, as opposed to an image attached as a document."""
     if not media.startswith("image/"):
         return False
-    return disposition == "inline" or (disposition is None and (has_content_id or in_related))
+    if in_related:
+        return True  # referenced by the HTML body (cid:), whatever its disposition says
+    # Apple Mail marks attached photos "inline" too: only a small inline image is taken for a logo.
+    return (disposition == "inline" or has_content_id) and size <= SIGNATURE_IMAGE_MAX_BYTES
 
 
 class _Collector:
@@ -99,11 +138,21 @@ class _Collector:
         if detected in EMAIL_TYPES:
             self.nested(data, detected, name, depth)
             return
-        self.result.attachments.append(Attachment(name, data, media_type(data, detected), from_email))
+        mime = media_type(data, detected)
+        # Only when the content says nothing is the sender's declared type kept.
+        if mime == "application/octet-stream":
+            mime = declared_media
+        self.result.attachments.append(Attachment(name, data, mime, from_email))
+
+    def too_deep(self, name: str, depth: int) -> bool:
+        """True (and noted) when an attached e-mail sits deeper than MAX_EMAIL_DEPTH: a loop or a crafted file."""
+        if depth < MAX_EMAIL_DEPTH:
+            return False
+        self.result.skipped.append(f"{name}: e-mail terlampir terlalu dalam (lebih dari {MAX_EMAIL_DEPTH} tingkat)")
+        return True
 
     def nested(self, data: bytes, detected: str, name: str, depth: int) -> None:
-        if depth >= MAX_EMAIL_DEPTH:
-            self.result.skipped.append(f"{name}: e-mail terlampir terlalu dalam (lebih dari {MAX_EMAIL_DEPTH} tingkat)")
+        if self.too_deep(name, depth):
             return
         if detected == "eml":
             self.read_eml(data, depth + 1, name)
@@ -116,56 +165,64 @@ class _Collector:
         message = email.message_from_bytes(data, policy=policy.default)
         self.read_message(message, depth, from_email)
 
-    def read_message(self, message: Message, depth: int, from_email: str | None) -> None:
+    def read_message(self, message: EmailMessage, depth: int, from_email: str | None) -> None:
         if depth == 0:
             self.headers(message)
         self.walk(message, depth, from_email, in_related=False)
 
-    def headers(self, message: Message) -> None:
+    def headers(self, message: EmailMessage) -> None:
         result = self.result
         try:
             header = message.get("From")
             addresses = [(a.display_name, a.addr_spec) for a in getattr(header, "addresses", ())]
         except Exception:  # policy.default parses headers lazily and raises on some malformed ones
             addresses = []
-        if not addresses and message.get("From") is not None:
-            addresses = getaddresses([str(message.get("From"))])
+        if not addresses and _header_text(message, "From"):
+            addresses = getaddresses([_header_text(message, "From")])
         if addresses:
             result.sender_name, result.sender = addresses[0][0].strip(), addresses[0][1].strip().lower()
-        result.subject = " ".join(str(message.get("Subject", "")).split())
-        result.message_id = str(message.get("Message-ID", "")).strip()
+        result.subject = " ".join(_header_text(message, "Subject").split())
+        result.message_id = _header_text(message, "Message-ID").strip()
         try:
             date_header = message.get("Date")
             result.date = _aware(getattr(date_header, "datetime", None))
         except Exception:  # an unparsable Date header leaves the date unknown (the officer enters it)
             result.date = None
 
-    def walk(self, part: Message, depth: int, from_email: str | None, in_related: bool) -> None:
+    def walk(self, part: MIMEPart, depth: int, from_email: str | None, in_related: bool) -> None:
         media = part.get_content_type()
         if media == "message/rfc822":
-            inner = part.get_payload()[0] if isinstance(part.get_payload(), list) else None
-            if inner is None:
+            payload = part.get_payload()
+            if not isinstance(payload, list) or not payload or not isinstance(payload[0], EmailMessage):
                 return
-            name = safe_filename(part.get_filename() or str(inner.get("Subject", "")) or "e-mail terlampir")
-            if depth >= MAX_EMAIL_DEPTH:
-                self.result.skipped.append(f"{name}: e-mail terlampir terlalu dalam (lebih dari {MAX_EMAIL_DEPTH} tingkat)")
-                return
-            self.read_message(inner, depth + 1, name)
+            inner = payload[0]
+            name = safe_filename(part.get_filename() or _header_text(inner, "Subject") or "e-mail terlampir")
+            if not self.too_deep(name, depth):
+                self.read_message(inner, depth + 1, name)
             return
         if part.is_multipart():
-            for sub in part.get_payload():
-                self.walk(sub, depth, from_email, in_related or media == "multipart/related")
+            for sub in part.iter_parts():
+                try:
+                    self.walk(sub, depth, from_email, in_related or media == "multipart/related")
+                except Exception:  # one damaged part (bad headers, bad encoding) must not cost the other attachments
+                    log.debug("e-mail part unreadable", exc_info=True)
+                    message = "satu bagian e-mail rusak dan tidak dapat dibaca"
+                    self.result.findings.append(Finding(self.document, None, None, message, "warning"))
             return
         filename = part.get_filename()
         disposition = part.get_content_disposition()
-        if _is_inline_image(media, disposition, part.get("Content-ID") is not None, in_related):
-            self.result.skipped.append(f"{filename or media}: gambar di badan e-mail (logo/tanda tangan), tidak diambil")
+        decoded = part.get_payload(decode=True)
+        payload = decoded if isinstance(decoded, bytes) else b""
+        if _is_inline_image(media, len(payload), disposition, part.get("Content-ID") is not None, in_related):
+            self.result.skipped.append(
+                f"{filename or media}: gambar di badan e-mail (logo/tanda tangan), tidak diambil"
+            )
             return
         if not filename and disposition != "attachment":
             if media == "text/plain" and not self.result.body and depth == 0:
-                self.result.body = part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8", "replace")
+                self.result.body = _decode(payload, part.get_content_charset())
             return
-        self.add(filename, part.get_payload(decode=True) or b"", media, from_email, depth)
+        self.add(filename, payload, media, from_email, depth)
 
     # --- .msg ---------------------------------------------------------------------------------------------------
 
@@ -176,46 +233,57 @@ class _Collector:
                 errorBehavior=ErrorBehavior.ATTACH_NOT_IMPLEMENTED | ErrorBehavior.ATTACH_BROKEN,
             )
         except Exception:  # extract-msg raises many types on damaged files; the officer needs one message
-            self.result.findings.append(Finding(from_email or self.document, None, None, "berkas e-mail Outlook (.msg) rusak, tidak dapat dibaca"))
+            self.result.findings.append(
+                Finding(
+                    from_email or self.document, None, None, "berkas e-mail Outlook (.msg) rusak, tidak dapat dibaca"
+                )
+            )
             return
         try:
             self.read_msg_object(message, depth, from_email)
         finally:
             message.close()
 
-    def read_msg_object(self, message: extract_msg.MSGFile, depth: int, from_email: str | None) -> None:
+    # extract-msg returns several message and attachment classes (signed ones lack some attributes): read with getattr.
+    def read_msg_object(self, message: Any, depth: int, from_email: str | None) -> None:
         if depth == 0:
             self.msg_headers(message)
-        for attachment in message.attachments:
-            name = attachment.longFilename or attachment.shortFilename or attachment.displayName or ""
-            media = attachment.mimetype or mimetypes.guess_type(name)[0] or "application/octet-stream"
-            if attachment.type == AttachmentType.MSG:
-                nested_name = safe_filename(name or attachment.data.subject or "e-mail terlampir")
-                if depth >= MAX_EMAIL_DEPTH:
-                    self.result.skipped.append(f"{nested_name}: e-mail terlampir terlalu dalam (lebih dari {MAX_EMAIL_DEPTH} tingkat)")
-                    continue
-                self.read_msg_object(attachment.data, depth + 1, nested_name)
+        for attachment in getattr(message, "attachments", ()):
+            name = _first_text(attachment, "longFilename", "shortFilename", "displayName", "name")
+            media = getattr(attachment, "mimetype", None) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+            data = attachment.data
+            if getattr(attachment, "type", None) == AttachmentType.MSG:
+                nested_name = safe_filename(name or getattr(data, "subject", None) or "e-mail terlampir")
+                if not self.too_deep(nested_name, depth):
+                    self.read_msg_object(data, depth + 1, nested_name)
                 continue
-            if attachment.type != AttachmentType.DATA or not isinstance(attachment.data, bytes):
+            if not isinstance(data, bytes):
                 self.result.skipped.append(f"{name or 'lampiran'}: jenis lampiran Outlook yang tidak dapat diambil")
                 continue
-            guessed = media if media.startswith("image/") else (mimetypes.guess_type(name)[0] or media)
-            if guessed.startswith("image/") and (attachment.hidden or attachment.contentId):
-                self.result.skipped.append(f"{name or guessed}: gambar di badan e-mail (logo/tanda tangan), tidak diambil")
+            is_image = (mimetypes.guess_type(name)[0] or media).startswith("image/") or media.startswith("image/")
+            small = len(data) <= SIGNATURE_IMAGE_MAX_BYTES
+            # Outlook hides the pictures of the HTML body; it also gives some real attachments a content id.
+            if is_image and (
+                getattr(attachment, "hidden", False) or (getattr(attachment, "contentId", None) and small)
+            ):
+                self.result.skipped.append(
+                    f"{name or media}: gambar di badan e-mail (logo/tanda tangan), tidak diambil"
+                )
                 continue
-            self.add(name, attachment.data, media, from_email, depth)
+            self.add(name, data, media, from_email, depth)
 
-    def msg_headers(self, message: extract_msg.MSGFile) -> None:
+    def msg_headers(self, message: Any) -> None:
         result = self.result
         smtp = message.getStringStream("__substg1.0_5D01") or message.getStringStream("__substg1.0_5D02")
         address = message.getStringStream("__substg1.0_0C1F") or ""
         # Exchange senders carry an X.500 address (/O=ORG/OU=...); the SMTP one is in PR_SENDER_SMTP_ADDRESS.
         if not smtp and "@" in address and not address.upper().startswith("/O="):
             smtp = address
-        header_name, header_address = parseaddr(message.sender or "")
+        header_name, header_address = parseaddr(getattr(message, "sender", None) or "")
         result.sender = (smtp or header_address).strip().lower()
         result.sender_name = (message.getStringStream("__substg1.0_0C1A") or header_name or "").strip()
-        result.subject = " ".join((message.subject or "").split())
-        result.message_id = (message.messageId or "").strip()
+        result.subject = " ".join((getattr(message, "subject", None) or "").split())
+        result.message_id = (getattr(message, "messageId", None) or "").strip()
+        # PR_CLIENT_SUBMIT_TIME (sent), else PR_MESSAGE_DELIVERY_TIME (received)
         result.date = _aware(message.getPropertyVal("00390040") or message.getPropertyVal("0E060040"))
-        result.body = message.body or ""
+        result.body = getattr(message, "body", None) or ""

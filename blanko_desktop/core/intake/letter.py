@@ -11,7 +11,8 @@ from num2words import num2words
 from blanko_desktop.core.intake.dates import MONTHS, parse_date_text
 
 # Keys of LetterInfo.breakdown; the four funding keys are those normalise_funding gives list rows.
-BREAKDOWN_KEYS = ("BNSP", "Kementerian", "Mandiri", "RCC", "BK", "Total")
+FUNDING_KEYS = ("BNSP", "Kementerian", "Mandiri", "RCC")
+BREAKDOWN_KEYS = (*FUNDING_KEYS, "BK", "Total")
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,9 @@ class LetterInfo:
 
 _NUMBER = re.compile(r"^\s*(?:nomor|no)\s*\.?\s*:\s*(\S*/\S*)", re.I | re.M)
 _FIGURE = r"(\d{1,3}(?:\.\d{3})+|\d+)"
-_REQUESTED = re.compile(rf"sebanyak\s+{_FIGURE}\s*(?:\(\s*([^)]*?)\s*\))?\s*(?:lembar|buah|eksemplar|blanko|blangko)?", re.I)
+_REQUESTED = re.compile(
+    rf"sebanyak\s+{_FIGURE}\s*(?:\(\s*([^)]*?)\s*\))?\s*(?:lembar|buah|eksemplar|blanko|blangko)?", re.I
+)
 _REQUESTED_LOOSE = re.compile(rf"{_FIGURE}\s*\(\s*([a-z\s\-]+?)\s*\)\s*(?:lembar|buah|eksemplar)\b", re.I)
 _PLACE_DATE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'\-]{{1,40}},\s*(\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?\s+\d{{4}})", re.I | re.M

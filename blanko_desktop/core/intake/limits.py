@@ -14,5 +14,9 @@ ARCHIVE_RATIO_GRACE_BYTES = 1024 * 1024
 # A real workbook has a few dozen members; thousands means a crafted archive.
 MAX_ARCHIVE_MEMBERS = 10_000
 
+# A sheet is read whole into memory: its used range (from A1 to the last filled cell) may not exceed this many
+# cells. 20,000 participants x 30 columns is 600,000; a stray value in cell XFD1048576 would be 17 billion.
+MAX_SHEET_CELLS = 5_000_000
+
 # E-mails forwarded inside e-mails: deeper nesting than this is not followed.
 MAX_EMAIL_DEPTH = 5

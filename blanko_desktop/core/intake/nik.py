@@ -12,7 +12,7 @@ _FLOAT_EXACT_LIMIT = 2**53
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 _TRAILING_ZERO_DECIMALS = re.compile(r"^(\d+)\.0+$")
 # Separators people type inside a NIK; an apostrophe is Excel's "this is text" prefix surviving a CSV export.
-_NIK_SEPARATORS = re.compile(r"[\s\u00a0'’`\-]")
+_NIK_SEPARATORS = re.compile("[\\s\u00a0'\u2019`\\-]")
 # The century is unknown, so 29 February is allowed in any year.
 _DAYS_IN_MONTH = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -46,7 +46,9 @@ def check_nik(value: object) -> NikCheck:
         return _check_number(value)
     text = str(value).strip()
     if _SCIENTIFIC.match(text):
-        return NikCheck(None, f'NIK "{text}" tertulis dalam notasi ilmiah; digit NIK sudah hilang, ketik ulang sebagai teks')
+        return NikCheck(
+            None, f'NIK "{text}" tertulis dalam notasi ilmiah; digit NIK sudah hilang, ketik ulang sebagai teks'
+        )
     decimals = _TRAILING_ZERO_DECIMALS.match(text)
     digits = decimals.group(1) if decimals else _NIK_SEPARATORS.sub("", text)
     if not digits.isdecimal() or not digits.isascii():
@@ -59,13 +61,16 @@ def _check_number(value: int | float) -> NikCheck:
         return NikCheck(None, f"NIK {value!r} bukan bilangan bulat")
     digits = str(int(value))
     if abs(value) >= _FLOAT_EXACT_LIMIT:
-        return NikCheck(digits, f"NIK {digits} tersimpan sebagai angka sehingga digit terakhirnya hilang; ketik NIK sebagai teks")
+        return NikCheck(
+            digits, f"NIK {digits} tersimpan sebagai angka sehingga digit terakhirnya hilang; ketik NIK sebagai teks"
+        )
     check = _check_digits(digits)
     if check.problem:
         return NikCheck(digits, f"{check.problem}; NIK tersimpan sebagai angka, ketik sebagai teks")
     return NikCheck(
         digits,
-        f"NIK {digits} tersimpan sebagai angka, bukan teks; Excel membulatkan angka ke 15 digit, pastikan digit terakhir benar",
+        f"NIK {digits} tersimpan sebagai angka, bukan teks; "
+        "Excel membulatkan angka ke 15 digit, pastikan digit terakhir benar",
         "warning",
     )
 
@@ -76,7 +81,9 @@ def _check_digits(digits: str) -> NikCheck:
     if int(digits[:2]) < 11:
         return NikCheck(digits, f'NIK "{digits}" tidak wajar: kode provinsi {digits[:2]} tidak ada')
     if nik_birth(digits) is None:
-        return NikCheck(digits, f'NIK "{digits}" tidak wajar: bagian tanggal lahir {digits[6:12]} bukan tanggal (DDMMYY)')
+        return NikCheck(
+            digits, f'NIK "{digits}" tidak wajar: bagian tanggal lahir {digits[6:12]} bukan tanggal (DDMMYY)'
+        )
     return NikCheck(digits, None)
 
 

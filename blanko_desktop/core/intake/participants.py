@@ -5,18 +5,21 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import olefile
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
 from blanko_desktop.core.intake.archive import archive_problem
 from blanko_desktop.core.intake.dates import cell_date
-from blanko_desktop.core.intake.findings import Finding, Severity
+from blanko_desktop.core.intake.findings import Finding, Severity, is_failure
+from blanko_desktop.core.intake.limits import MAX_SHEET_CELLS
 from blanko_desktop.core.intake.nik import NikBirth, NikCheck, birth_date_matches, check_nik, nik_birth
 from blanko_desktop.core.intake.sniff import SPREADSHEET_TYPES, detect_type, type_label
 
 Verdict = Literal["K", "BK"]
+# Rows of cells as calamine gives them: str, float, bool, date, datetime, time or timedelta.
+Grid = list[list[Any]]
 
 # The header is looked for this far down: title blocks above it run to a dozen rows at most.
 HEADER_SCAN_ROWS = 40
@@ -67,7 +70,9 @@ def parse_participant_list(data: bytes, filename: str) -> ParticipantList:
     except PasswordError:
         result.findings.append(Finding(filename, None, None, "berkas Excel dikunci kata sandi; kirim tanpa kata sandi"))
         return result
-    except Exception:  # calamine raises its own error types and also plain ones on damaged files
+    except BaseException as error:  # calamine raises its own types, plain ones and even panics on damaged files
+        if not is_failure(error):
+            raise
         result.findings.append(Finding(filename, None, None, "berkas Excel rusak, tidak dapat dibaca"))
         return result
     _Reader(filename, result).read(workbook)
@@ -93,6 +98,7 @@ def _refusal(data: bytes, filename: str) -> str | None:
 
 
 def _xls_has_macros(data: bytes) -> bool:
+    """An old-format workbook carrying a VBA project."""
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
             return any(entry[0].lower() == "_vba_project_cur" for entry in ole.listdir(streams=True, storages=True))
@@ -102,9 +108,10 @@ def _xls_has_macros(data: bytes) -> bool:
 
 # --- header recognition -------------------------------------------------------------------------------------------
 
+# NAMA headers that name something other than the participant: NAMA ASESOR, NAMA TUK, NAMA IBU KANDUNG ...
 _NOT_A_PERSON = frozenset(
-    {"ASESOR", "TUK", "LSP", "IBU", "AYAH", "PERUSAHAAN", "INSTANSI", "LEMBAGA", "TEMPAT", "KANTOR", "ORGANISASI",
-     "JABATAN", "SEKOLAH", "PENGUJI", "SKEMA", "UNIT", "KELOMPOK", "PROGRAM"}
+    "ASESOR TUK LSP IBU AYAH PERUSAHAAN INSTANSI LEMBAGA TEMPAT KANTOR ORGANISASI JABATAN SEKOLAH PENGUJI SKEMA "
+    "UNIT KELOMPOK PROGRAM".split()
 )
 _VERDICT_WORDS = frozenset({"REKOMENDASI", "KEPUTUSAN", "HASIL", "STATUS", "KESIMPULAN"})
 _FUNDING_WORDS = frozenset({"ANGGARAN", "DANA", "PEMBIAYAAN", "BIAYA"})
@@ -157,7 +164,7 @@ def looks_like_list_header(headers: Sequence[str]) -> bool:
 
 @dataclass
 class _Layout:
-    """Where things are on a sheet: column per field, mark columns for split K/BK, header and first data row (0-based)."""
+    """Where things are on a sheet: column per field, split K/BK mark columns, header and first data row (0-based)."""
 
     header_row: int
     columns: dict[str, int]
@@ -205,7 +212,7 @@ def _is_numbering_row(row: Sequence[object]) -> bool:
     return all(str(v).removesuffix(".0").isdigit() for v in values)
 
 
-def _find_layout(grid: list[list[object]]) -> _Layout | None:
+def _find_layout(grid: Grid) -> _Layout | None:
     best: tuple[int, int] | None = None
     for index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         fields = _row_fields(row)
@@ -256,6 +263,8 @@ def _is_sub_header(row: Sequence[object], header: Sequence[object]) -> bool:
 # --- values ------------------------------------------------------------------------------------------------------
 
 _SCHEME_CODE = re.compile(r"(?<![\w.])([A-Z][A-Z0-9]*(?:[./\-][A-Z0-9]+)+)(?![\w])")
+# Separators around a scheme code: hyphen, en dash, colon, brackets, slash, comma.
+_SCHEME_PUNCTUATION = " -\u2013:()/,"
 _GENERIC_SHEET = re.compile(r"^(sheet|lembar|lembar kerja|tabel|table|data|daftar|peserta|daftar peserta)\s*\d*$", re.I)
 _FOOTER = re.compile(
     r"^(jumlah|total|rekap|mengetahui|keterangan|catatan|disahkan|dibuat|ditetapkan|ketua|direktur|tanda tangan|ttd)\b",
@@ -265,6 +274,8 @@ _SECTION = re.compile(r"^\s*skema(?:\s+sertifikasi)?\s*[:\-]?\s*(?!sertifikasi\s
 
 
 def _text(value: object) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -284,10 +295,10 @@ def split_scheme(text: str) -> tuple[str, str]:
             match = candidate
             break
     if match is None:
-        return "", text.strip(" -–:()")
+        return "", text.strip(_SCHEME_PUNCTUATION)
     code = text[match.start(1) : match.end(1)]
     rest = (text[: match.start(1)] + " " + text[match.end(1) :]).replace("()", " ")
-    return code, " ".join(rest.split()).strip(" -–:()/,")
+    return code, " ".join(rest.split()).strip(_SCHEME_PUNCTUATION)
 
 
 def normalise_verdict(value: object) -> Verdict | None:
@@ -324,7 +335,7 @@ def _section_scheme(row: Sequence[object]) -> tuple[str, str] | None:
     return split_scheme(match.group(1)) if match else None
 
 
-def _fill_merged(grid: list[list[object]], merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None) -> None:
+def _fill_merged(grid: Grid, merged: Sequence[tuple[tuple[int, int], tuple[int, int]]] | None) -> None:
     """Copy each merged range's value into all its cells: calamine puts it in the top-left cell only."""
     for (top, left), (bottom, right) in merged or ():
         if top >= len(grid) or left >= len(grid[top]):
@@ -365,16 +376,31 @@ class _Reader:
                 continue
             try:
                 sheet = workbook.get_sheet_by_name(meta.name)
+                rows, columns = (sheet.end[0] + 1, sheet.end[1] + 1) if sheet.end else (0, 0)
+                if rows * columns > MAX_SHEET_CELLS:
+                    message = (
+                        f'Lembar "{meta.name}" terlalu besar ({rows} baris x {columns} kolom); '
+                        "hapus isi di luar tabel peserta"
+                    )
+                    self.finding(meta.name, None, message)
+                    continue
                 grid = sheet.to_python(skip_empty_area=False)
                 _fill_merged(grid, sheet.merged_cell_ranges)
-            except Exception:  # one damaged sheet should not hide the others
+            except BaseException as error:  # one damaged sheet should not hide the others
+                if not is_failure(error):
+                    raise
                 self.finding(meta.name, None, f'Lembar "{meta.name}" tidak dapat dibaca')
                 continue
             layout = _find_layout(grid)
             if layout is None:
                 continue
             if meta.visible != SheetVisibleEnum.Visible:
-                self.finding(meta.name, None, f'Lembar tersembunyi "{meta.name}" berisi daftar peserta dan tidak dihitung', "warning")
+                self.finding(
+                    meta.name,
+                    None,
+                    f'Lembar tersembunyi "{meta.name}" berisi daftar peserta dan tidak dihitung',
+                    "warning",
+                )
                 continue
             sheets.append((meta.name, grid, layout))
         if not sheets:
@@ -388,7 +414,7 @@ class _Reader:
         if not self.result.participants and not any(f.severity == "error" for f in self.result.findings):
             self.finding(None, None, "Tidak ada baris peserta di bawah judul kolom")
 
-    def read_sheet(self, sheet: str, grid: list[list[object]], layout: _Layout, sheet_is_scheme: bool) -> None:
+    def read_sheet(self, sheet: str, grid: Grid, layout: _Layout, sheet_is_scheme: bool) -> None:
         columns = layout.columns
         has_scheme_column = "scheme_code" in columns or "scheme_name" in columns
         current_scheme = self.title_scheme(grid[: layout.header_row]) or self.sheet_scheme(sheet, sheet_is_scheme)
@@ -410,7 +436,8 @@ class _Reader:
             name = _text(cell(row, "name"))
             nik_value = cell(row, "nik")
             nik_text = _text(nik_value)
-            section = _section_scheme(row)
+            # A section row ("SKEMA: ...") has no NIK; testing that first spares the scan of every participant row.
+            section = None if nik_text[:1].isdigit() else _section_scheme(row)
             if section is not None:
                 current_scheme = section
                 continue
@@ -420,7 +447,7 @@ class _Reader:
                 continue
             if _FOOTER.match(name) and not nik_text:
                 continue
-            if header_field(name) == "name" and (not nik_text or header_field(nik_text) == "nik"):
+            if not nik_text[:1].isdigit() and header_field(name) == "name":
                 continue  # the header repeated on a later printed page
             verdict_text, verdict = self.verdict(row, layout, sheet, excel_row)
             if after_gap and not nik_text and not verdict_text:
@@ -547,9 +574,7 @@ class _Reader:
             result.not_yet += 1
 
     @staticmethod
-    def row_scheme(
-        row: Sequence[object], columns: dict[str, int], fallback: tuple[str, str] | None
-    ) -> tuple[str, str]:
+    def row_scheme(row: Sequence[object], columns: dict[str, int], fallback: tuple[str, str] | None) -> tuple[str, str]:
         code = name = ""
         if "scheme_code" in columns and columns["scheme_code"] < len(row):
             code, extra_name = split_scheme(_text(row[columns["scheme_code"]]))
@@ -565,7 +590,7 @@ class _Reader:
             return fallback
         return code, name
 
-    def title_scheme(self, rows: list[list[object]]) -> tuple[str, str] | None:
+    def title_scheme(self, rows: Grid) -> tuple[str, str] | None:
         for row in rows:
             for value in row:
                 match = _SECTION.match(_text(value))

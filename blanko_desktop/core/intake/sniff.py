@@ -72,9 +72,23 @@ _HEAD = 64 * 1024
 
 _EMAIL_HEADERS = frozenset(
     {
-        b"from", b"to", b"cc", b"subject", b"date", b"message-id", b"mime-version", b"received",
-        b"return-path", b"reply-to", b"delivered-to", b"content-type", b"x-mailer", b"user-agent",
-        b"x-mozilla-status", b"thread-topic", b"x-ms-exchange-organization-authas",
+        b"from",
+        b"to",
+        b"cc",
+        b"subject",
+        b"date",
+        b"message-id",
+        b"mime-version",
+        b"received",
+        b"return-path",
+        b"reply-to",
+        b"delivered-to",
+        b"content-type",
+        b"x-mailer",
+        b"user-agent",
+        b"x-mozilla-status",
+        b"thread-topic",
+        b"x-ms-exchange-organization-authas",
     }
 )
 _HEADER_LINE = re.compile(rb"^([!-9;-~]+):")
@@ -96,8 +110,10 @@ def detect_type(data: bytes, filename: str) -> str:
         return _ole_type(data)
     if head.startswith(b"{\\rtf"):
         return "rtf"
-    if _image_media_type(head) or (head[4:12] in (b"ftypheic", b"ftypmif1")) or (
-        head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    if (
+        _image_media_type(head)
+        or (head[4:12] in (b"ftypheic", b"ftypmif1"))
+        or (head.startswith(b"RIFF") and head[8:12] == b"WEBP")
     ):
         return "image"
     if _looks_like_email(head):
@@ -142,15 +158,18 @@ def _zip_type(data: bytes) -> str:
             if "xl/workbook.bin" in infos:
                 return "xlsb"
             if "xl/workbook.xml" in infos:
-                content_types = infos.get("[content_types].xml")
-                if content_types is not None and content_types.file_size < _SMALL_MEMBER:
-                    if b"macroenabled" in archive.read(content_types).lower():
-                        return "xlsm"
+                types = infos.get("[content_types].xml")
+                if (
+                    types is not None
+                    and types.file_size < _SMALL_MEMBER
+                    and b"macroenabled" in archive.read(types).lower()
+                ):
+                    return "xlsm"
                 return "xlsx"
             if "word/document.xml" in infos:
                 return "docx"
             return "zip"
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, OSError, EOFError):
+    except Exception:  # zipfile, zlib and struct all raise on damaged archives
         # A damaged or encrypted archive: still a zip by its bytes; whoever unpacks it says what is wrong.
         return "zip"
 

@@ -56,7 +56,7 @@ class LspEditDialog(QDialog):
         self.emails.setPlaceholderText(self.tr("One per line: admin@lsp-example.or.id, or a whole domain "
                                                "such as lsp-example.or.id"))
         self.emails.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
-        self.active = QCheckBox(self.tr("&Active (requests are expected from this LSP)"))
+        self.active = QCheckBox(self.tr("Ac&tive (requests are expected from this LSP)"))
         self.active.setChecked(True)
 
         form = QFormLayout()

@@ -169,7 +169,7 @@ class SettingsDialog(QDialog):
         db_layout.addLayout(row)
         recent_label = QLabel(self.tr("&Recent databases:"))
         self.recent_list = QListWidget()
-        self.recent_list.setMaximumHeight(110)
+        self.recent_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         recent_label.setBuddy(self.recent_list)
         self.open_recent_button = QPushButton(self.tr("Open the &selected one"))
         db_layout.addWidget(recent_label)
@@ -203,7 +203,7 @@ class SettingsDialog(QDialog):
         form.addRow(label, self.language)
         form.addRow("", note)
         self.printer = QComboBox()
-        label = QLabel(self.tr("Default &printer:"))
+        label = QLabel(self.tr("Defa&ult printer:"))
         label.setBuddy(self.printer)
         form.addRow(label, self.printer)
         layout.addWidget(form_box)
@@ -249,7 +249,7 @@ class SettingsDialog(QDialog):
             edit.setDisplayFormat("HH:mm")
         start_label = QLabel(self.tr("&Opens at:"))
         start_label.setBuddy(self.start_time)
-        end_label = QLabel(self.tr("&Closes at:"))
+        end_label = QLabel(self.tr("C&loses at:"))
         end_label.setBuddy(self.end_time)
         self.zone_label = QLabel()
         for widget in (start_label, self.start_time, end_label, self.end_time, self.zone_label):
@@ -315,7 +315,7 @@ class SettingsDialog(QDialog):
             self.closure_kind.addItem(i18n.closure_kind_label(kind), kind)
         self.closure_note = QLineEdit()
         self.closure_note.setPlaceholderText(self.tr("Note"))
-        self.add_closure_button = QPushButton(self.tr("A&dd"))
+        self.add_closure_button = QPushButton(self.tr("&Add"))
         self.remove_closure_button = QPushButton(self.tr("&Remove"))
         for widget in (self.closure_date, self.closure_kind, self.closure_note):
             add_row.addWidget(widget)
@@ -345,7 +345,7 @@ class SettingsDialog(QDialog):
 
     def load(self) -> None:
         """Show what is stored now (also after the database file changed)."""
-        session, services = self.session, self.session.services
+        session = self.session
         storage = session.storage
         self.db_path.setText(str(storage.path))
         self.db_mode.setText(self.tr("Shared mode (network)") if storage.shared else self.tr("Local"))

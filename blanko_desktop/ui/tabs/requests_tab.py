@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,7 +28,15 @@ from blanko_desktop.core.workflow import OPEN_STATES, State
 from blanko_desktop.ui import i18n
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.request_detail import RequestDetail
-from blanko_desktop.ui.widgets.request_model import COL_LSP, COL_STATE, RequestTableModel
+from blanko_desktop.ui.widgets.request_model import (
+    COL_DUE,
+    COL_ID,
+    COL_LSP,
+    COL_RECEIVED,
+    COL_REQUESTED,
+    COL_STATE,
+    RequestTableModel,
+)
 
 SEARCH_DELAY_MS = 200
 OPEN = "open"  # the state combo's "in process" entry
@@ -48,8 +59,14 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(2)
+        zone = QFrame()
+        zone.setObjectName("dropZone")
+        # a dashed zone where the intake (another part of the app) will take the dropped e-mail
+        zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 12px; }")
+        zone.setFixedWidth(620)
+        inner = QVBoxLayout(zone)
+        inner.setContentsMargins(32, 28, 32, 28)
+        inner.setSpacing(10)
         self.title = QLabel(self.tr("No requests yet"))
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -64,13 +81,21 @@ class EmptyState(QWidget):
             "minutes, the certification decision and the participant list. Register the LSPs you work with "
             "first, so that their e-mails are recognised."))
         self.hint.setWordWrap(True)
-        self.hint.setMaximumWidth(560)
+        # a wrapped label inside a centred fixed-width frame gets no height-for-width: give it its height
+        text_width = zone.width() - 64
+        lines = self.hint.fontMetrics().boundingRect(
+            QRect(0, 0, text_width, 10_000), Qt.TextFlag.TextWordWrap, self.hint.text())
+        self.hint.setMinimumHeight(lines.height() + 4)
+        for label in (self.title, self.message, self.hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            inner.addWidget(label)
         self.lsp_button = QPushButton(self.tr("Open the LSP registry…"))
-        for widget in (self.title, self.message, self.hint):
-            widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(12)
-        layout.addWidget(self.lsp_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addSpacing(6)
+        inner.addWidget(self.lsp_button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(zone, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
 
@@ -130,10 +155,7 @@ class RequestsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_LSP, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
-        metrics = self.table.fontMetrics()
-        for col, sample in ((0, "000000"), (2, "00 Mmm 0000 00:00"), (3, "Diserahkan ke kurir"),
-                            (4, "00 Mmm 0000 00:00"), (5, "Diminta")):
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
+        self.size_columns()
         self.detail = RequestDetail(session)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -141,6 +163,7 @@ class RequestsTab(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(True)
+        self.splitter.setSizes([640, 400])  # until the officer moves it (then the window remembers)
 
         content = QWidget()
         content_layout = QVBoxLayout(content)
@@ -167,6 +190,7 @@ class RequestsTab(QWidget):
         self.overdue_check.toggled.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.open_requested.connect(self.open_detail)
+        self.model.total_changed.connect(self._show_total)
         self.table.doubleClicked.connect(lambda _index: self.open_detail())
         self.empty_state.lsp_button.clicked.connect(self.open_lsp_registry)
         self.detail.installEventFilter(self)
@@ -252,11 +276,14 @@ class RequestsTab(QWidget):
         self.model.set_filter(self.current_filter(), keep_loaded=True)
         self._after_reload(keep)
 
-    def _after_reload(self, keep: int | None) -> None:
-        self._has_requests = self.model.total > 0 or self.session.services.request_count(RequestFilter()) > 0
-        self.stack.setCurrentIndex(0 if self._has_requests else 1)
+    def _show_total(self, total: int | None = None) -> None:
         total = self.model.total
-        self.count_label.setText(self.tr("%n request(s)", "", total))
+        self.count_label.setText(self.tr("counting…") if total is None else self.tr("%n request(s)", "", total))
+
+    def _after_reload(self, keep: int | None) -> None:
+        self._has_requests = self.model.rowCount() > 0 or self.session.services.request_count(RequestFilter()) > 0
+        self.stack.setCurrentIndex(0 if self._has_requests else 1)
+        self._show_total()
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.selectionModel().setCurrentIndex(
@@ -311,9 +338,19 @@ class RequestsTab(QWidget):
     def has_requests(self) -> bool:
         return self._has_requests
 
-    # the state column width follows the longest state label of the language
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def size_columns(self) -> None:
+        """Column widths that fit the language's words and the date format; the LSP name takes the rest."""
         metrics = self.table.fontMetrics()
-        widest = max(metrics.horizontalAdvance(i18n.state_label(s)) for s in State)
-        self.table.setColumnWidth(COL_STATE, widest + 24)
+        header = self.table.horizontalHeader()
+        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 16
+        samples = {
+            COL_ID: "000000",
+            COL_RECEIVED: i18n.fmt_datetime(datetime(2026, 11, 30, 23, 59, tzinfo=timezone.utc)),
+            COL_STATE: max((i18n.state_label(s) for s in State), key=metrics.horizontalAdvance),
+            COL_DUE: i18n.fmt_datetime(datetime(2026, 11, 30, 23, 59, tzinfo=timezone.utc)),
+            COL_REQUESTED: "0000",
+        }
+        for col, sample in samples.items():
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + pad)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("LSP") + pad)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 import tempfile
 from datetime import datetime
@@ -11,11 +12,11 @@ from typing import Any
 from PySide6.QtCore import QUrl, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -36,7 +37,7 @@ from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.session import Session
 
-SKIP_IN_SUMMARY = {"id", "version", "clock_running", "due_at"}
+SKIP_IN_SUMMARY = {"id", "version", "clock_running"}
 
 
 class CancelDialog(QDialog):
@@ -138,7 +139,7 @@ class RequestDetail(QWidget):
         layout.addLayout(form)
 
         self.actions_box = QGroupBox(self.tr("Next step"))
-        self.actions_layout = QVBoxLayout(self.actions_box)
+        self.actions_layout = QGridLayout(self.actions_box)
         layout.addWidget(self.actions_box)
 
         docs_box = QGroupBox(self.tr("Documents"))
@@ -146,6 +147,7 @@ class RequestDetail(QWidget):
         self.documents = QTreeWidget()
         self.documents.setRootIsDecorated(False)
         self.documents.setHeaderLabels([self.tr("File"), self.tr("Kind"), self.tr("Size"), self.tr("Received")])
+        self.documents.setRootIsDecorated(False)
         self.documents.setAlternatingRowColors(True)
         self.documents.itemActivated.connect(self._open_document)
         self.documents.setToolTip(self.tr("Double-click or press Enter to open a copy of the file."))
@@ -157,20 +159,20 @@ class RequestDetail(QWidget):
 
         history_box = QGroupBox(self.tr("History"))
         history_layout = QVBoxLayout(history_box)
-        self.history = QTreeWidget()
-        self.history.setRootIsDecorated(False)
-        self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Change")])
-        self.history.setAlternatingRowColors(True)
-        self.history.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # rich text wraps to the pane's width: long before → after summaries stay readable
+        self.history = QLabel()
         self.history.setWordWrap(True)
-        self.history.setMinimumHeight(140)
+        self.history.setTextFormat(Qt.TextFormat.RichText)
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.history_rows: list[tuple[str, str, str, str]] = []
         history_layout.addWidget(self.history)
         layout.addWidget(history_box)
         layout.addStretch(1)
 
-        for tree in (self.documents, self.history):
-            tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            tree.header().setStretchLastSection(True)
+        self.documents.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.documents.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.documents.setStyleSheet("QTreeView::item { padding: 2px 0; }")
 
         self.show_request(None)
 
@@ -251,20 +253,29 @@ class RequestDetail(QWidget):
             item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind),
                                     _size_text(doc.size), i18n.fmt_datetime(doc.received_at)])
             item.setData(0, Qt.ItemDataRole.UserRole, (doc.sha256, doc.original_name))
+            item.setToolTip(0, doc.original_name)
             self.documents.addTopLevelItem(item)
         self.documents.setVisible(bool(docs))
         self.documents_empty.setVisible(not docs)
-        self.documents.setFixedHeight(min(200, 32 + 24 * max(1, len(docs))))
+        if docs:
+            rows = self.documents.sizeHintForRow(0) * min(len(docs), 8)
+            self.documents.setFixedHeight(rows + self.documents.header().sizeHint().height()
+                                          + 2 * self.documents.frameWidth() + 4)
 
     def _fill_history(self, request_id: int) -> None:
-        self.history.clear()
         lsp_names = {lsp.id: lsp.name for lsp in self.session.services.lsps()}
+        self.history_rows = []
+        parts = []
         for event in self.session.services.history(request_id):
             who = f"{event.officer} ({event.os_user})" if event.officer else event.os_user
-            item = QTreeWidgetItem([i18n.fmt_datetime(event.at), who, i18n.audit_action_label(event.action),
-                                    summarize(event.before, event.after, lsp_names)])
-            item.setToolTip(3, item.text(3))
-            self.history.addTopLevelItem(item)
+            row = (i18n.fmt_datetime(event.at), who, i18n.audit_action_label(event.action),
+                   summarize(event.before, event.after, lsp_names))
+            self.history_rows.append(row)
+            when, who, action, change = (html.escape(x) for x in row)
+            parts.append(f"<p style='margin:0 0 6px 0'><b>{when}</b> &nbsp;{action}"
+                         f" &nbsp;<span style='color:#666'>{who}</span>"
+                         + (f"<br/>{change}" if change else "") + "</p>")
+        self.history.setText("".join(parts))
 
     def _clear_actions(self) -> None:
         for button in self.action_buttons.values():
@@ -274,12 +285,14 @@ class RequestDetail(QWidget):
 
     def _fill_actions(self, req: Request) -> None:
         self._clear_actions()
-        order = list(State)
-        for target in sorted(workflow.allowed(req.state), key=order.index):
+        # forward moves first, then going back to the LSP, cancelling last
+        order = [State.RECEIVED, State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED,
+                 State.CLOSED, State.WAITING_LSP, State.CANCELLED]
+        for n, target in enumerate(sorted(workflow.allowed(req.state), key=order.index)):
             button = QPushButton(i18n.transition_label(req.state, target))
             button.setObjectName(f"transition_{target.value}")
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
-            self.actions_layout.addWidget(button)
+            self.actions_layout.addWidget(button, n // 2, n % 2)
             self.action_buttons[target] = button
         self.actions_box.setVisible(bool(self.action_buttons))
 

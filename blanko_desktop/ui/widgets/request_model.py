@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from blanko_desktop.core.models import utcnow
@@ -42,9 +43,16 @@ class _Line:
 
 
 class RequestTableModel(QAbstractTableModel):
-    """Pages of `Services.request_page` under one `RequestFilter`, newest first."""
+    """Pages of `Services.request_page` under one `RequestFilter`, newest first.
+
+    A reset answers with the first page alone. How many requests match in all is known at once when
+    the first page is not full; otherwise it is counted on a worker thread (a full scan at 100,000
+    requests) and announced by `total_changed`, so typing in the search box never waits for it.
+    """
 
     PAGE = 200
+    total_changed = Signal(int)
+    _counted = Signal(int, int)  # generation, count: from the counting thread
 
     def __init__(self, services: Services | None = None, parent=None,
                  now: Callable[[], datetime] = utcnow):
@@ -53,7 +61,11 @@ class RequestTableModel(QAbstractTableModel):
         self._filter = RequestFilter()
         self._lines: list[_Line] = []
         self._exhausted = True
-        self._total = 0
+        self._total: int | None = 0
+        self._generation = 0
+        self._counting: Future | None = None
+        self._counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blanko-count")
+        self._counted.connect(self._count_arrived)
         self._clock = now
         self._now = now()
         self._brushes = {
@@ -82,18 +94,57 @@ class RequestTableModel(QAbstractTableModel):
         limit = max(self.PAGE, len(self._lines)) if keep_loaded else self.PAGE
         self.beginResetModel()
         self._now = self._clock()
+        self._generation += 1
+        if self._counting is not None:
+            self._counting.cancel()
+            self._counting = None
         if self._services is None:
-            self._lines, self._total, self._exhausted = [], 0, True
+            self._lines, self._exhausted = [], True
         else:
-            self._total = self._services.request_count(self._filter, now=self._now)
             rows = self._services.request_page(self._filter, 0, limit, now=self._now)
             self._lines = [self._line(r) for r in rows]
             self._exhausted = len(rows) < limit
         self.endResetModel()
+        if self._exhausted:
+            self._set_total(len(self._lines))
+        else:
+            self._total = None
+            self._count_in_background()
+
+    def _count_in_background(self) -> None:
+        services, flt, now, generation = self._services, self._filter, self._now, self._generation
+
+        def count() -> None:
+            try:
+                n = services.request_count(flt, now=now)
+            except Exception:  # the database was switched or closed meanwhile: the count is moot
+                return
+            finally:
+                services.storage.db.close()  # peewee keeps one connection per thread: close this one
+            self._counted.emit(generation, n)
+
+        self._counting = self._counter.submit(count)
+
+    def _count_arrived(self, generation: int, count: int) -> None:
+        if generation == self._generation:
+            self._counting = None
+            self._set_total(count)
+
+    def _set_total(self, count: int) -> None:
+        self._total = count
+        self.total_changed.emit(count)
 
     @property
-    def total(self) -> int:
-        """How many requests match the filter (loaded or not)."""
+    def total(self) -> int | None:
+        """How many requests match the filter (loaded or not); None while it is being counted."""
+        return self._total
+
+    def wait_for_total(self, timeout: float = 10.0) -> int | None:
+        """Block until the background count is in (benchmarks, tests)."""
+        future = self._counting
+        if future is not None:
+            future.result(timeout)
+            QCoreApplication.processEvents()  # deliver the queued result
         return self._total
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:

@@ -1,9 +1,15 @@
 """Fixtures for the intake tests: a consistent four-document request built in a temporary folder."""
 
+import sys
 from pathlib import Path
 
 import pytest
-from intake_builders import LETTER_TEXT, MINUTES_TEXT, eml_bytes, pdf_bytes, standard_list_bytes
+
+# The builders sit beside this file; putting the folder on the path keeps `import intake_builders` working
+# under any pytest import mode (prepend does it anyway, importlib does not).
+sys.path.insert(0, str(Path(__file__).parent))
+
+from intake_builders import LETTER_TEXT, MINUTES_TEXT, eml_bytes, pdf_bytes, standard_list_bytes  # noqa: E402
 
 DECISION_TEXT = """KEPUTUSAN KETUA LSP KELISTRIKAN TENAGA RAYA
 Nomor: KEP.112/KTR/XI/2026

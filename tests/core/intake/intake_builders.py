@@ -1,11 +1,13 @@
 """Builders for intake test inputs: PDFs, workbooks, e-mails (.eml and Outlook .msg), archives, forged zips."""
 
+import functools
 import io
+import itertools
 import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -77,10 +79,29 @@ Demikian berita acara ini dibuat."""
 
 # --- workbooks ---------------------------------------------------------------------------------------------------
 
-STANDARD_HEADER = ["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "JENIS KELAMIN (L/P)", "KODE SKEMA",
-                   "NAMA SKEMA", "SUMBER ANGGARAN", "REKOMENDASI (K/BK)"]
+STANDARD_HEADER = [
+    "NO",
+    "NAMA ASESI",
+    "NIK",
+    "TANGGAL LAHIR",
+    "JENIS KELAMIN (L/P)",
+    "KODE SKEMA",
+    "NAMA SKEMA",
+    "SUMBER ANGGARAN",
+    "REKOMENDASI (K/BK)",
+]
 STANDARD_ROWS = [
-    [1, "Hadi Nugroho", "3635362911760125", "29-11-1976", "L", "SKM.41.00012", "Pelaksana Lapangan", "Kementerian", "K"],
+    [
+        1,
+        "Hadi Nugroho",
+        "3635362911760125",
+        "29-11-1976",
+        "L",
+        "SKM.41.00012",
+        "Pelaksana Lapangan",
+        "Kementerian",
+        "K",
+    ],
     [2, "Indah Nugroho", "3260046802025858", "28-02-2002", "P", "SKM.41.00012", "Pelaksana Lapangan", "Mandiri", "K"],
     [3, "Rina Harahap", "3347124404801187", "04-04-1980", "P", "SKM.78.00104", "Operator Forklift", "Kementerian", "K"],
     [4, "Gede Wibowo", "3644262511926324", "25-11-1992", "L", "SKM.78.00104", "Operator Forklift", "Kementerian", "BK"],
@@ -103,6 +124,17 @@ def xlsx_bytes(
             sheet.merge_cells(cell_range)
         if title in hidden:
             sheet.sheet_state = "hidden"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def large_list_bytes(rows: Sequence[Sequence[object]]) -> bytes:
+    """A one-sheet workbook written in openpyxl's streaming mode, for lists of thousands of rows."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Peserta")
+    for row in rows:
+        sheet.append(list(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -150,6 +182,13 @@ def zeros_member_zip(member: str, size: int, others: dict[str, bytes] | None = N
     return out.getvalue()
 
 
+@functools.cache
+def zip_bomb_300mb() -> bytes:
+    """An .xlsx-shaped zip (~300 KB) whose worksheet inflates to 300 MB of zeros; built once per test run."""
+    others = {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}
+    return zeros_member_zip("xl/worksheets/sheet1.xml", 300 * 1024 * 1024, others)
+
+
 def forge_member(data: bytes, member: str, *, size: int | None = None, crc: int | None = None) -> bytes:
     """Rewrite the uncompressed size and CRC that the local and central headers declare for one member."""
     forged = bytearray(data)
@@ -193,13 +232,15 @@ def cfb_bytes(tree: Tree) -> bytes:
 
     def add(name: str, node: "bytes | Tree", kind: int) -> int:
         index = len(entries)
-        entries.append({"name": name, "type": kind, "left": _NONE, "right": _NONE, "child": _NONE, "start": 0, "size": 0})
+        entries.append(
+            {"name": name, "type": kind, "left": _NONE, "right": _NONE, "child": _NONE, "start": 0, "size": 0}
+        )
         if isinstance(node, dict):
             kids = [add(k, v, 1 if isinstance(v, dict) else 2) for k, v in node.items()]
             kids.sort(key=lambda i: (len(entries[i]["name"]), entries[i]["name"].upper()))
             if kids:
                 entries[index]["child"] = kids[0]
-                for a, b in zip(kids, kids[1:]):
+                for a, b in itertools.pairwise(kids):
                     entries[a]["right"] = b
         else:
             entries[index]["data"] = node
@@ -247,8 +288,24 @@ def cfb_bytes(tree: Tree) -> bytes:
     sectors.extend(fat_bytes[i * _SECTOR : (i + 1) * _SECTOR] for i in range(fat_count))
     difat = [fat_start + i for i in range(fat_count)] + [_FREE] * (109 - fat_count)
     header = struct.pack(
-        "<8s16sHHHHH6sIIIIIIIII", OLE_MAGIC, bytes(16), 0x3E, 3, 0xFFFE, 9, 6, bytes(6), 0, fat_count, dir_start, 0,
-        _CUTOFF, minifat_start, minifat_sectors, _END, 0,
+        "<8s16sHHHHH6sIIIIIIIII",
+        OLE_MAGIC,
+        bytes(16),
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        bytes(6),
+        0,
+        fat_count,
+        dir_start,
+        0,
+        _CUTOFF,
+        minifat_start,
+        minifat_sectors,
+        _END,
+        0,
     ) + struct.pack("<109I", *difat)
     return header + b"".join(sectors)
 
@@ -258,16 +315,30 @@ def _dir_entry(entry: dict | None) -> bytes:
         return struct.pack("<64sHBBIII16sIQQIQ", b"", 0, 0, 0, _NONE, _NONE, _NONE, bytes(16), 0, 0, 0, 0, 0)
     name = (entry["name"] + "\0").encode("utf-16-le")
     return struct.pack(
-        "<64sHBBIII16sIQQIQ", name, len(name), entry["type"], 1, entry["left"], entry["right"], entry["child"],
-        bytes(16), 0, 0, 0, entry["start"], entry["size"],
+        "<64sHBBIII16sIQQIQ",
+        name,
+        len(name),
+        entry["type"],
+        1,
+        entry["left"],
+        entry["right"],
+        entry["child"],
+        bytes(16),
+        0,
+        0,
+        0,
+        entry["start"],
+        entry["size"],
     )
 
 
 def _filetime(moment: datetime) -> int:
-    return int((moment - datetime(1601, 1, 1, tzinfo=timezone.utc)).total_seconds() * 10_000_000)
+    return int((moment - datetime(1601, 1, 1, tzinfo=UTC)).total_seconds() * 10_000_000)
 
 
-def _props(header: bytes, fixed: dict[int, bytes], strings: dict[int, str], binaries: dict[int, bytes]) -> tuple[bytes, Tree]:
+def _props(
+    header: bytes, fixed: dict[int, bytes], strings: dict[int, str], binaries: dict[int, bytes]
+) -> tuple[bytes, Tree]:
     """A MAPI property stream plus the __substg1.0_ streams of its variable-length properties."""
     rows, streams = [], {}
     for tag, value in fixed.items():
@@ -293,8 +364,14 @@ def msg_tree(
     embedded: bool = False,
 ) -> Tree:
     """The storage tree of an Outlook message; attachments are dicts with name, data, mime, hidden, cid, or msg."""
-    sent = sent or datetime(2026, 11, 16, 2, 12, tzinfo=timezone.utc)
-    strings = {0x001A: "IPM.Note", 0x0037: subject, 0x0C1A: sender_name, 0x1000: "Terlampir dokumen.", 0x5D01: sender_smtp}
+    sent = sent or datetime(2026, 11, 16, 2, 12, tzinfo=UTC)
+    strings = {
+        0x001A: "IPM.Note",
+        0x0037: subject,
+        0x0C1A: sender_name,
+        0x1000: "Terlampir dokumen.",
+        0x5D01: sender_smtp,
+    }
     if exchange:
         strings |= {0x0C1E: "EX", 0x0C1F: "/O=KTR/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=ADMIN"}
     else:
@@ -306,11 +383,15 @@ def msg_tree(
     tree: Tree = {"__properties_version1.0": properties, **streams}
     if not embedded:
         tree["__nameid_version1.0"] = {
-            "__substg1.0_00020102": b"", "__substg1.0_00030102": b"", "__substg1.0_00040102": b"",
+            "__substg1.0_00020102": b"",
+            "__substg1.0_00030102": b"",
+            "__substg1.0_00040102": b"",
         }
     for index, attachment in enumerate(attachments):
-        fixed = {0x37050003: struct.pack("<I", 5 if "msg" in attachment else 1),
-                 0x7FFE000B: struct.pack("<H", 1 if attachment.get("hidden") else 0)}
+        fixed = {
+            0x37050003: struct.pack("<I", 5 if "msg" in attachment else 1),
+            0x7FFE000B: struct.pack("<H", 1 if attachment.get("hidden") else 0),
+        }
         strings = {0x3707: attachment["name"], 0x3704: attachment["name"][:12], 0x3001: attachment["name"]}
         if attachment.get("mime"):
             strings[0x370E] = attachment["mime"]
@@ -338,7 +419,7 @@ def eml_bytes(
     *,
     sender: str = "Admin LSP <LSP.KTR@ktr-sertifikasi.id>",
     subject: str = "Permohonan blanko sertifikat",
-    date: datetime | None = datetime(2026, 11, 16, 9, 12, tzinfo=timezone.utc),
+    date: datetime | None = datetime(2026, 11, 16, 9, 12, tzinfo=UTC),
     inline_images: Sequence[tuple[str, bytes]] = (),
     attached_messages: Sequence[bytes] = (),
 ) -> bytes:

@@ -1,6 +1,6 @@
 """E-mails: .eml and Outlook .msg, attached e-mails, inline images left aside, untrusted attachment names."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from intake_builders import (
@@ -23,7 +23,7 @@ def test_eml_headers_and_attachments() -> None:
     parsed = parse_email(raw, "pesan.eml")
     assert (parsed.sender, parsed.sender_name) == ("lsp.ktr@ktr-sertifikasi.id", "Admin LSP")
     assert parsed.subject == "Permohonan blanko sertifikat"
-    assert parsed.date == datetime(2026, 11, 16, 9, 12, tzinfo=timezone.utc)
+    assert parsed.date == datetime(2026, 11, 16, 9, 12, tzinfo=UTC)
     assert parsed.message_id == "<abc@ktr-sertifikasi.id>"
     assert [(a.filename, a.media_type, a.from_email) for a in parsed.attachments] == [
         ("Surat.pdf", "application/pdf", None),
@@ -91,8 +91,8 @@ def test_email_without_attachments() -> None:
 
 
 def test_rfc2231_encoded_names_decode() -> None:
-    parsed = parse_email(eml_bytes([("Berita Acara – Nov 2026 (revisi).pdf", PDF, "application/pdf")]), "x.eml")
-    assert parsed.attachments[0].filename == "Berita Acara – Nov 2026 (revisi).pdf"
+    parsed = parse_email(eml_bytes([("Berita Acara \u2013 Nov 2026 (revisi).pdf", PDF, "application/pdf")]), "x.eml")
+    assert parsed.attachments[0].filename == "Berita Acara \u2013 Nov 2026 (revisi).pdf"
 
 
 @pytest.mark.parametrize(
@@ -107,7 +107,13 @@ def test_not_an_email(data: bytes, message: str) -> None:
 
 
 def test_msg_with_exchange_sender_inline_logo_and_attached_msg() -> None:
-    inner = msg_tree("Fwd", "Inner", "inner@lsp.id", [{"name": "Daftar.xlsx", "data": standard_list_bytes(), "mime": XLSX_MIME}], embedded=True)
+    inner = msg_tree(
+        "Fwd",
+        "Inner",
+        "inner@lsp.id",
+        [{"name": "Daftar.xlsx", "data": standard_list_bytes(), "mime": XLSX_MIME}],
+        embedded=True,
+    )
     raw = msg_bytes(
         "Permohonan blanko",
         "Admin LSP",
@@ -119,8 +125,12 @@ def test_msg_with_exchange_sender_inline_logo_and_attached_msg() -> None:
         ],
     )
     parsed = parse_email(raw, "permohonan.msg")
-    assert (parsed.sender, parsed.sender_name, parsed.subject) == ("admin@ktr-sertifikasi.id", "Admin LSP", "Permohonan blanko")
-    assert parsed.date == datetime(2026, 11, 16, 2, 12, tzinfo=timezone.utc)
+    assert (parsed.sender, parsed.sender_name, parsed.subject) == (
+        "admin@ktr-sertifikasi.id",
+        "Admin LSP",
+        "Permohonan blanko",
+    )
+    assert parsed.date == datetime(2026, 11, 16, 2, 12, tzinfo=UTC)
     assert [(a.filename, a.media_type, a.from_email) for a in parsed.attachments] == [
         ("Surat.pdf", "application/pdf", None),
         ("Daftar.xlsx", XLSX_MIME, "Dokumen.msg"),
@@ -145,3 +155,25 @@ def test_damaged_msg_is_a_finding() -> None:
     broken = raw[:1536] + bytes(len(raw) - 1536)
     findings = parse_email(broken, "a.msg").findings
     assert findings and findings[0].severity == "error"
+
+
+def test_a_large_inline_photo_is_kept_as_a_document() -> None:
+    """Apple Mail sends attached photos with an inline disposition: a photographed letter is not a logo."""
+    photo = PNG_1PX + bytes(200 * 1024)
+    raw = eml_bytes([("foto surat.png", photo, "image/png")]).replace(b"attachment;", b"inline;")
+    assert [a.filename for a in parse_email(raw, "x.eml").attachments] == ["foto surat.png"]
+
+
+def test_a_small_inline_image_outside_the_html_is_a_logo() -> None:
+    raw = eml_bytes([("logo.png", PNG_1PX, "image/png")]).replace(b"attachment;", b"inline;")
+    parsed = parse_email(raw, "x.eml")
+    assert parsed.attachments == [] and parsed.skipped[0].startswith("logo.png:")
+
+
+def test_nesting_deeper_than_the_limit_is_not_followed() -> None:
+    raw = eml_bytes([("dalam.pdf", PDF, "application/pdf")])
+    for level in range(7):
+        raw = eml_bytes([], subject=f"lapis {level}", attached_messages=[raw])
+    parsed = parse_email(raw, "x.eml")
+    assert parsed.attachments == []
+    assert len(parsed.skipped) == 1 and "terlalu dalam" in parsed.skipped[0]

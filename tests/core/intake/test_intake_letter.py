@@ -31,7 +31,9 @@ def test_request_letter() -> None:
         ("kami mohon blanko sertifikat.", None, None, None),
     ],
 )
-def test_requested_in_figures_and_words(sentence: str, requested: int | None, words: str | None, match: bool | None) -> None:
+def test_requested_in_figures_and_words(
+    sentence: str, requested: int | None, words: str | None, match: bool | None
+) -> None:
     letter = parse_letter(sentence)
     assert (letter.requested, letter.requested_words, letter.words_match) == (requested, words, match)
 

@@ -25,7 +25,12 @@ from blanko_desktop.core.intake.nik import check_nik, nik_birth
             'NIK "3.2011503890012E+15" tertulis dalam notasi ilmiah; digit NIK sudah hilang, ketik ulang sebagai teks',
             "error",
         ),
-        ("0501152911760125", "0501152911760125", 'NIK "0501152911760125" tidak wajar: kode provinsi 05 tidak ada', "error"),
+        (
+            "0501152911760125",
+            "0501152911760125",
+            'NIK "0501152911760125" tidak wajar: kode provinsi 05 tidak ada',
+            "error",
+        ),
         (
             "3201153213760125",
             "3201153213760125",

@@ -1,6 +1,6 @@
 """The participant list in the layouts LSPs really send, the row checks, and the files refused before parsing."""
 
-import functools
+import io
 import re
 import zlib
 from datetime import date
@@ -17,7 +17,9 @@ from intake_builders import (
     xlsm_bytes,
     xlsx_bytes,
     zeros_member_zip,
+    zip_bomb_300mb,
 )
+from openpyxl import load_workbook
 
 from blanko_desktop.core.intake.participants import (
     HEADER_WANTED,
@@ -45,14 +47,25 @@ def test_standard_template_with_title_rows_and_merged_cells() -> None:
     assert result.per_funding == {"Kementerian": {"K": 2, "BK": 1}, "Mandiri": {"K": 1, "BK": 0}}
     first = result.participants[0]
     assert (first.name, first.nik, first.scheme_code, first.scheme_name) == (
-        "Hadi Nugroho", HADI, "SKM.41.00012", "Pelaksana Lapangan"
+        "Hadi Nugroho",
+        HADI,
+        "SKM.41.00012",
+        "Pelaksana Lapangan",
     )
     assert (first.verdict, first.sheet, first.row) == ("K", "Peserta", 5)
     assert result.headers[:3] == ["NO", "NAMA ASESI", "NIK"]
 
 
 def test_header_far_down_and_columns_not_starting_at_a() -> None:
-    rows = [[], [], [], [], [], [None, None, "NAMA", "NIK", "SKEMA", "HASIL"], [None, None, "Budi", HADI, "SKM.41.00012", "K"]]
+    rows = [
+        [],
+        [],
+        [],
+        [],
+        [],
+        [None, None, "NAMA", "NIK", "SKEMA", "HASIL"],
+        [None, None, "Budi", HADI, "SKM.41.00012", "K"],
+    ]
     result = parse_participant_list(xlsx_bytes({"Sheet1": rows}), "d.xlsx")
     assert result.findings == []
     assert result.participants[0].row == 7
@@ -69,7 +82,11 @@ def test_header_far_down_and_columns_not_starting_at_a() -> None:
     ],
 )
 def test_header_wording_varies(header: list[str]) -> None:
-    rows = [header, [1, "Budi Santoso", HADI, "Operator Forklift", "K"], [2, "Siti Aminah", INDAH, "Operator Forklift", "BK"]]
+    rows = [
+        header,
+        [1, "Budi Santoso", HADI, "Operator Forklift", "K"],
+        [2, "Siti Aminah", INDAH, "Operator Forklift", "BK"],
+    ]
     result = parse_participant_list(xlsx_bytes({"Data": rows}), "d.xlsx")
     assert result.findings == []
     assert result.per_scheme == {"Operator Forklift": {"K": 1, "BK": 1}}
@@ -77,9 +94,23 @@ def test_header_wording_varies(header: list[str]) -> None:
 
 @pytest.mark.parametrize(
     "written, verdict",
-    [("K", "K"), ("k", "K"), (" Kompeten ", "K"), ("KOMPETEN", "K"), ("K (Kompeten)", "K"),
-     ("BK", "BK"), ("bk", "BK"), ("B K", "BK"), ("B.K.", "BK"), ("Belum  Kompeten", "BK"), ("belum kompeten", "BK"),
-     ("Tidak Kompeten", "BK"), ("L", None), ("Lulus", None), ("", None)],
+    [
+        ("K", "K"),
+        ("k", "K"),
+        (" Kompeten ", "K"),
+        ("KOMPETEN", "K"),
+        ("K (Kompeten)", "K"),
+        ("BK", "BK"),
+        ("bk", "BK"),
+        ("B K", "BK"),
+        ("B.K.", "BK"),
+        ("Belum  Kompeten", "BK"),
+        ("belum kompeten", "BK"),
+        ("Tidak Kompeten", "BK"),
+        ("L", None),
+        ("Lulus", None),
+        ("", None),
+    ],
 )
 def test_verdict_any_case_and_spacing(written: str, verdict: str | None) -> None:
     assert normalise_verdict(written) == verdict
@@ -87,8 +118,16 @@ def test_verdict_any_case_and_spacing(written: str, verdict: str | None) -> None
 
 @pytest.mark.parametrize(
     "written, funding",
-    [("APBN BNSP", "BNSP"), ("bnsp", "BNSP"), ("Kementerian", "Kementerian"), ("APBN Kemnaker", "Kementerian"),
-     ("Mandiri", "Mandiri"), ("RCC", "RCC"), ("APBD Provinsi", "APBD Provinsi"), ("", "")],
+    [
+        ("APBN BNSP", "BNSP"),
+        ("bnsp", "BNSP"),
+        ("Kementerian", "Kementerian"),
+        ("APBN Kemnaker", "Kementerian"),
+        ("Mandiri", "Mandiri"),
+        ("RCC", "RCC"),
+        ("APBD Provinsi", "APBD Provinsi"),
+        ("", ""),
+    ],
 )
 def test_funding_categories(written: str, funding: str) -> None:
     assert normalise_funding(written) == funding
@@ -96,10 +135,12 @@ def test_funding_categories(written: str, funding: str) -> None:
 
 @pytest.mark.parametrize(
     "text, code, name",
-    [("SKM.78.00104 - Operator Forklift", "SKM.78.00104", "Operator Forklift"),
-     ("Operator Forklift (SKM.78.00104)", "SKM.78.00104", "Operator Forklift"),
-     ("SKM/LSP-TKN/01/2020", "SKM/LSP-TKN/01/2020", ""),
-     ("Operator Forklift", "", "Operator Forklift")],
+    [
+        ("SKM.78.00104 - Operator Forklift", "SKM.78.00104", "Operator Forklift"),
+        ("Operator Forklift (SKM.78.00104)", "SKM.78.00104", "Operator Forklift"),
+        ("SKM/LSP-TKN/01/2020", "SKM/LSP-TKN/01/2020", ""),
+        ("Operator Forklift", "", "Operator Forklift"),
+    ],
 )
 def test_split_scheme(text: str, code: str, name: str) -> None:
     assert split_scheme(text) == (code, name)
@@ -199,19 +240,41 @@ ROW_HEADER = ["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "JENIS KELAMIN", "KODE
 @pytest.mark.parametrize(
     "row, message, severity",
     [
-        ([1, "Budi", "32011503890012", None, None, "SKM.1.01", "K"], 'Baris 2: NIK "32011503890012" bukan 16 digit (14 digit)', "error"),
-        ([1, "Budi", "3201153213760125", None, None, "SKM.1.01", "K"],
-         'Baris 2: NIK "3201153213760125" tidak wajar: bagian tanggal lahir 321376 bukan tanggal (DDMMYY)', "error"),
-        ([1, "Budi", "3.2011503890012E+15", None, None, "SKM.1.01", "K"],
-         'Baris 2: NIK "3.2011503890012E+15" tertulis dalam notasi ilmiah; digit NIK sudah hilang, ketik ulang sebagai teks', "error"),
+        (
+            [1, "Budi", "32011503890012", None, None, "SKM.1.01", "K"],
+            'Baris 2: NIK "32011503890012" bukan 16 digit (14 digit)',
+            "error",
+        ),
+        (
+            [1, "Budi", "3201153213760125", None, None, "SKM.1.01", "K"],
+            'Baris 2: NIK "3201153213760125" tidak wajar: bagian tanggal lahir 321376 bukan tanggal (DDMMYY)',
+            "error",
+        ),
+        (
+            [1, "Budi", "3.2011503890012E+15", None, None, "SKM.1.01", "K"],
+            'Baris 2: NIK "3.2011503890012E+15" tertulis dalam notasi ilmiah; '
+            "digit NIK sudah hilang, ketik ulang sebagai teks",
+            "error",
+        ),
         ([1, "Budi", None, None, None, "SKM.1.01", "K"], "Baris 2: NIK kosong", "error"),
         ([1, None, HADI, None, None, "SKM.1.01", "K"], "Baris 2: nama kosong", "error"),
         ([1, "Budi", HADI, None, None, None, "K"], "Baris 2: skema kosong", "error"),
         ([1, "Budi", HADI, None, None, "SKM.1.01", None], "Baris 2: rekomendasi (K/BK) kosong", "error"),
-        ([1, "Budi", HADI, None, None, "SKM.1.01", "L"], 'Baris 2: rekomendasi "L" tidak dikenal (harus K atau BK)', "error"),
-        ([1, "Budi", HADI, date(1976, 11, 28), None, "SKM.1.01", "K"],
-         "Baris 2: tanggal lahir 28-11-1976 tidak sesuai NIK (291176)", "warning"),
-        ([1, "Budi", HADI, None, "P", "SKM.1.01", "K"], "Baris 2: jenis kelamin P tidak sesuai NIK (NIK laki-laki)", "warning"),
+        (
+            [1, "Budi", HADI, None, None, "SKM.1.01", "L"],
+            'Baris 2: rekomendasi "L" tidak dikenal (harus K atau BK)',
+            "error",
+        ),
+        (
+            [1, "Budi", HADI, date(1976, 11, 28), None, "SKM.1.01", "K"],
+            "Baris 2: tanggal lahir 28-11-1976 tidak sesuai NIK (291176)",
+            "warning",
+        ),
+        (
+            [1, "Budi", HADI, None, "P", "SKM.1.01", "K"],
+            "Baris 2: jenis kelamin P tidak sesuai NIK (NIK laki-laki)",
+            "warning",
+        ),
     ],
 )
 def test_row_findings(row: list, message: str, severity: str) -> None:
@@ -223,8 +286,16 @@ def test_row_findings(row: list, message: str, severity: str) -> None:
 
 @pytest.mark.parametrize(
     "born",
-    [date(1976, 11, 29), "29-11-1976", "29/11/76", "29 November 1976", "29 Nop 1976", "1976-11-29", 28093.0,
-     "Surabaya, 29-11-1976"],
+    [
+        date(1976, 11, 29),
+        "29-11-1976",
+        "29/11/76",
+        "29 November 1976",
+        "29 Nop 1976",
+        "1976-11-29",
+        28093.0,
+        "Surabaya, 29-11-1976",
+    ],
 )
 def test_birth_dates_as_dates_serials_or_text(born: object) -> None:
     rows = [["NAMA", "NIK", "TEMPAT, TANGGAL LAHIR", "SKEMA", "HASIL"], ["Hadi", HADI, born, "Operator", "K"]]
@@ -281,15 +352,24 @@ def test_no_recognisable_header_says_what_was_looked_for() -> None:
     assert "NAMA" in HEADER_WANTED and "NIK" in HEADER_WANTED and "REKOMENDASI" in HEADER_WANTED
 
 
+def test_a_stray_far_away_cell_does_not_make_the_sheet_unbounded() -> None:
+    workbook_rows = [["NAMA", "NIK", "SKEMA", "HASIL"], ["Budi", HADI, "Operator", "K"]]
+    data = xlsx_bytes({"Sheet1": workbook_rows, "Sheet2": [["NAMA", "NIK", "SKEMA", "HASIL"]]})
+    # One value in the last row of Sheet2, as a careless edit leaves behind.
+    workbook = load_workbook(io.BytesIO(data))
+    workbook["Sheet2"].cell(row=1_048_576, column=16).value = "x"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    result = parse_participant_list(buffer.getvalue(), "d.xlsx")
+    assert result.competent == 1
+    assert messages(result) == [
+        'Lembar "Sheet2" terlalu besar (1048576 baris x 16 kolom); hapus isi di luar tabel peserta'
+    ]
+
+
 def test_header_without_rows() -> None:
     result = parse_participant_list(xlsx_bytes({"Sheet1": [STANDARD_HEADER]}), "d.xlsx")
     assert messages(result) == ["Tidak ada baris peserta di bawah judul kolom"]
-
-
-@functools.cache
-def _bomb_300mb() -> bytes:
-    others = {"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"}
-    return zeros_member_zip("xl/worksheets/sheet1.xml", 300 * 1024 * 1024, others)
 
 
 def _ratio_bomb() -> bytes:
@@ -316,21 +396,36 @@ def _bad_crc() -> bytes:
     "make, message",
     [
         (lambda: b"", "berkas kosong (0 byte)"),
-        (xlsm_bytes, "berkas Excel berisi makro; demi keamanan tidak dibuka. Simpan ulang sebagai Excel Workbook (.xlsx)"),
-        (lambda: cfb_bytes({"Workbook": b"x" * 5000, "_VBA_PROJECT_CUR": {"VBA": {"dir": b"x"}}}),
-         "berkas Excel berisi makro; demi keamanan tidak dibuka. Simpan ulang sebagai Excel Workbook (.xlsx)"),
-        (lambda: b"NAMA;NIK;REKOMENDASI\nBudi;3201152911760125;K\nSiti;3201152911760126;BK\n",
-         "bukan berkas Excel (isi berkas: teks CSV)"),
+        (
+            xlsm_bytes,
+            "berkas Excel berisi makro; demi keamanan tidak dibuka. Simpan ulang sebagai Excel Workbook (.xlsx)",
+        ),
+        (
+            lambda: cfb_bytes({"Workbook": b"x" * 5000, "_VBA_PROJECT_CUR": {"VBA": {"dir": b"x"}}}),
+            "berkas Excel berisi makro; demi keamanan tidak dibuka. Simpan ulang sebagai Excel Workbook (.xlsx)",
+        ),
+        (
+            lambda: b"NAMA;NIK;REKOMENDASI\nBudi;3201152911760125;K\nSiti;3201152911760126;BK\n",
+            "bukan berkas Excel (isi berkas: teks CSV)",
+        ),
         (docx_bytes, "bukan berkas Excel (isi berkas: dokumen Word (.docx))"),
-        (lambda: b"<html><table><tr><td>NAMA</td></tr></table></html>", "bukan berkas Excel (isi berkas: halaman web (HTML))"),
+        (
+            lambda: b"<html><table><tr><td>NAMA</td></tr></table></html>",
+            "bukan berkas Excel (isi berkas: halaman web (HTML))",
+        ),
         (lambda: b"MZ" + bytes(100), "bukan berkas Excel (isi berkas: program (.exe))"),
-        (lambda: cfb_bytes({"EncryptionInfo": b"x" * 10, "EncryptedPackage": b"y" * 5000}),
-         "berkas Excel dikunci kata sandi; kirim tanpa kata sandi"),
-        (_bomb_300mb, "berkas ditolak: isi berkas terlalu besar setelah dibuka (300 MB; batas 200 MB)"),
+        (
+            lambda: cfb_bytes({"EncryptionInfo": b"x" * 10, "EncryptedPackage": b"y" * 5000}),
+            "berkas Excel dikunci kata sandi; kirim tanpa kata sandi",
+        ),
+        (zip_bomb_300mb, "berkas ditolak: isi berkas terlalu besar setelah dibuka (300 MB; batas 200 MB)"),
         (_declared_huge, "berkas ditolak: isi berkas terlalu besar setelah dibuka (250 MB; batas 200 MB)"),
         # deflate tops out near 1032:1; the exact figure depends on the zlib build
         (_ratio_bomb, re.compile(r"berkas ditolak: rasio kompresi tidak wajar \(10\d\d:1\), kemungkinan zip bomb")),
-        (_lying_sizes, "berkas ditolak: ukuran isi tidak sesuai dengan yang tertulis di arsip (kemungkinan dipalsukan)"),
+        (
+            _lying_sizes,
+            "berkas ditolak: ukuran isi tidak sesuai dengan yang tertulis di arsip (kemungkinan dipalsukan)",
+        ),
         (_bad_crc, "berkas ditolak: arsip rusak (checksum tidak cocok)"),
         (lambda: standard_list_bytes()[:3000], "berkas ditolak: arsip rusak (struktur zip tidak utuh)"),
         (lambda: zeros_member_zip("foto.jpg", 1024), "bukan berkas Excel (isi berkas: arsip ZIP)"),
@@ -339,7 +434,12 @@ def _bad_crc() -> bytes:
 def test_refused_before_parsing(make, message: str | re.Pattern[str]) -> None:
     result = parse_participant_list(make(), "Daftar Peserta.xlsx")
     [finding] = result.findings
-    assert (finding.document, finding.sheet, finding.row, finding.severity) == ("Daftar Peserta.xlsx", None, None, "error")
+    assert (finding.document, finding.sheet, finding.row, finding.severity) == (
+        "Daftar Peserta.xlsx",
+        None,
+        None,
+        "error",
+    )
     if isinstance(message, re.Pattern):
         assert message.fullmatch(finding.message), finding.message
     else:
