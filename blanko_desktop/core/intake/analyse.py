@@ -158,6 +158,12 @@ def _analyse_pdf(analysis: FileAnalysis, data: bytes) -> None:
     elif analysis.kind in ("minutes", "decision"):
         text = pdf.text if pdf.pages <= CLASSIFY_PAGES else check_pdf(data, max_pages_text=COUNT_PAGES).text
         counts = extract_counts(text)
+        if pdf.pages > COUNT_PAGES:
+            # Only the first pages were read: the names listed there are not the whole decision, so they
+            # can neither be counted nor compared with the list without false alarms.
+            counts["niks"] = []
+            analysis.add(f"dokumen {pdf.pages} halaman; hanya {COUNT_PAGES} halaman pertama dibaca, daftar "
+                         "nama di dalamnya tidak dicocokkan otomatis", "warning")
         # A decision names the competent participants one by one; when it states no total, its list is the count.
         if analysis.kind == "decision" and counts["competent"] is None and counts["niks"]:
             counts["competent"] = len(counts["niks"])

@@ -29,11 +29,17 @@ class LetterInfo:
 
 
 _NUMBER = re.compile(r"^\s*(?:nomor|no)\s*\.?\s*:\s*(\S*/\S*)", re.I | re.M)
-_FIGURE = r"(\d{1,3}(?:\.\d{3})+|\d+)"
-_REQUESTED = re.compile(
-    rf"sebanyak\s+{_FIGURE}\s*(?:\(\s*([^)]*?)\s*\))?\s*(?:lembar|buah|eksemplar|blanko|blangko)?", re.I
+# A whole number, thousands dotted ("1.250"); never cut short by backtracking ("12" is not "1" then "2").
+_FIGURE = r"(\d{1,3}(?:\.\d{3})+|\d+)(?!\.?\d)"
+_WORDS = r"(?:\(\s*([^)]*?)\s*\))?"
+_SHEETS = r"(?:lembar|buah|eksemplar|keping|blanko|blangko)\b"
+# Tried in order: "sebanyak 10 (sepuluh) lembar"; "10 (sepuluh) lembar"; a bare "sebanyak 10 (sepuluh)" that
+# does not count people ("kompeten sebanyak 12 orang" comes before the request in many letters).
+_REQUESTED = (
+    re.compile(rf"sebanyak\s+{_FIGURE}\s*{_WORDS}\s*{_SHEETS}", re.I),
+    re.compile(rf"{_FIGURE}\s*\(\s*([a-z\s\-]+?)\s*\)\s*{_SHEETS}", re.I),
+    re.compile(rf"sebanyak\s+{_FIGURE}\s*{_WORDS}(?!\s*(?:orang|asesi|peserta))", re.I),
 )
-_REQUESTED_LOOSE = re.compile(rf"{_FIGURE}\s*\(\s*([a-z\s\-]+?)\s*\)\s*(?:lembar|buah|eksemplar)\b", re.I)
 _PLACE_DATE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'\-]{{1,40}},\s*(\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\.?\s+\d{{4}})", re.I | re.M
 )
@@ -62,7 +68,7 @@ def parse_letter(text: str) -> LetterInfo:
     """Read a request letter's number, date, blanks requested (figures and words), LSP and breakdown."""
     flat = " ".join(text.split())
     requested = words = None
-    match = _REQUESTED.search(flat) or _REQUESTED_LOOSE.search(flat)
+    match = next((m for pattern in _REQUESTED if (m := pattern.search(flat))), None)
     if match:
         requested = int(match.group(1).replace(".", ""))
         words = " ".join(match.group(2).split()) if match.group(2) else None

@@ -9,7 +9,7 @@ import pytest
 # under any pytest import mode (prepend does it anyway, importlib does not).
 sys.path.insert(0, str(Path(__file__).parent))
 
-from intake_builders import LETTER_TEXT, MINUTES_TEXT, eml_bytes, pdf_bytes, standard_list_bytes  # noqa: E402
+from intake_builders import LETTER_TEXT, MINUTES_TEXT, eml_bytes, pdf_bytes, standard_list_bytes
 
 DECISION_TEXT = """KEPUTUSAN KETUA LSP KELISTRIKAN TENAGA RAYA
 Nomor: KEP.112/KTR/XI/2026

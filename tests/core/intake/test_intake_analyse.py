@@ -30,6 +30,7 @@ from blanko_desktop.core.intake import (
     parse_email,
     parse_participant_list,
 )
+from blanko_desktop.core.intake.findings import is_failure
 from blanko_desktop.core.intake.participants import HEADER_WANTED
 
 BAD_INPUTS = [
@@ -330,3 +331,21 @@ def test_twenty_thousand_rows_in_well_under_five_seconds() -> None:
     elapsed = time.perf_counter() - start
     assert result.competent + result.not_yet == 20_000
     assert elapsed < 5, elapsed
+
+
+def test_rust_panics_count_as_failures_but_interrupts_do_not() -> None:
+    """calamine surfaces a Rust panic as pyo3's PanicException, a BaseException: damaged input, not a stop."""
+    panic = type("PanicException", (BaseException,), {})
+    assert is_failure(panic("index out of bounds")) and is_failure(ValueError())
+    assert not is_failure(KeyboardInterrupt()) and not is_failure(SystemExit())
+
+
+def test_a_panic_while_reading_becomes_a_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    panic = type("PanicException", (BaseException,), {})
+
+    def explode(*args: object) -> None:
+        raise panic("index out of bounds: the len is 0 but the index is 0")
+
+    monkeypatch.setattr("blanko_desktop.core.intake.participants.CalamineWorkbook.from_filelike", explode)
+    analysis = analyse_file(standard_list_bytes(), "Daftar.xlsx")
+    assert [f.message for f in analysis.findings] == ["berkas Excel rusak, tidak dapat dibaca"]

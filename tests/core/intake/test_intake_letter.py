@@ -29,6 +29,10 @@ def test_request_letter() -> None:
         ("sebanyak 12 lembar", 12, None, None),
         ("blanko 12 (dua belas) lembar", 12, "dua belas", True),
         ("kami mohon blanko sertifikat.", None, None, None),
+        ("kompeten sebanyak 12 orang, mohon blanko sebanyak 10 (sepuluh) lembar", 10, "sepuluh", True),
+        ("kompeten sebanyak 12 orang. Mohon diberikan blanko sebanyak 10 (sepuluh).", 10, "sepuluh", True),
+        ("asesi sebanyak 12 orang", None, None, None),
+        ("Mohon diberikan blanko sebanyak 10.", 10, None, None),
     ],
 )
 def test_requested_in_figures_and_words(
