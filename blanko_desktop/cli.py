@@ -818,8 +818,8 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         f"  {result['lsps']} LSP, {result['signatories']} pejabat penandatangan, "
         f"{result['closures']} hari cuti bersama",
         f"  {result['requests']} permohonan: {states}" if result["requests"] else "  0 permohonan",
-        *([f"  {result['with_documents']} di antaranya dengan dokumen LSP (surat, berita acara, keputusan, "
-           "daftar peserta): coba 'blanko checklist ID'"] if result.get("with_documents") else []),
+        *([(f"  {result['with_documents']} di antaranya dengan dokumen LSP (surat, berita acara, keputusan, "
+            "daftar peserta): coba 'blanko checklist ID'")] if result.get("with_documents") else []),
         f"  terlambat: {result['overdue']}, tenggat hari ini: {result['due_today']}",
         "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else f"  (lalu buka berkas {result['database']})"),
     ])
@@ -926,13 +926,14 @@ def cmd_intake(ctx: Context, args: argparse.Namespace) -> int:
     from blanko_desktop.core.reception import Reception
     from blanko_desktop.core.workflow import State
 
-    paths, problems = [], []
+    paths: list[Path] = []
+    problems: list[str] = []
     for name in args.files:
         path = Path(name).expanduser()
-        if path.exists():
-            paths.append(path)
-        else:
+        if not path.exists():
             problems.append(f"{path.name or name}: tidak ditemukan")
+        elif path.resolve() not in {p.resolve() for p in paths}:  # the same file named twice is taken once
+            paths.append(path)
     if not paths:
         raise Refused("Tidak ada berkas yang dapat diterima: " + "; ".join(problems) + ".",
                       {"request": None, "added": [], "duplicates": [], "problems": problems})
@@ -976,7 +977,7 @@ def cmd_intake(ctx: Context, args: argparse.Namespace) -> int:
         received = args.received
         if received is not None and received.tzinfo is None:
             received = received.replace(tzinfo=zone)
-        outcome = None
+        outcome, req = None, None
         if new:
             before = target.state if target is not None else None
             outcome = reception.commit(plan, request_id=target.id if target is not None else None,
@@ -993,7 +994,6 @@ def cmd_intake(ctx: Context, args: argparse.Namespace) -> int:
             if before == State.WAITING_LSP and req.state == State.RECEIVED:
                 notes.append(f"Permohonan #{req.id} kembali ke antrean (tidak lagi menunggu LSP); "
                              "tenggat baru dihitung dari waktu berkas diterima.")
-        req = outcome.request if outcome is not None else None
         lsp = req.lsp if req is not None and req.lsp_id else chosen
         arrival = (outcome.added[0].received_at if outcome is not None and outcome.added
                    else received or plan.received_at)
@@ -1178,7 +1178,8 @@ def cmd_set_lsp(ctx: Context, args: argparse.Namespace) -> int:
                 remembered = req.sender.lower()
         data = {"request": req.id, "previous_lsp": before, "lsp": lsp.name, "lsp_id": lsp.id,
                 "remembered_sender": remembered, "checklist": _checklist_json(services, req.id)}
-    lines = [f"Permohonan #{data['request']}: LSP {lsp.name}"]
+    lines = [f"Permohonan #{data['request']}: LSP ditetapkan {lsp.name}"
+             + (f" (sebelumnya {before})" if before and before != lsp.name else "")]
     if remembered:
         lines.append(f"  Alamat {remembered} dicatat untuk {lsp.name}: e-mail berikutnya dikenali otomatis.")
     ctx.emit(data, lines + [""] + _checklist_lines(data["checklist"]))

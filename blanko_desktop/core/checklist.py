@@ -65,7 +65,7 @@ class Checklist:
         data["items"] = {k: {"status": v.status, "files": v.files, "reason": v.reason}
                          for k, v in self.items.items()}
         data["findings"] = [{"document": f.document, "sheet": f.sheet, "row": f.row, "message": f.message,
-                             "severity": f.severity, "item": f.item, "accepted": f.accepted}
+                             "severity": f.severity, "item": f.item, "accepted": f.accepted, "note": f.note}
                             for f in self.findings]
         return data
 
@@ -193,5 +193,10 @@ def mark_verified(services: Services, request_id: int) -> Request:
         if checklist.lsp is None:
             problems.insert(0, "LSP pengirim belum ditentukan")
         raise RuleError("Dokumen belum lengkap/benar: " + "; ".join(problems[:5]))
-    services.update_request(request_id, None, competent_qty=checklist.competent, not_yet_qty=checklist.not_yet)
-    return services.transition(request_id, State.VERIFIED)
+    def op():
+        # one transaction: the counts are saved only if the move is allowed
+        services.update_request(request_id, None, competent_qty=checklist.competent,
+                                not_yet_qty=checklist.not_yet)
+        return services.transition(request_id, State.VERIFIED)
+
+    return services.storage.write(op)

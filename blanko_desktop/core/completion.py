@@ -7,7 +7,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from blanko_desktop.core import audit
+from blanko_desktop.core import audit, workflow
 from blanko_desktop.core.checklist import ITEM_LABELS, Checklist, build
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import Document, Request, utcnow
@@ -32,7 +32,7 @@ def problem_lines(checklist: Checklist) -> list[str]:
         where = f.document
         if f.sheet:
             where += f", lembar '{f.sheet}'"
-        if f.row:
+        if f.row and not f.message.lower().startswith(f"baris {f.row}"):
             where += f", baris {f.row}"
         message = f.message[0].upper() + f.message[1:] if f.message else f.message
         lines.append(f"{where}: {message.rstrip('.')}.")
@@ -88,13 +88,15 @@ def write_completion_request(services: Services, request_id: int, out: Path,
 
     The SLA clock stops here: from now on the delay is the LSP's, not the secretariat's.
     """
+    req = services.request(request_id)
+    if req.state != State.WAITING_LSP:
+        workflow.check_transition(req.state, State.WAITING_LSP)  # refuse before anything is written
     msg = compose(services, request_id, sender_address)
     data = bytes(msg)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     sha = services.storage.files.put(data)
-    req = services.request(request_id)
 
     def op():
         doc = Document.create(request=req, kind="completion", original_name=f"permintaan-kelengkapan-{req.id}.eml",

@@ -113,6 +113,8 @@ UNKNOWN_SENDER, UNKNOWN_CODE = "lsp.kreatifsulawesi@gmail.com", "KRS"
 UNKNOWN_NAME, UNKNOWN_CITY = "LSP Industri Kreatif Sulawesi", "Palu"
 # Participants per request that carries documents: small, so `blanko demo` stays quick.
 DOC_PARTICIPANTS = (5, 40)
+# About this many requests get documents (35 ms each); past it the share drops, so 500 requests stay quick.
+DOC_REQUESTS = 120
 
 # The path a request takes to each state (from 'received'); cancelled is handled apart.
 PATHS: dict[State, tuple[State, ...]] = {
@@ -310,6 +312,7 @@ def fill(services: Services, requests: int = 60, seed: int = 2026, *, now: datet
     letters = _Letters(rng)
     states: Counter[str] = Counter()
     documents = 0
+    doc_share = min(1.0, DOC_REQUESTS / max(len(plan), 1))
     with tempfile.TemporaryDirectory(prefix="blanko-demo-") as drafts:
         paper = _Paperwork(services, random.Random(seed * 7919 + 1), Path(drafts))
         for received, final, special in plan:
@@ -325,7 +328,7 @@ def fill(services: Services, requests: int = 60, seed: int = 2026, *, now: datet
                 "note": "",
             }
             # A replacement request follows the sister SOP (damaged sheets by courier): no e-mailed documents.
-            with_documents = not replacement
+            with_documents = not replacement and (bool(special) or paper.rng.random() < doc_share)
             if not typed_later and not with_documents:
                 fields.update(qty)
             subject = ("Permohonan Penggantian Blanko Sertifikat Rusak" if replacement

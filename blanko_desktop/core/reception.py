@@ -142,30 +142,46 @@ class Reception:
             if detect_type(data, name) in EMAIL_TYPES:
                 self._plan_email(plan, name, data)
             else:
-                plan.files.append(self._planned(name, data, None))
+                self._add(plan, self._planned(name, data, None))
         if progress:
             progress(len(items), len(items), "")
         if plan.sender:
             plan.lsp = self.services.lsp_for_sender(plan.sender)
-        if plan.lsp is not None:
-            plan.waiting_request = (Request.select()
-                                    .where((Request.lsp == plan.lsp) & (Request.state == State.WAITING_LSP))
-                                    .order_by(Request.received_at.desc()).first())
+        plan.waiting_request = self.waiting_request_for(plan.lsp)
         return plan
+
+    @staticmethod
+    def waiting_request_for(lsp: Lsp | None) -> Request | None:
+        """The latest request of `lsp` that waits on it for completion, if any."""
+        if lsp is None:
+            return None
+        return (Request.select().where((Request.lsp == lsp) & (Request.state == State.WAITING_LSP))
+                .order_by(Request.received_at.desc()).first())
 
     def _plan_email(self, plan: IntakePlan, name: str, data: bytes) -> None:
         mail = parse_email(data, name)
         if not plan.sender and mail.sender:
             plan.sender, plan.sender_name, plan.subject = mail.sender, mail.sender_name, mail.subject
             plan.received_at = mail.date
-        plan.files.append(self._planned(name, data, None, email=True))
+        if not self._add(plan, self._planned(name, data, None, email=True)):
+            return
         parent = len(plan.files) - 1
         for finding in mail.findings:
             plan.problems.append(f"{finding.document}: {finding.message}")
         for attachment in mail.attachments:
             if detect_type(attachment.data, attachment.filename) in EMAIL_TYPES:
                 continue  # parse_email already extracted the attachments of attached e-mails
-            plan.files.append(self._planned(attachment.filename, attachment.data, parent))
+            self._add(plan, self._planned(attachment.filename, attachment.data, parent))
+
+    @staticmethod
+    def _add(plan: IntakePlan, planned: PlannedFile) -> bool:
+        """Add a file unless the same content is already in this drop (a folder and a file from it)."""
+        twin = next((f for f in plan.files if f.sha256 == planned.sha256), None)
+        if twin is not None:
+            plan.problems.append(f"{planned.name}: isinya sama dengan {twin.name} dalam kiriman ini; disimpan sekali")
+            return False
+        plan.files.append(planned)
+        return True
 
     def _planned(self, name: str, data: bytes, parent: int | None, email: bool = False) -> PlannedFile:
         from blanko_desktop.core.storage import sha256_bytes
@@ -190,6 +206,12 @@ class Reception:
         duplicates = [f for f in plan.files if f.duplicate_of is not None]
         if not new:
             return IntakeOutcome(None, [], duplicates, plan.problems)
+        documents = [f for f in new if f.analysis is not None]
+        if request_id is None and not documents and duplicates:
+            # only the e-mail is new, its attachments were received before: it belongs with them
+            request_id = duplicates[0].duplicate_of[1]
+        if request_id is not None:
+            self._check_open(self.services.request(request_id))  # refuse before anything is written
         arrival = received_at or plan.received_at or utcnow()
         if arrival.tzinfo is None:
             raise RuleError("Waktu diterima harus menyertakan zona waktu.")
@@ -203,9 +225,7 @@ class Reception:
         def op():
             if request_id is not None:
                 req = services.request(request_id)
-                if req.state in (State.CLOSED, State.CANCELLED):
-                    ended = "selesai" if req.state == State.CLOSED else "dibatalkan"
-                    raise RuleError(f"Permohonan #{req.id} sudah {ended}; berkas baru tidak dapat ditambahkan.")
+                self._check_open(req)
             else:
                 req = services.create_request(arrival, lsp_id, sender=plan.sender, subject=plan.subject)
             ids: dict[int, Document] = {}
@@ -223,13 +243,20 @@ class Reception:
                 added.append(doc)
                 audit.record(services.actor, "document.add", "request", req.id, None,
                              {"document": doc.id, "name": f.name, "kind": f.kind, "sha256": f.sha256})
-            if req.state == State.WAITING_LSP:
+            if req.state == State.WAITING_LSP and documents:
+                # new documents (not a bare e-mail) put the request back in the queue with a new clock
                 req = services.transition(req.id, State.RECEIVED, at=arrival)
             self._fill_from_documents(req, new)
             return services.request(req.id), added
 
         req, added = self.storage.write(op)
         return IntakeOutcome(req, added, duplicates, plan.problems)
+
+    @staticmethod
+    def _check_open(req: Request) -> None:
+        if req.state in (State.CLOSED, State.CANCELLED):
+            ended = "selesai" if req.state == State.CLOSED else "dibatalkan"
+            raise RuleError(f"Permohonan #{req.id} sudah {ended}; berkas baru tidak dapat ditambahkan.")
 
     def _fill_from_documents(self, req: Request, files: list[PlannedFile]) -> None:
         """Letter number, requested and counted quantities from what the documents say."""
@@ -265,6 +292,9 @@ class Reception:
             doc = Document.get_or_none(Document.id == document_id)
             if doc is None:
                 raise RuleError(f"Dokumen #{document_id} tidak ditemukan.")
+            if doc.kind in ("email", "completion"):
+                raise RuleError(f"{doc.original_name} adalah e-mail; jenisnya tidak dapat diubah.")
+            self._check_open(doc.request)
             before = doc.kind
             Document.update(kind=kind).where(Document.id == document_id).execute()
             audit.record(services.actor, "document.kind", "request", doc.request_id,

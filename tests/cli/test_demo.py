@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -74,3 +75,53 @@ def test_bulk_demo_inserts_fast_with_one_audit_event(cli, tmp_path):
     assert len(bulk) == 1 and '"count": 3000' in bulk[0][0]
     assert per_request == 0
     assert cli("check", "--json", db=path).json()["ok"] is True
+
+
+def _documents_by_request(path) -> dict[int, dict[str, int]]:
+    con = sqlite3.connect(path)
+    rows = con.execute("SELECT request_id, kind, COUNT(*) FROM document GROUP BY request_id, kind").fetchall()
+    con.close()
+    out: dict[int, dict[str, int]] = {}
+    for request_id, kind, count in rows:
+        out.setdefault(request_id, {})[kind] = count
+    return out
+
+
+def test_demo_requests_carry_real_documents(cli, demo_source):
+    path, by_state = demo_source
+    report = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert report["seconds"] < 10  # documents and all (`blanko demo`, 60 requests, takes about 3-5 s)
+    assert report["with_documents"] == len(_documents_by_request(path))
+    docs = _documents_by_request(path)
+    assert len(docs) >= DEMO_REQUESTS // 2  # a good share, taken in through Reception
+    required = {"letter", "minutes", "decision", "list"}
+    # verified and later: the four documents, a complete checklist
+    later = [i for s in ("verified", "approved", "packed", "shipped", "delivered", "closed") for i in by_state[s]
+             if required <= set(docs.get(i, {}))]
+    assert len(later) >= 5
+    for request_id in later[:3]:
+        checklist = cli("checklist", request_id, "--json", db=path).json()
+        assert checklist["complete"] is True, checklist
+        assert checklist["competent"] == checklist["requested"] and 1 <= checklist["competent"] <= 40
+        assert 5 <= checklist["competent"] + checklist["not_yet"] <= 40
+    # waiting on the LSP: a document missing and the completion e-mail kept with the request
+    waiting = [i for i in by_state["waiting_lsp"] if "completion" in docs.get(i, {})]
+    assert waiting
+    checklist = cli("checklist", waiting[0], "--json", db=path).json()
+    assert checklist["complete"] is False
+    assert "missing" in {i["status"] for i in checklist["items"].values()}
+    # the unregistered sender: documents, but no LSP until the officer picks one
+    listing = cli("list", "--json", "--limit", "0", db=path).json()["requests"]
+    unknown = next(r for r in listing if not r["lsp"])
+    checklist = cli("checklist", unknown["id"], "--json", db=path).json()
+    assert checklist["lsp"] is None and checklist["complete"] is False
+    assert {i["status"] for i in checklist["items"].values()} == {"ok"}
+    # one list with bad NIK rows, each finding with its sheet and row
+    bad = []
+    for request_id in by_state["received"]:
+        if "list" in docs.get(request_id, {}):
+            checklist = cli("checklist", request_id, "--json", db=path).json()
+            bad += [f for f in checklist["findings"] if f["row"] and "NIK" in f["message"]]
+    assert {"bukan 16 digit", "ganda", "notasi ilmiah", "bukan tanggal"} <= {
+        w for f in bad for w in ("bukan 16 digit", "ganda", "notasi ilmiah", "bukan tanggal") if w in f["message"]}
+    assert all(f["sheet"] for f in bad)

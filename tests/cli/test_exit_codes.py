@@ -32,8 +32,8 @@ def test_usage_error_is_2_with_the_reason(cli, args, message):
     assert result.out == ""
 
 
-def test_usage_error_in_json_mode_also_answers_json(cli):
-    result = cli("--json", "calendar", "due", "--received", "kemarin", expect=2)
+def test_usage_error_in_json_mode_also_answers_json(cli_process):
+    result = cli_process("--json", "calendar", "due", "--received", "kemarin", expect=2)
     assert "tidak valid" in result.json()["error"]
 
 
@@ -75,8 +75,8 @@ def test_refused_by_a_rule_is_1_with_the_indonesian_message(cli, demo_db, demo_i
     (("show", "99999"), "Permohonan #99999 tidak ditemukan."),
     (("demo",), "sudah berisi"),
 ])
-def test_refused_in_json_mode_gives_the_error_on_stdout_too(cli, demo_db, demo_ids, args, message):
-    result = cli(*_fill(args, demo_ids), "--json", db=demo_db, expect=1)
+def test_refused_in_json_mode_gives_the_error_on_stdout_too(cli_process, demo_db, demo_ids, args, message):
+    result = cli_process(*_fill(args, demo_ids), "--json", db=demo_db, expect=1)
     assert message in result.err
     assert message in result.json()["error"]
 
@@ -93,7 +93,7 @@ def _fill(args, demo_ids):
     ("not_sqlite", "bukan berkas basis data Blanko Desktop"),
     ("newer", "dibuat oleh versi aplikasi yang lebih baru"),
 ])
-def test_unusable_database_is_refused_not_a_traceback(cli, tmp_path, setup, message):
+def test_unusable_database_is_refused_not_a_traceback(cli_process, tmp_path, setup, message):
     import sqlite3
 
     path = tmp_path / "x.sqlite"
@@ -105,7 +105,7 @@ def test_unusable_database_is_refused_not_a_traceback(cli, tmp_path, setup, mess
         con = sqlite3.connect(path)
         con.execute("PRAGMA user_version = 999")
         con.close()
-    result = cli("list", db=path, expect=1)
+    result = cli_process("list", db=path, expect=1)
     assert message in result.err
 
 
@@ -126,22 +126,22 @@ def test_subcommand_db_wins_over_the_one_before_it(cli, db, tmp_path):
     assert not other.exists()
 
 
-def test_missing_default_database_is_created_like_the_app_does(cli):
-    result = cli("lsp", "list", "--json").json()
+def test_missing_default_database_is_created_like_the_app_does(cli_process):
+    result = cli_process("lsp", "list", "--json").json()
     assert result == {"count": 0, "lsps": []}
-    assert cli.default_db.is_file()
+    assert cli_process.default_db.is_file()
 
 
-def test_help_and_version_exit_0(cli):
-    assert "calendar" in cli("--help").out
-    assert cli("--version").out.startswith("blanko ")
+def test_help_and_version_exit_0(cli_process):
+    assert "calendar" in cli_process("--help").out
+    assert cli_process("--version").out.startswith("blanko ")
 
 
 @pytest.mark.skipif(shutil.which("blanko") is None, reason="the blanko script is not installed on PATH")
-def test_installed_script_runs(cli):
+def test_installed_script_runs(cli_process):
     import subprocess
 
-    proc = subprocess.run(["blanko", "--version"], capture_output=True, text=True, env=cli.env)
+    proc = subprocess.run(["blanko", "--version"], capture_output=True, text=True, env=cli_process.env)
     assert proc.returncode == 0 and proc.stdout.startswith("blanko ")
 
 

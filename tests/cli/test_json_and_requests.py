@@ -33,8 +33,8 @@ DOCUMENTED = [
     (("check",), {"database", "ok", "problems", "checked"}),
     (("backup", "--out", "{tmp}/cadangan.sqlite"), {"database", "documents", "files"}),
     (("demo", "--requests", "3", "--force"),
-     {"mode", "lsps", "signatories", "closures", "requests", "states", "overdue", "due_today", "seconds",
-      "database"}),
+     {"mode", "lsps", "signatories", "closures", "requests", "with_documents", "states", "overdue", "due_today",
+      "seconds", "database"}),
 ]
 
 

@@ -210,3 +210,49 @@ def test_oversized_file_refused_without_storing(services, tmp_path, monkeypatch)
     (tmp_path / "besar.pdf").write_bytes(b"%PDF-1.4" + b"0" * 2000)
     plan = Reception(services).prepare_paths([tmp_path / "besar.pdf"])
     assert plan.files == [] and "terlalu besar" in plan.problems[0]
+
+
+def test_same_content_twice_in_one_drop_is_stored_once(services, lsp, tmp_path):
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    paths = four_files(folder)
+    plan = Reception(services).prepare_paths([folder, paths[0]])  # the folder and a file from it
+    assert len(plan.files) == 4
+    assert any("isinya sama dengan" in p for p in plan.problems)
+
+
+def test_email_whose_attachments_were_received_joins_their_request(services, lsp, tmp_path):
+    paths = four_files(tmp_path)
+    reception = Reception(services)
+    first = reception.commit(reception.prepare_paths(paths), lsp_id=lsp.id).request
+    attachments = [(p.name, p.read_bytes(), "application/pdf") for p in paths[:2]]
+    (tmp_path / "m.eml").write_bytes(eml_bytes(attachments))
+    outcome = reception.commit(reception.prepare_paths([tmp_path / "m.eml"]))
+    assert outcome.request.id == first.id
+    assert [d.kind for d in outcome.added] == ["email"]
+
+
+def test_refusals_write_nothing(services, lsp, tmp_path):
+    paths = four_files(tmp_path)
+    reception = Reception(services)
+    req = reception.commit(reception.prepare_paths(paths), lsp_id=lsp.id).request
+    for state in ("verified", "approved"):
+        services.transition(req.id, state)
+    stored = set(services.storage.files.all_hashes())
+    with pytest.raises(RuleError):
+        completion.write_completion_request(services, req.id, tmp_path / "draft.eml")
+    services.transition(req.id, "cancelled", reason="Permohonan ganda")
+    (tmp_path / "baru.pdf").write_bytes(pdf_bytes("Lampiran baru"))
+    with pytest.raises(RuleError, match="dibatalkan"):
+        reception.commit(reception.prepare_paths([tmp_path / "baru.pdf"]), request_id=req.id)
+    assert set(services.storage.files.all_hashes()) == stored
+    assert not (tmp_path / "draft.eml").exists()
+    assert services.storage.check().ok
+
+
+def test_row_is_not_named_twice_in_the_completion_mail(services, lsp, tmp_path):
+    from blanko_desktop.core.checklist import CheckedFinding, Checklist, Item
+
+    cl = Checklist(1, "LSP", "", False, {k: Item("ok") for k in checklist.REQUIRED}, 3, 1, 3, {}, {},
+                   [CheckedFinding("daftar.xlsx", "Peserta", 12, "Baris 12: NIK kosong", "error", "list")])
+    assert completion.problem_lines(cl) == ["daftar.xlsx, lembar 'Peserta': Baris 12: NIK kosong."]
