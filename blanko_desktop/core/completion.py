@@ -5,8 +5,10 @@ from __future__ import annotations
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
+from string import Template
 from zoneinfo import ZoneInfo
 
+from blanko_desktop import paths
 from blanko_desktop.core import audit, workflow
 from blanko_desktop.core.checklist import ITEM_LABELS, Checklist, build
 from blanko_desktop.core.errors import RuleError
@@ -16,6 +18,13 @@ from blanko_desktop.core.textid import format_date_id
 from blanko_desktop.core.workflow import State
 
 MAX_ROWS_LISTED = 50
+
+
+def render_template(name: str, values: dict[str, str]) -> str:
+    """A text form from forms/ (editable wording; '#' lines are notes), its $fields filled in."""
+    text = (paths.forms_dir() / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if not line.startswith("#")]
+    return Template("\n".join(lines).strip() + "\n").substitute(values)
 
 
 def problem_lines(checklist: Checklist) -> list[str]:
@@ -54,21 +63,14 @@ def compose(services: Services, request_id: int, sender_address: str = "") -> Em
     received = req.received_at.astimezone(ZoneInfo("Asia/Jakarta"))
     letter = f"nomor {req.letter_number} " if req.letter_number else ""
     lsp_name = req.lsp.name if req.lsp else "Bapak/Ibu"
-    body = [
-        f"Yth. Pimpinan {lsp_name},",
-        "",
-        f"Terima kasih atas permohonan blanko sertifikat {letter}yang kami terima pada "
-        f"{format_date_id(received)}. Setelah kami periksa, dokumen permohonan belum lengkap/benar:",
-        "",
-        *[f"{i}. {line}" for i, line in enumerate(lines, 1)],
-        "",
-        "Mohon kirimkan dokumen yang sudah dilengkapi/diperbaiki dengan membalas e-mail ini. Permohonan "
-        "akan kami proses paling lambat 1 (satu) hari kerja setelah dokumen lengkap kami terima.",
-        "",
-        "Hormat kami,",
-        services.actor.officer or services.actor.os_user,
-        "Sekretariat Badan Nasional Sertifikasi Profesi (BNSP)",
-    ]
+    body = render_template("permintaan-kelengkapan.txt", {
+        "salam_lsp": lsp_name,
+        "nomor_surat": letter,
+        "tanggal": format_date_id(received),
+        "daftar": "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1)),
+        "petugas": services.actor.officer or services.actor.os_user,
+        "batas": "1 (satu) hari kerja",
+    })
     msg = EmailMessage()
     msg["To"] = ", ".join(recipients)
     if sender_address:
@@ -78,7 +80,7 @@ def compose(services: Services, request_id: int, sender_address: str = "") -> Em
     msg["Date"] = format_datetime(utcnow())
     msg["Message-ID"] = make_msgid(domain="blanko.bnsp.local")
     msg["X-Unsent"] = "1"  # Outlook opens an .eml with this header as a draft ready to send
-    msg.set_content("\n".join(body))
+    msg.set_content(body)
     return msg
 
 
