@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from blanko_desktop.core.demo_documents import FUNDING, SCHEMES
 from blanko_desktop.core.intake.analyse import analyse_file
 from blanko_desktop.core.intake.archive import archive_problem
 from blanko_desktop.core.intake.participants import parse_participant_list
@@ -30,13 +31,6 @@ HEADER = [
     "NAMA ASESOR",
     "REKOMENDASI (K/BK)",
 ]
-SCHEMES = [
-    ("SKM.41.00012", "Pelaksana Lapangan Pekerjaan Gedung"),
-    ("SKM.78.00104", "Operator Forklift"),
-    ("SKM.62.00310", "Junior Web Developer"),
-    ("SKM.85.00021", "Pemandu Wisata"),
-]
-FUNDING = ["APBN BNSP", "Kementerian", "Mandiri", "RCC"]
 NAMES = ["Hadi", "Indah", "Rina", "Nur", "Joko", "Gede", "Rizky", "Citra", "Zainal", "Wahyu", "Siti", "Agus"]
 FAMILY = ["Nugroho", "Harahap", "Sitompul", "Purnomo", "Wibowo", "Santoso", "Lestari", "Saputra"]
 
