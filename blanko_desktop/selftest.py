@@ -6,6 +6,7 @@ Prints one line per check (OK / SKIP / FAIL, name, detail) and returns 0 only wh
   resources   icons, fonts, forms and translations are where blanko_desktop.paths looks
   data folder where the officer's data goes, and that it is outside the program folder
   database    a database created in a temporary folder, filled a little, checked, reopened, checked
+  shared mode a UNC path counts as the shared (network) database, the local temp folder does not
   excel       a workbook written with openpyxl and read back with python-calamine
   form        a form page rendered to PDF with reportlab and the app's font, read back with pypdf
   images      the SVG and ICO image plugins load the app's icon
@@ -23,8 +24,11 @@ import os
 import pkgutil
 import platform
 import re
+import shutil
+import string
 import sys
 import tempfile
+import textwrap
 import time
 import traceback
 from collections.abc import Callable
@@ -42,6 +46,13 @@ RUNTIME_IMPORTS = [
 # Modules of the package that must not be imported here: they run the app.
 SKIP_APP_MODULES = {"blanko_desktop.__main__", "blanko_desktop.selftest"}
 FORM_MARKER = "SELFTEST-BLANKO-7431"
+
+
+class _Placeholders(dict):
+    """Fills every $field of a form template with a visible placeholder."""
+
+    def __missing__(self, key: str) -> str:
+        return f"[{key}]"
 
 
 class Skip(Exception):
@@ -66,6 +77,57 @@ def running_under_wine() -> bool:
         winreg.CloseKey(winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\Wine"))
         return True
     except OSError:
+        return False
+
+
+def _declared_dependency_modules() -> tuple[list[str], list[str]]:
+    """Top-level modules of the distributions blanko-desktop's metadata requires, and those not installed.
+
+    Empty when the app runs from a source tree without installed metadata (the static list covers that).
+    """
+    from importlib import metadata
+
+    try:
+        requires = metadata.requires("blanko-desktop") or []
+    except metadata.PackageNotFoundError:
+        return [], []
+    try:
+        from packaging.requirements import Requirement
+    except ImportError:
+        Requirement = None
+    providers: dict[str, list[str]] = {}
+    for module, dists in metadata.packages_distributions().items():
+        if module.startswith("_") or not module.isidentifier():
+            continue
+        for dist in dists:
+            providers.setdefault(re.sub(r"[-_.]+", "-", dist).lower(), []).append(module)
+    modules, missing = [], []
+    for text in requires:
+        if "extra ==" in text:
+            continue
+        if Requirement is not None:
+            req = Requirement(text)
+            if req.marker is not None and not req.marker.evaluate():
+                continue
+            name = req.name
+        elif ";" in text:
+            continue  # a marker we cannot evaluate without packaging: RUNTIME_IMPORTS covers the usual ones
+        else:
+            name = re.split(r"[ <>=!~\[(]", text, maxsplit=1)[0]
+        found = [m for m in providers.get(re.sub(r"[-_.]+", "-", name).lower(), []) if _has_module(m)]
+        if not found:
+            missing.append(name)
+        else:
+            modules += sorted(set(found))
+    return modules, missing
+
+
+def _has_module(name: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
         return False
 
 
@@ -126,6 +188,9 @@ class SelfTest:
 
     def imports(self) -> str:
         names = list(RUNTIME_IMPORTS)
+        # The installed program's own metadata lists pyproject.toml's dependencies: import each one's modules.
+        declared, not_installed = _declared_dependency_modules()
+        names += [n for n in declared if n not in names]
         # Every Qt module the app's source mentions, so a module the installer trimmed is caught here.
         pkg_dir = Path(blanko_desktop.__file__).resolve().parent
         for path in pkg_dir.rglob("*.py"):
@@ -136,7 +201,7 @@ class SelfTest:
             for mod in re.findall(r"\bPySide6\.(Qt\w+)", text):
                 if f"PySide6.{mod}" not in names:
                     names.append(f"PySide6.{mod}")
-        failed = []
+        failed = [f"{dist} (not installed)" for dist in not_installed]
         for name in names:
             try:
                 importlib.import_module(name)
@@ -232,6 +297,16 @@ class SelfTest:
             storage.close()
         return f"schema {version}, {mode} mode, check OK {report.checked}{filled}"
 
+    def shared_mode(self) -> str:
+        from blanko_desktop.core.storage import is_network_path
+
+        unc = Path(r"\\kantor-nas\blanko\blanko.sqlite" if sys.platform == "win32" else "//kantor-nas/blanko/blanko.sqlite")
+        if not is_network_path(unc):
+            raise RuntimeError(f"{unc} not detected as a network path (shared mode)")
+        if is_network_path(self.tmp / "local.sqlite"):
+            raise RuntimeError(f"the local temp folder {self.tmp} is taken for a network path")
+        return f"{unc} -> shared; {self.tmp.anchor or '/'} -> local"
+
     def excel(self) -> str:
         import openpyxl
         from python_calamine import CalamineWorkbook
@@ -259,12 +334,22 @@ class SelfTest:
 
         fonts_dir = paths.resources_dir() / "fonts"
         ttfs = sorted(fonts_dir.glob("*.[tT][tT][fF]")) if fonts_dir.is_dir() else []
-        regular = [f for f in ttfs if re.search(r"regular|book|roman", f.stem, re.I)] or ttfs
+        regular = [f for f in ttfs if re.search(r"regular|book|roman", f.stem, re.IGNORECASE)] or ttfs
         if regular:
             pdfmetrics.registerFont(TTFont("BlankoSelfTest", str(regular[0])))
             font, font_note = "BlankoSelfTest", f"font {regular[0].name}"
         else:
             font, font_note = "Helvetica", "no TTF in resources/fonts: Helvetica used"
+        # The first text form shipped in forms/, its $fields filled with placeholders, as the page body.
+        body, form_note = [], "no form in forms/"
+        shipped = sorted(paths.forms_dir().glob("*.txt")) if paths.forms_dir().is_dir() else []
+        if shipped:
+            text = shipped[0].read_text(encoding="utf-8")
+            kept = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+            filled = string.Template(kept).substitute(_Placeholders())
+            for para in filled.splitlines():
+                body += textwrap.wrap(para, 90) or [""]
+            form_note = f"form {shipped[0].name} ({len(body)} lines)"
         path = self.tmp / "form.pdf"
         c = canvas.Canvas(str(path), pagesize=A4)
         c.setTitle("Blanko Desktop self-test")
@@ -275,6 +360,11 @@ class SelfTest:
         c.drawString(72, 720, f"Jumlah: 125 ({num2words(125, lang='id')}) blanko")
         c.rect(72, 560, 451, 140)
         c.drawString(84, 680, "Tempat, tanggal: Jakarta, 24 Desember 2026")
+        y = 540
+        c.setFont(font, 10)
+        for line in body[:40]:
+            c.drawString(72, y, line)
+            y -= 13
         c.showPage()
         c.save()
         reader = PdfReader(str(path))
@@ -282,7 +372,7 @@ class SelfTest:
         if len(reader.pages) != 1 or FORM_MARKER not in text:
             raise RuntimeError(f"rendered PDF reads back wrong ({len(reader.pages)} pages)")
         self.form_pdf = path
-        return f"{path.stat().st_size} bytes, {font_note}"
+        return f"{path.stat().st_size} bytes, {form_note}, {font_note}"
 
     def images(self) -> str:
         from PySide6.QtGui import QImage, QImageReader
@@ -305,10 +395,17 @@ class SelfTest:
         return ", ".join(loaded) or "no icon files to load"
 
     def print_pdf(self) -> str:
-        from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
-        from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter
-        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
         from pypdf import PdfReader
+        from PySide6.QtCore import QMarginsF, QRectF, QSize, Qt
+        from PySide6.QtGui import (
+            QColor,
+            QFont,
+            QImage,
+            QPageLayout,
+            QPageSize,
+            QPainter,
+        )
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
         app = self.qt_app()
         page_image, how = None, ""
@@ -376,6 +473,7 @@ class SelfTest:
             ("resources", self.resources),
             ("data folder", self.data_folder),
             ("database", self.database),
+            ("shared mode", self.shared_mode),
             ("excel", self.excel),
             ("form", self.form),
             ("images", self.images),
@@ -387,8 +485,6 @@ class SelfTest:
             self.say(f"Self-test FAILED: {self.failures} of {len(steps)} checks failed")
         else:
             self.say(f"Self-test OK: all {len(steps)} checks passed")
-        import shutil
-
         shutil.rmtree(self.tmp, ignore_errors=True)
         return 1 if self.failures else 0
 
@@ -397,7 +493,7 @@ def _output():
     """stdout, or a report file in the temp folder when there is none (pythonw)."""
     out = sys.stdout
     if out is None:
-        out = open(Path(tempfile.gettempdir()) / "blanko-selftest.txt", "w", encoding="utf-8")
+        out = open(Path(tempfile.gettempdir()) / "blanko-selftest.txt", "w", encoding="utf-8")  # noqa: SIM115
     else:
         try:
             out.reconfigure(errors="replace")

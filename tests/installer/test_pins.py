@@ -77,7 +77,7 @@ def test_pins_file_has_python_and_hashes():
 
 def test_build_tools_are_hash_pinned():
     text = (INSTALLER / "requirements-build.txt").read_text(encoding="utf-8")
-    assert re.search(r"^pynsist==", text, re.M)
+    assert re.search(r"^pynsist==", text, re.MULTILINE)
     for block in re.split(r"\n(?=[a-z0-9])", text):
         if "==" in block.split("\n")[0]:
             assert "--hash=sha256:" in block, block.split("\n")[0]
