@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -93,11 +94,21 @@ def _analysed(services: Services, doc: Document) -> FileAnalysis:
     return analysis
 
 
-def build(services: Services, request_id: int) -> Checklist:
-    """The checklist of a request from its stored documents, the officer's entries and acceptances."""
+def build(services: Services, request_id: int,
+          progress: Callable[[int, int, str], None] | None = None) -> Checklist:
+    """The checklist of a request from its stored documents, the officer's entries and acceptances.
+
+    `progress(done, total, file name)` is called per document (reading a big list takes a while).
+    """
     req = services.request(request_id)
     docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion")]
-    analyses = {d.id: _analysed(services, d) for d in docs}
+    analyses = {}
+    for index, d in enumerate(docs):
+        if progress:
+            progress(index, len(docs), d.original_name)
+        analyses[d.id] = _analysed(services, d)
+    if progress:
+        progress(len(docs), len(docs), "")
     accepted = {(r.document.original_name if r.document else "", r.sheet or "", r.row or 0, r.message): r
                 for r in FindingRow.select().where((FindingRow.request == request_id)
                                                    & (FindingRow.accepted == True))}  # noqa: E712

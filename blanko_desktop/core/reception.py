@@ -7,6 +7,7 @@ Two phases so the window can ask the officer before anything is written: `prepar
 from __future__ import annotations
 
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -31,21 +32,25 @@ from blanko_desktop.core.workflow import State
 Progress = Callable[[int, int, str], None]
 _ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
 _ANALYSES_KEPT = 64
+_ANALYSES_LOCK = threading.Lock()
 
 
 def cached_analysis(sha256: str, name: str, load: Callable[[], bytes]) -> FileAnalysis:
     """The analysis of a file's content under a name; stored files never change, so it is kept.
 
-    Intake analyses each file once; the checklist shown right after reuses that work.
+    Intake analyses each file once; the checklist shown right after reuses that work. Workers of the
+    window call this from several threads: the cache is locked, the analysis itself is not.
     """
     key = (sha256, name)
-    if key in _ANALYSES:
-        _ANALYSES.move_to_end(key)
-        return _ANALYSES[key]
+    with _ANALYSES_LOCK:
+        if key in _ANALYSES:
+            _ANALYSES.move_to_end(key)
+            return _ANALYSES[key]
     analysis = analyse_file(load(), name)
-    _ANALYSES[key] = analysis
-    while len(_ANALYSES) > _ANALYSES_KEPT:
-        _ANALYSES.popitem(last=False)
+    with _ANALYSES_LOCK:
+        _ANALYSES[key] = analysis
+        while len(_ANALYSES) > _ANALYSES_KEPT:
+            _ANALYSES.popitem(last=False)
     return analysis
 
 

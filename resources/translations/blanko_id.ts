@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AcceptFindingDialog</name>
+    <message>
+        <source>Accept finding</source>
+        <translation>Terima temuan</translation>
+    </message>
+    <message>
+        <source>, row %1</source>
+        <translation>, baris %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more finding(s)</source>
+        <translation>
+            <numerusform>dan %n temuan lain</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Why is it acceptable? (kept in the history)</source>
+        <translation>&amp;Mengapa dapat diterima? (dicatat dalam riwayat)</translation>
+    </message>
+    <message>
+        <source>e.g. NIK confirmed by the LSP by phone</source>
+        <translation>mis. NIK sudah dikonfirmasi LSP lewat telepon</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Terima</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>Recorded</source>
@@ -48,6 +77,21 @@
     </message>
 </context>
 <context>
+    <name>Checklist</name>
+    <message>
+        <source>in order</source>
+        <translation>sesuai</translation>
+    </message>
+    <message>
+        <source>not received</source>
+        <translation>belum diterima</translation>
+    </message>
+    <message>
+        <source>has problems</source>
+        <translation>bermasalah</translation>
+    </message>
+</context>
+<context>
     <name>ClosureKind</name>
     <message>
         <source>Collective leave (cuti bersama)</source>
@@ -56,6 +100,41 @@
     <message>
         <source>Office closed</source>
         <translation>Kantor tutup</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionDialog</name>
+    <message>
+        <source>Completion request for request #%1</source>
+        <translation>Permintaan kelengkapan untuk permohonan #%1</translation>
+    </message>
+    <message>
+        <source>This e-mail tells the LSP exactly what is missing or wrong. It is saved as a draft and opened in your mail program; the request then waits for the LSP and its one-working-day clock stops.</source>
+        <translation>E-mail ini memberi tahu LSP dengan tepat apa yang kurang atau salah. E-mail disimpan sebagai draf dan dibuka di program e-mail Anda; permohonan lalu menunggu LSP dan hitungan satu hari kerja dihentikan.</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Kepada:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Perihal:</translation>
+    </message>
+    <message>
+        <source>No address is known for this LSP: fill in the recipient in the mail program.</source>
+        <translation>Alamat e-mail LSP ini belum diketahui: isi penerimanya di program e-mail.</translation>
+    </message>
+    <message>
+        <source>&amp;Open in the mail program</source>
+        <translation>&amp;Buka di program e-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the text</source>
+        <translation>&amp;Salin teksnya</translation>
+    </message>
+    <message>
+        <source>For mail in a web browser: the draft is saved and the request waits for the LSP; paste the text into a new e-mail.</source>
+        <translation>Untuk e-mail di peramban: draf disimpan dan permohonan menunggu LSP; tempelkan teksnya ke e-mail baru.</translation>
     </message>
 </context>
 <context>
@@ -98,6 +177,43 @@
     </message>
 </context>
 <context>
+    <name>DocumentInfo</name>
+    <message>
+        <source>PDF protected by password</source>
+        <translation>PDF dilindungi kata sandi</translation>
+    </message>
+    <message>
+        <source>damaged PDF</source>
+        <translation>PDF rusak</translation>
+    </message>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF, %n halaman</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>teks</translation>
+    </message>
+    <message>
+        <source>scan (no text)</source>
+        <translation>hasil pindaian (tanpa teks)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n peserta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n temuan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentKind</name>
     <message>
         <source>Request letter</source>
@@ -125,6 +241,54 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>Open with the default program</source>
+        <translation>Buka dengan program bawaan</translation>
+    </message>
+    <message>
+        <source>Opens a copy of the file; the stored original is never changed.</source>
+        <translation>Membuka salinan berkas; berkas asli yang tersimpan tidak pernah diubah.</translation>
+    </message>
+    <message>
+        <source>Select a document to preview it here.</source>
+        <translation>Pilih dokumen untuk melihat pratinjaunya di sini.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected by a password: no preview. Ask the LSP to send it without one.</source>
+        <translation>PDF ini dilindungi kata sandi: pratinjau tidak tersedia. Minta LSP mengirimkannya tanpa kata sandi.</translation>
+    </message>
+    <message>
+        <source>The stored file is missing. Run the database check.</source>
+        <translation>Berkas yang tersimpan tidak ditemukan. Jalankan pemeriksaan basis data.</translation>
+    </message>
+    <message>
+        <source>This PDF is protected in a way that cannot be opened: no preview.</source>
+        <translation>PDF ini dilindungi dengan cara yang tidak dapat dibuka: pratinjau tidak tersedia.</translation>
+    </message>
+    <message>
+        <source>This file cannot be shown as a PDF (it is damaged or not a PDF at all).</source>
+        <translation>Berkas ini tidak dapat ditampilkan sebagai PDF (rusak atau bukan PDF).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant row(s) read; rows with an open error are shown in red.</source>
+        <translation>
+            <numerusform>%n baris peserta terbaca; baris dengan kesalahan terbuka ditandai merah.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DropOverlay</name>
+    <message>
+        <source>Drop to add the files to request #%1</source>
+        <translation>Lepaskan untuk menambahkan berkas ke permohonan #%1</translation>
+    </message>
+    <message>
+        <source>Drop to receive the files: e-mails (.eml, .msg), PDF and Excel files, or a folder</source>
+        <translation>Lepaskan untuk menerima berkas: e-mail (.eml, .msg), berkas PDF dan Excel, atau folder</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>No requests yet</source>
@@ -139,8 +303,203 @@
         <translation>Permohonan LSP datang sebagai e-mail berisi empat dokumen: surat permohonan, berita acara asesmen, keputusan sertifikasi, dan daftar peserta. Daftarkan dahulu LSP yang Anda layani agar e-mail mereka dikenali.</translation>
     </message>
     <message>
+        <source>Import files…</source>
+        <translation>Impor berkas…</translation>
+    </message>
+    <message>
         <source>Open the LSP registry…</source>
         <translation>Buka daftar LSP…</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <source>open error</source>
+        <translation>kesalahan</translation>
+    </message>
+    <message>
+        <source>Accepted: %1</source>
+        <translation>Diterima: %1</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>peringatan</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>The clipboard holds no files. Copy the files in Explorer or your mail program (Ctrl+C), then paste them here (Ctrl+V).</source>
+        <translation>Papan klip tidak berisi berkas. Salin berkasnya di Explorer atau di program e-mail (Ctrl+C), lalu tempel di sini (Ctrl+V).</translation>
+    </message>
+    <message>
+        <source>Only a web link arrived, not a file: mail in a web browser (Gmail, Outlook on the web, the new Outlook) does not hand over its attachments. Save the attachments to the desktop (or drag them onto the desktop) first, then drag those files here.</source>
+        <translation>Yang diterima hanya tautan web, bukan berkas: e-mail di peramban (Gmail, Outlook web, Outlook baru) tidak menyerahkan lampirannya. Simpan dulu lampirannya ke Desktop (atau seret ke Desktop), lalu seret berkas itu ke sini.</translation>
+    </message>
+    <message>
+        <source>Nothing that was dropped can be read as a file. Save the e-mail&apos;s attachments to the desktop (or drag them onto the desktop) first, then drag those files here.</source>
+        <translation>Tidak ada berkas yang dapat dibaca dari yang diseret. Simpan dulu lampiran e-mail ke Desktop (atau seret ke Desktop), lalu seret berkas itu ke sini.</translation>
+    </message>
+    <message>
+        <source>These attachments could not be read from the mail program: %1. Save them to the desktop first, then drag the files here.</source>
+        <translation>Lampiran berikut tidak dapat dibaca dari program e-mail: %1. Simpan dulu ke Desktop, lalu seret berkasnya ke sini.</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>Impor berkas</translation>
+    </message>
+    <message>
+        <source>Request documents (*.pdf *.xlsx *.xlsm *.xls *.ods *.eml *.msg);;All files (*)</source>
+        <translation>Dokumen permohonan (*.pdf *.xlsx *.xlsm *.xls *.ods *.eml *.msg);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Intake cancelled: nothing was stored.</source>
+        <translation>Penerimaan dibatalkan: tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Nothing new: every file had been received before.</source>
+        <translation>Tidak ada yang baru: semua berkas sudah pernah diterima.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Request #%1: %n file(s) stored.</source>
+        <translation>
+            <numerusform>Permohonan #%1: %n berkas disimpan.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) had been received before.</source>
+        <translation>
+            <numerusform>%n berkas sudah pernah diterima.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Receive files</source>
+        <translation>Terima berkas</translation>
+    </message>
+    <message>
+        <source>E-mail from %1</source>
+        <translation>E-mail dari %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loose files (not an e-mail): %n file(s)</source>
+        <translation>
+            <numerusform>Berkas lepas (bukan e-mail): %n berkas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the request&apos;s LSP)</source>
+        <translation>(LSP permohonan ini)</translation>
+    </message>
+    <message>
+        <source>(recognised by the sender&apos;s address)</source>
+        <translation>(dikenali dari alamat pengirim)</translation>
+    </message>
+    <message>
+        <source>The sender %1 is not in the LSP registry. Choose the LSP:</source>
+        <translation>Pengirim %1 tidak ada di daftar LSP. Pilih LSP-nya:</translation>
+    </message>
+    <message>
+        <source>Choose the LSP that sent these files:</source>
+        <translation>Pilih LSP pengirim berkas ini:</translation>
+    </message>
+    <message>
+        <source>— not decided yet —</source>
+        <translation>— belum ditentukan —</translation>
+    </message>
+    <message>
+        <source>Add %1 to this LSP&apos;s e-mail addresses</source>
+        <translation>Tambahkan %1 ke alamat e-mail LSP ini</translation>
+    </message>
+    <message>
+        <source>&amp;LSP:</source>
+        <translation>&amp;LSP:</translation>
+    </message>
+    <message>
+        <source>A new request</source>
+        <translation>Permohonan baru</translation>
+    </message>
+    <message>
+        <source>Request:</source>
+        <translation>Permohonan:</translation>
+    </message>
+    <message>
+        <source>Add to request #%1 (%2)</source>
+        <translation>Tambahkan ke permohonan #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>the e-mail&apos;s date</source>
+        <translation>tanggal e-mail</translation>
+    </message>
+    <message>
+        <source>when the files were dropped; change it if they arrived earlier</source>
+        <translation>saat berkas diletakkan; ubah bila berkas tiba lebih awal</translation>
+    </message>
+    <message>
+        <source>&amp;Received:</source>
+        <translation>&amp;Diterima:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Detected as</source>
+        <translation>Dikenali sebagai</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Every file had been received before: nothing new to store.</source>
+        <translation>Semua berkas sudah pernah diterima: tidak ada yang baru untuk disimpan.</translation>
+    </message>
+    <message>
+        <source>&amp;Receive the files</source>
+        <translation>&amp;Terima berkas</translation>
+    </message>
+    <message>
+        <source>already received on %1 for request #%2</source>
+        <translation>sudah diterima pada %1 untuk permohonan #%2</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>Add to request #%1, which waits for the LSP to complete it</source>
+        <translation>Tambahkan ke permohonan #%1 yang menunggu kelengkapan</translation>
+    </message>
+    <message>
+        <source>(received %1)</source>
+        <translation>(diterima %1)</translation>
     </message>
 </context>
 <context>
@@ -299,6 +658,26 @@
         <translation>Permohonan Masuk</translation>
     </message>
     <message>
+        <source>Verification</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>&amp;Impor berkas…</translation>
+    </message>
+    <message>
+        <source>Receive request files or saved e-mails (.eml, .msg) from disk</source>
+        <translation>Terima berkas permohonan atau e-mail tersimpan (.eml, .msg) dari disk</translation>
+    </message>
+    <message>
+        <source>&amp;Paste files</source>
+        <translation>T&amp;empel berkas</translation>
+    </message>
+    <message>
+        <source>Receive the files copied in Explorer or in the mail program</source>
+        <translation>Terima berkas yang disalin di Explorer atau di program e-mail</translation>
+    </message>
+    <message>
         <source>&amp;New database…</source>
         <translation>&amp;Basis data baru…</translation>
     </message>
@@ -375,6 +754,14 @@
         <translation>Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi (%1)…</translation>
     </message>
     <message>
+        <source>Reading %1 of %2: %3</source>
+        <translation>Membaca %1 dari %2: %3</translation>
+    </message>
+    <message>
+        <source>Reading the files…</source>
+        <translation>Membaca berkas…</translation>
+    </message>
+    <message>
         <source>About Blanko Desktop</source>
         <translation>Tentang Blanko Desktop</translation>
     </message>
@@ -403,6 +790,13 @@
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Tutup pesan ini</translation>
+    </message>
+</context>
+<context>
     <name>OfficerNameDialog</name>
     <message>
         <source>Welcome to Blanko Desktop</source>
@@ -419,6 +813,37 @@
     <message>
         <source>You can change it later in Data ▸ Settings.</source>
         <translation>Nama dapat diubah kemudian di Data ▸ Pengaturan.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Skema</translation>
+    </message>
+    <message>
+        <source>K/BK</source>
+        <translation>K/BK</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Sumber anggaran</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Lembar</translation>
     </message>
 </context>
 <context>
@@ -698,6 +1123,14 @@
     <message>
         <source>approved %1</source>
         <translation>disetujui %1</translation>
+    </message>
+    <message>
+        <source>Check completeness…</source>
+        <translation>Periksa kelengkapan…</translation>
+    </message>
+    <message>
+        <source>The four documents, the counts and the findings; from there the request goes on to approval or back to the LSP.</source>
+        <translation>Empat dokumen, jumlah peserta, dan temuan; dari sana permohonan lanjut ke persetujuan atau kembali ke LSP.</translation>
     </message>
     <message>
         <source>Close request</source>
@@ -1232,6 +1665,289 @@
     <message>
         <source>Cancel request…</source>
         <translation>Batalkan permohonan…</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationTab</name>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Permohonan:</translation>
+    </message>
+    <message>
+        <source>Checking the documents…</source>
+        <translation>Memeriksa dokumen…</translation>
+    </message>
+    <message>
+        <source>Required documents</source>
+        <translation>Dokumen wajib</translation>
+    </message>
+    <message>
+        <source>Drag a document here to make it this kind of document.</source>
+        <translation>Seret dokumen ke sini untuk menjadikannya jenis dokumen ini.</translation>
+    </message>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>The sender is not in the LSP registry: choose the LSP.</source>
+        <translation>Pengirim tidak ada di daftar LSP: pilih LSP-nya.</translation>
+    </message>
+    <message>
+        <source>Set LSP</source>
+        <translation>Tetapkan LSP</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Skema</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Sumber anggaran</translation>
+    </message>
+    <message>
+        <source>The letter is a scan: type the number of blanks it asks for.</source>
+        <translation>Surat berupa hasil pindaian: ketik jumlah blanko yang diminta dalam surat.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Blanks requested (letter):</source>
+        <translation>Blanko diminta (surat):</translation>
+    </message>
+    <message>
+        <source>Competent (list):</source>
+        <translation>Kompeten (daftar):</translation>
+    </message>
+    <message>
+        <source>Not yet competent:</source>
+        <translation>Belum kompeten:</translation>
+    </message>
+    <message>
+        <source>Complete — on to approval</source>
+        <translation>Lengkap — lanjut ke persetujuan</translation>
+    </message>
+    <message>
+        <source>Send completion request…</source>
+        <translation>Kirim permintaan kelengkapan…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>Drag a file onto a checklist slot, or right-click it, to change its kind.</source>
+        <translation>Seret berkas ke kotak dokumen wajib, atau klik kanan, untuk mengubah jenisnya.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Accept finding…</source>
+        <translation>Terima temuan…</translation>
+    </message>
+    <message>
+        <source>Accept the selected findings with a note (kept in the history).</source>
+        <translation>Terima temuan yang dipilih dengan catatan (dicatat dalam riwayat).</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Choose a request above, or select one in Incoming requests, to check its documents. Dropped e-mails and files open here once received.</source>
+        <translation>Pilih permohonan di atas, atau di tab Permohonan Masuk, untuk memeriksa dokumennya. E-mail dan berkas yang diseret ke jendela terbuka di sini setelah diterima.</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>BK</source>
+        <translation>BK</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>— choose a request —</source>
+        <translation>— pilih permohonan —</translation>
+    </message>
+    <message>
+        <source>Request #%1 — %2</source>
+        <translation>Permohonan #%1 — %2</translation>
+    </message>
+    <message>
+        <source>(unknown sender)</source>
+        <translation>(pengirim tidak dikenal)</translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation>diterima %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>batas waktu %1</translation>
+    </message>
+    <message>
+        <source>clock stopped</source>
+        <translation>waktu dihentikan</translation>
+    </message>
+    <message>
+        <source>letter %1</source>
+        <translation>surat %1</translation>
+    </message>
+    <message>
+        <source>This request is %1: the check is shown for reference.</source>
+        <translation>Permohonan ini berstatus %1: hasil pemeriksaan ditampilkan sebagai rujukan.</translation>
+    </message>
+    <message>
+        <source>Complete: all four documents are in order and the numbers agree.</source>
+        <translation>Lengkap: keempat dokumen sesuai dan jumlahnya cocok.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Incomplete: %n point(s) to settle with the LSP.</source>
+        <translation>
+            <numerusform>Belum lengkap: %n hal perlu dilengkapi LSP.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The completion request was sent; the request waits for the LSP.</source>
+        <translation>Permintaan kelengkapan sudah dikirim; permohonan menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>The letter asks for %1 blanks but the list has %2 competent participants.</source>
+        <translation>Surat meminta %1 blanko, tetapi daftar berisi %2 peserta kompeten.</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>Belum ada dokumen.</translation>
+    </message>
+    <message>
+        <source>No findings: every check passed.</source>
+        <translation>Tidak ada temuan: semua pemeriksaan lolos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n temuan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open error(s)</source>
+        <translation>
+            <numerusform>%n kesalahan terbuka</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The LSP has not been chosen (unknown sender).</source>
+        <translation>LSP belum ditentukan (pengirim tidak dikenal).</translation>
+    </message>
+    <message>
+        <source>The request is %1.</source>
+        <translation>Permohonan berstatus %1.</translation>
+    </message>
+    <message>
+        <source>New documents from the LSP put it back in the queue.</source>
+        <translation>Dokumen baru dari LSP mengembalikannya ke antrean.</translation>
+    </message>
+    <message>
+        <source>Not yet possible:</source>
+        <translation>Belum dapat diverifikasi:</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… dan %n lainnya</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark the request verified; it then goes to the echelon-4 official for approval.</source>
+        <translation>Tandai permohonan terverifikasi; selanjutnya diajukan ke pejabat eselon IV untuk disetujui.</translation>
+    </message>
+    <message>
+        <source>Write the e-mail to the LSP listing exactly what is missing or wrong.</source>
+        <translation>Tulis e-mail ke LSP yang merinci dengan tepat apa yang kurang atau salah.</translation>
+    </message>
+    <message>
+        <source>Nothing to ask the LSP for.</source>
+        <translation>Tidak ada yang perlu diminta dari LSP.</translation>
+    </message>
+    <message>
+        <source>Select a document to preview it here.</source>
+        <translation>Pilih dokumen untuk melihat pratinjaunya di sini.</translation>
+    </message>
+    <message>
+        <source>No preview for this file (%1). Use “Open with the default program”.</source>
+        <translation>Pratinjau tidak tersedia untuk berkas ini (%1). Gunakan “Buka dengan program bawaan”.</translation>
+    </message>
+    <message>
+        <source>Reading the participant list…</source>
+        <translation>Membaca daftar peserta…</translation>
+    </message>
+    <message>
+        <source>No participant rows could be read from this file.</source>
+        <translation>Tidak ada baris peserta yang dapat dibaca dari berkas ini.</translation>
+    </message>
+    <message>
+        <source>Change kind</source>
+        <translation>Ubah jenis</translation>
+    </message>
+    <message>
+        <source>Open with the default program</source>
+        <translation>Buka dengan program bawaan</translation>
+    </message>
+    <message>
+        <source>File missing</source>
+        <translation>Berkas hilang</translation>
+    </message>
+    <message>
+        <source>The stored file is missing. Run the database check.</source>
+        <translation>Berkas yang tersimpan tidak ditemukan. Jalankan pemeriksaan basis data.</translation>
+    </message>
+    <message>
+        <source>No program could open %1. The copy is at %2.</source>
+        <translation>Tidak ada program yang dapat membuka %1. Salinannya ada di %2.</translation>
+    </message>
+    <message>
+        <source>%1 is now: %2</source>
+        <translation>%1 kini: %2</translation>
+    </message>
+    <message>
+        <source>Request #%1 is verified: on to the echelon-4 official&apos;s approval.</source>
+        <translation>Permohonan #%1 terverifikasi: lanjut ke persetujuan pejabat eselon IV.</translation>
+    </message>
+    <message>
+        <source>The completion request for request #%1 is open in the mail program; the request now waits for the LSP.</source>
+        <translation>Permintaan kelengkapan untuk permohonan #%1 terbuka di program e-mail; permohonan kini menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>The text is on the clipboard: paste it into an e-mail to %1. The request now waits for the LSP.</source>
+        <translation>Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk %1. Permohonan kini menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>No mail program could open the draft. Its text is on the clipboard: paste it into an e-mail to %1. The draft is saved at %2.</source>
+        <translation>Tidak ada program e-mail yang dapat membuka draf. Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk %1. Draf tersimpan di %2.</translation>
     </message>
 </context>
 </TS>

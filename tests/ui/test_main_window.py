@@ -13,7 +13,7 @@ from tests.ui.conftest import ago
 
 def test_title_tabs_and_status_bar_in_indonesian(window, storage):
     assert window.windowTitle() == "Blanko Desktop"
-    assert window.tab_titles() == ["Permohonan Masuk"]
+    assert window.tab_titles() == ["Permohonan Masuk", "Verifikasi"]
     assert window.mode_label.text() == "Lokal"
     assert str(storage.path) in window.db_label.text()
     assert "Budi Santoso" in window.officer_label.text()
@@ -41,7 +41,7 @@ def test_english_when_configured(qapp, qtbot, session):
     try:
         win = MainWindow(session)
         qtbot.addWidget(win)
-        assert win.tab_titles() == ["Incoming requests"]
+        assert win.tab_titles() == ["Incoming requests", "Verification"]
         assert win.mode_label.text() == "Local"
         assert win.requests_tab.empty_state.message.text() == "Drag an e-mail or request files here"
     finally:
@@ -52,7 +52,8 @@ def test_first_start_invites_to_drop_an_email(tab):
     assert not tab.has_requests
     assert tab.stack.currentWidget() is tab.empty_state
     assert tab.empty_state.message.text() == "Seret e-mail atau berkas permohonan ke sini"
-    assert not tab.empty_state.acceptDrops()  # the intake is another issue: the state only invites
+    assert tab.empty_state.acceptDrops()  # and takes what is dropped on it (tests/ui/test_intake_drop.py)
+    assert tab.empty_state.import_button.text() == "Impor berkas…"
 
 
 def test_switching_database_rebinds_everything(window, services, lsps, tmp_path):

@@ -144,6 +144,26 @@ def test_rows_are_fetched_lazily(window, services, lsps, monkeypatch):
     assert len(set(ids(tab))) == 12
 
 
+def test_scrolling_continues_after_the_last_row_shown(window, services, lsps, monkeypatch):
+    """Keyset paging: the next page starts after the last row's (received, id), never at an OFFSET."""
+    monkeypatch.setattr(request_model.RequestTableModel, "PAGE", 4)
+    for i in range(10):
+        services.create_request(ago(hours=i + 1), lsps[0].id, letter_number=f"{i:03d}/X")
+    tab = window.requests_tab
+    window.refresh()
+    calls = []
+    original = services.request_page
+    monkeypatch.setattr(tab.model._services, "request_page",
+                        lambda flt, offset, limit, now=None, after=None: calls.append(after) or
+                        original(flt, offset, limit, now=now, after=after))
+    last = tab.model.request_row(3)
+    services.create_request(ago(minutes=1), lsps[1].id)  # arrives meanwhile: newest, so above the rows shown
+    tab.model.fetchMore()
+    assert calls == [(last.received_at, last.id)]
+    tab.model.fetchMore()
+    assert len(ids(tab)) == len(set(ids(tab))) == 10  # nothing shown twice, nothing skipped
+
+
 def test_detail_shows_data_documents_and_history(window, desk, storage):
     req = desk["done"]
     sha = storage.files.put(b"%PDF-1.4 surat permohonan")
@@ -173,14 +193,20 @@ def test_transition_button_moves_the_request(window, desk, services, qtbot):
     window.refresh()
     req = desk["fresh"]
     tab.select_request(req.id)
+    # complete or not is decided in Verifikasi (tests/ui/test_verification_tab.py); here the moves after it
+    assert set(tab.detail.action_buttons) == {State.CANCELLED}
+    assert tab.detail.check_button.text() == "Periksa kelengkapan…"
+    services.transition(req.id, State.VERIFIED)  # verified at another workstation
+    window.refresh()
     buttons = tab.detail.action_buttons
-    assert set(buttons) == {State.WAITING_LSP, State.VERIFIED, State.CANCELLED}
-    assert buttons[State.VERIFIED].text() == "Lengkap: tandai terverifikasi"
-    qtbot.mouseClick(buttons[State.VERIFIED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.VERIFIED
+    assert set(buttons) == {State.APPROVED, State.WAITING_LSP, State.CANCELLED}
+    assert tab.detail.check_button is None
+    assert buttons[State.APPROVED].text() == "Disetujui pejabat eselon IV"
+    qtbot.mouseClick(buttons[State.APPROVED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.APPROVED
     # the table and the detail follow
-    assert row_texts(tab, req.id)[COL_STATE] == "Terverifikasi"
-    assert set(tab.detail.action_buttons) == {State.APPROVED, State.WAITING_LSP, State.CANCELLED}
+    assert row_texts(tab, req.id)[COL_STATE] == "Disetujui"
+    assert set(tab.detail.action_buttons) == {State.PACKED, State.CANCELLED}
     assert tab.detail.request_id == req.id
 
 
@@ -243,17 +269,18 @@ def test_closing_asks_first(window, services, lsps, officer, qtbot):
 
 def test_a_colleagues_change_is_not_overwritten(window, desk, services, officer, qtbot):
     tab = window.requests_tab
-    window.refresh()
     req = desk["fresh"]
+    services.transition(req.id, State.VERIFIED)
+    window.refresh()
     tab.select_request(req.id)
     services.update_request(req.id, letter_number="045-rev/LSP-TKD/XI/2026")  # another workstation
-    qtbot.mouseClick(tab.detail.action_buttons[State.VERIFIED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.RECEIVED
+    qtbot.mouseClick(tab.detail.action_buttons[State.APPROVED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.VERIFIED
     assert "sudah diubah oleh" in officer.error_texts[0]
     # the detail now shows the colleague's version and acting again works
     assert tab.detail.fields["letter"].text() == "045-rev/LSP-TKD/XI/2026"
-    qtbot.mouseClick(tab.detail.action_buttons[State.VERIFIED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.VERIFIED
+    qtbot.mouseClick(tab.detail.action_buttons[State.APPROVED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.APPROVED
 
 
 def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):
@@ -269,4 +296,4 @@ def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):
     tab.splitter.setSizes([1000, 0])  # the officer had collapsed the detail pane
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert tab.splitter.sizes()[1] > 0
-    qtbot.waitUntil(lambda: any(b.hasFocus() for b in tab.detail.action_buttons.values()), timeout=1000)
+    qtbot.waitUntil(lambda: tab.detail.check_button.hasFocus(), timeout=1000)

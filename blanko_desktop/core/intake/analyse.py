@@ -167,6 +167,7 @@ def _analyse_pdf(analysis: FileAnalysis, data: bytes) -> None:
         # A decision names the competent participants one by one; when it states no total, its list is the count.
         if analysis.kind == "decision" and counts["competent"] is None and counts["niks"]:
             counts["competent"] = len(counts["niks"])
+            counts["competent_from_niks"] = True
         analysis.counts = counts
 
 

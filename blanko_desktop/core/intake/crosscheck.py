@@ -58,7 +58,12 @@ def cross_check(files: Sequence[FileAnalysis], lsp_name: str | None = None) -> l
         if document is None:
             continue
         stated = document.counts.get("competent")
-        if stated is not None and stated != competent:
+        expected = competent
+        if document.counts.get("competent_from_niks") and roster.participants is not None:
+            # counted from the NIKs the decision names: a list row whose NIK is malformed (already a
+            # finding of its own) cannot be found there, so it is not counted against the decision twice
+            expected = sum(1 for p in roster.participants.participants if p.verdict == "K" and _well_formed(p.nik))
+        if stated is not None and stated != expected:
             add(document, f"{label} menyebut {stated} peserta kompeten, daftar peserta berisi {competent}")
         for scheme, counts in document.counts.get("per_scheme", {}).items():
             actual = roster.counts["per_scheme"].get(scheme)
@@ -70,12 +75,17 @@ def cross_check(files: Sequence[FileAnalysis], lsp_name: str | None = None) -> l
     return findings
 
 
+def _well_formed(nik: str) -> bool:
+    return len(nik) == 16 and nik.isdigit()
+
+
 def _compare_decision_niks(
     decision: FileAnalysis, participants: Sequence[Participant], add: Callable[[FileAnalysis, str], None]
 ) -> None:
     """Every competent participant of the list is named in the decision, and nobody else."""
     in_decision = set(decision.counts["niks"])
-    competent = {p.nik: p for p in participants if p.verdict == "K"}
+    # a malformed NIK is reported by the list check; here it would only repeat that finding
+    competent = {p.nik: p for p in participants if p.verdict == "K" and _well_formed(p.nik)}
     everyone = {p.nik: p for p in participants}
     missing = [p for nik, p in competent.items() if nik not in in_decision]
     extra = sorted(in_decision - set(competent))

@@ -5,7 +5,20 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +39,7 @@ from PySide6.QtWidgets import (
 from blanko_desktop.core.services import RequestFilter
 from blanko_desktop.core.workflow import OPEN_STATES, State
 from blanko_desktop.ui import i18n
+from blanko_desktop.ui.intake import DropRouter
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.request_detail import RequestDetail
 from blanko_desktop.ui.widgets.request_model import (
@@ -39,13 +53,21 @@ from blanko_desktop.ui.widgets.request_model import (
 )
 
 SEARCH_DELAY_MS = 200
+SELECT_MAX_PAGES = 25  # x 200 rows: how far select_request scrolls down to find a request
 OPEN = "open"  # the state combo's "in process" entry
 
 
 class RequestsTable(QTableView):
-    """The table; Enter opens the selected request's detail."""
+    """The table; Enter opens the selected request's detail; files dropped onto a row go to that request."""
 
     open_requested = Signal()
+
+    def __init__(self, drops: DropRouter | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.drops = drops
+        self.drop_row = -1
+        self.setAcceptDrops(drops is not None)
+        self.viewport().setAcceptDrops(drops is not None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -53,16 +75,64 @@ class RequestsTable(QTableView):
             return
         super().keyPressEvent(event)
 
+    # -- drops: onto a row = add to that request; below the rows = a new intake
+
+    def _target(self, event: QDragMoveEvent | QDropEvent) -> tuple[int, int | None]:
+        index = self.indexAt(event.position().toPoint())
+        if not index.isValid():
+            return -1, None
+        return index.row(), self.model().request_id(index.row())
+
+    def _set_drop_row(self, row: int) -> None:
+        if row != self.drop_row:
+            self.drop_row = row
+            self.viewport().update()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.dragMoveEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        row, request_id = self._target(event)
+        if self.drops is not None and self.drops.enter(event, request_id):
+            self._set_drop_row(row)
+        else:
+            self._set_drop_row(-1)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_row(-1)
+        if self.drops is not None:
+            self.drops.leave()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        _row, request_id = self._target(event)
+        self._set_drop_row(-1)
+        if self.drops is not None:
+            self.drops.drop(event, request_id)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.drop_row < 0 or self.model() is None:
+            return
+        first = self.visualRect(self.model().index(self.drop_row, 0))
+        last = self.visualRect(self.model().index(self.drop_row, self.model().columnCount() - 1))
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 2))
+        painter.drawRect(first.united(last).adjusted(1, 1, -2, -2))
+
 
 class EmptyState(QWidget):
-    """What a first start shows: an invitation to bring the first request in."""
+    """What a first start shows: an invitation to bring the first request in, by dropping it here."""
 
-    def __init__(self, parent: QWidget | None = None):
+    ZONE_STYLE = "#dropZone { border: 2px dashed %s; border-radius: 12px; }"
+
+    def __init__(self, drops: DropRouter | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.drops = drops
+        self.setAcceptDrops(drops is not None)
         zone = QFrame()
         zone.setObjectName("dropZone")
-        # a dashed zone where the intake (another part of the app) will take the dropped e-mail
-        zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 12px; }")
+        self.zone = zone
+        zone.setStyleSheet(self.ZONE_STYLE % "palette(mid)")
         zone.setFixedWidth(620)
         inner = QVBoxLayout(zone)
         inner.setContentsMargins(32, 28, 32, 28)
@@ -89,30 +159,59 @@ class EmptyState(QWidget):
         for label in (self.title, self.message, self.hint):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             inner.addWidget(label)
+        self.import_button = QPushButton(self.tr("Import files…"))
         self.lsp_button = QPushButton(self.tr("Open the LSP registry…"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.lsp_button)
+        buttons.addStretch(1)
         inner.addSpacing(6)
-        inner.addWidget(self.lsp_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(zone, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
+    def _highlight(self, on: bool) -> None:
+        self.zone.setStyleSheet(self.ZONE_STYLE % ("palette(highlight)" if on else "palette(mid)"))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self._highlight(self.drops is not None and self.drops.enter(event))
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self._highlight(self.drops is not None and self.drops.enter(event))
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._highlight(False)
+        if self.drops is not None:
+            self.drops.leave()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._highlight(False)
+        if self.drops is not None:
+            self.drops.drop(event)
+
 
 class RequestsTab(QWidget):
     """The Permohonan Masuk tab."""
 
     open_lsp_registry = Signal()
+    import_requested = Signal()
+    request_changed = Signal(object)  # the selected request's id, or None
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, drops: DropRouter | None = None):
         super().__init__(parent)
         self.session = session
+        self.drops = drops
         self._has_requests = False
 
         # -- filter bar
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("LSP, letter no., sender or #number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAcceptDrops(False)  # a dropped file is an intake, not a search text
         search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         self.lsp_combo = QComboBox()
@@ -143,7 +242,7 @@ class RequestsTab(QWidget):
 
         # -- table and detail
         self.model = RequestTableModel(session.services, self)
-        self.table = RequestsTable()
+        self.table = RequestsTable(drops)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -156,7 +255,7 @@ class RequestsTab(QWidget):
         header.setSectionResizeMode(COL_LSP, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
         self.size_columns()
-        self.detail = RequestDetail(session)
+        self.detail = RequestDetail(session, drops=drops)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
@@ -171,7 +270,7 @@ class RequestsTab(QWidget):
         content_layout.addLayout(bar)
         content_layout.addWidget(self.splitter, 1)
 
-        self.empty_state = EmptyState()
+        self.empty_state = EmptyState(drops)
         self.stack = QStackedWidget()
         self.stack.addWidget(content)
         self.stack.addWidget(self.empty_state)
@@ -193,6 +292,7 @@ class RequestsTab(QWidget):
         self.model.total_changed.connect(self._show_total)
         self.table.doubleClicked.connect(lambda _index: self.open_detail())
         self.empty_state.lsp_button.clicked.connect(self.open_lsp_registry)
+        self.empty_state.import_button.clicked.connect(self.import_requested)
         self.detail.installEventFilter(self)
 
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
@@ -292,6 +392,8 @@ class RequestsTab(QWidget):
             self.detail.show_request(keep)
         else:
             self.detail.show_request(None)
+        if self.detail.request_id != keep:
+            self.request_changed.emit(self.detail.request_id)
 
     # -- selection and keyboard ---------------------------------------------------------------------
 
@@ -299,12 +401,18 @@ class RequestsTab(QWidget):
         request_id = self.model.request_id(current.row()) if current.isValid() else None
         if request_id != self.detail.request_id:
             self.detail.show_request(request_id)
+            self.request_changed.emit(request_id)
 
-    def select_request(self, request_id: int) -> bool:
-        """Select a request in the table (loading pages until it shows); False when the filter hides it."""
+    def select_request(self, request_id: int, max_pages: int = SELECT_MAX_PAGES) -> bool:
+        """Select a request in the table (loading pages until it shows); False when the filter hides it.
+
+        Gives up after `max_pages` more pages: an old request deep in 100,000 is not worth loading them all.
+        """
         row = self.model.row_of(request_id)
-        while row is None and self.model.canFetchMore():
+        pages = 0
+        while row is None and self.model.canFetchMore() and pages < max_pages:
             self.model.fetchMore()
+            pages += 1
             row = self.model.row_of(request_id)
         if row is None:
             return False

@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Qt, Signal
-from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from blanko_desktop.core import workflow
 from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.models import Request, utcnow
+from blanko_desktop.core.reception import file_name_for
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n, messages
+from blanko_desktop.ui.intake import DropRouter
 from blanko_desktop.ui.session import Session
 
 SKIP_IN_SUMMARY = {"id", "version", "clock_running"}
@@ -76,13 +78,18 @@ class CancelDialog(QDialog):
 
 
 class RequestDetail(QWidget):
-    """The detail pane beside the requests table."""
+    """The detail pane beside the requests table; files dropped onto it are added to the request shown."""
 
     transitioned = Signal(int, str)
+    verify_requested = Signal(int)  # open the completeness check (Verifikasi) of this request
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None, drops: DropRouter | None = None):
         super().__init__(parent)
         self.session = session
+        self.drops = drops
+        self.setAcceptDrops(drops is not None)
+        self.check_button: QPushButton | None = None
+        self._docs: dict = {}
         self.request_id: int | None = None
         self.version: int | None = None
         self.state: str | None = None
@@ -249,10 +256,11 @@ class RequestDetail(QWidget):
     def _fill_documents(self, request_id: int) -> None:
         self.documents.clear()
         docs = self.session.services.documents(request_id)
+        self._docs = {doc.id: doc for doc in docs}
         for doc in docs:
             item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind),
                                     _size_text(doc.size), i18n.fmt_datetime(doc.received_at)])
-            item.setData(0, Qt.ItemDataRole.UserRole, (doc.sha256, doc.original_name))
+            item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
             item.setToolTip(0, doc.original_name)
             self.documents.addTopLevelItem(item)
         self.documents.setVisible(bool(docs))
@@ -278,29 +286,62 @@ class RequestDetail(QWidget):
         self.history.setText("".join(parts))
 
     def _clear_actions(self) -> None:
-        for button in self.action_buttons.values():
+        buttons = list(self.action_buttons.values()) + ([self.check_button] if self.check_button else [])
+        for button in buttons:
             self.actions_layout.removeWidget(button)
             button.deleteLater()
         self.action_buttons = {}
+        self.check_button = None
 
     def _fill_actions(self, req: Request) -> None:
         self._clear_actions()
         # forward moves first, then going back to the LSP, cancelling last
         order = [State.RECEIVED, State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED,
                  State.CLOSED, State.WAITING_LSP, State.CANCELLED]
-        for n, target in enumerate(sorted(workflow.allowed(req.state), key=order.index)):
+        targets = sorted(workflow.allowed(req.state), key=order.index)
+        n = 0
+        if req.state == State.RECEIVED:
+            # complete or not is the checklist's verdict: both ways out start in the Verifikasi tab
+            targets = [t for t in targets if t not in (State.VERIFIED, State.WAITING_LSP)]
+            self.check_button = QPushButton(self.tr("Check completeness…"))
+            self.check_button.setObjectName("open_verification")
+            self.check_button.setToolTip(self.tr("The four documents, the counts and the findings; from there the "
+                                                 "request goes on to approval or back to the LSP."))
+            self.check_button.clicked.connect(lambda: self.verify_requested.emit(req.id))
+            self.actions_layout.addWidget(self.check_button, 0, 0)
+            n = 1
+        for target in targets:
             button = QPushButton(i18n.transition_label(req.state, target))
             button.setObjectName(f"transition_{target.value}")
             button.clicked.connect(lambda _=False, t=target: self.move_to(t))
             self.actions_layout.addWidget(button, n // 2, n % 2)
             self.action_buttons[target] = button
-        self.actions_box.setVisible(bool(self.action_buttons))
+            n += 1
+        self.actions_box.setVisible(n > 0)
 
     def focus_first_action(self) -> None:
-        for button in self.action_buttons.values():
+        for button in ([self.check_button] if self.check_button else []) + list(self.action_buttons.values()):
             button.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         self.scroll.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- drops: add to the request shown ----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.drops is not None:
+            self.drops.enter(event, self.request_id)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.drops is not None:
+            self.drops.enter(event, self.request_id)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        if self.drops is not None:
+            self.drops.leave()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.drops is not None:
+            self.drops.drop(event, self.request_id)
 
     # -- acting -------------------------------------------------------------------------------------
 
@@ -336,17 +377,21 @@ class RequestDetail(QWidget):
         self.transitioned.emit(request_id, target.value)
         return True
 
-    def _open_document(self, item: QTreeWidgetItem) -> None:
-        sha, name = item.data(0, Qt.ItemDataRole.UserRole)
-        source = self.session.storage.files.path_for(sha)
+    def _open_document(self, item: QTreeWidgetItem) -> Path | None:
+        doc = self._docs.get(item.data(0, Qt.ItemDataRole.UserRole))
+        if doc is None:
+            return None
+        source = self.session.storage.files.path_for(doc.sha256)
         if not source.is_file():
             messages.warn(self, self.tr("File missing"),
                           self.tr("The stored file is missing. Run the database check."))
-            return
-        # the store names files by hash; open a copy under its own name so the right program opens it
-        target = Path(tempfile.mkdtemp(prefix="blanko-")) / Path(name).name
+            return None
+        # the store names files by hash; open a copy under a readable name so the right program opens it
+        # (and the stored original can never be changed by that program)
+        target = Path(tempfile.mkdtemp(prefix="blanko-")) / file_name_for(doc)
         shutil.copyfile(source, target)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
 
 
 def _size_text(size: int) -> str:

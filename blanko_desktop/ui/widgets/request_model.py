@@ -153,9 +153,12 @@ class RequestTableModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if parent.isValid() or self._exhausted or self._services is None:
             return
-        rows = self._services.request_page(self._filter, len(self._lines), self.PAGE, now=self._now)
+        # keyset continuation after the last row shown: no OFFSET walk deep in the table, and a request
+        # received meanwhile (newer, so above) cannot shift the next page
+        last = self._lines[-1].row if self._lines else None
+        rows = self._services.request_page(self._filter, len(self._lines), self.PAGE, now=self._now,
+                                           after=(last.received_at, last.id) if last else None)
         self._exhausted = len(rows) < self.PAGE
-        # a request received meanwhile shifts the pages: skip what we already show
         known = {line.row.id for line in self._lines[-self.PAGE:]}
         rows = [r for r in rows if r.id not in known]
         if rows:

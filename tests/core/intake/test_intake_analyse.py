@@ -349,3 +349,21 @@ def test_a_panic_while_reading_becomes_a_finding(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr("blanko_desktop.core.intake.participants.CalamineWorkbook.from_filelike", explode)
     analysis = analyse_file(standard_list_bytes(), "Daftar.xlsx")
     assert [f.message for f in analysis.findings] == ["berkas Excel rusak, tidak dapat dibaca"]
+
+
+
+def test_a_malformed_nik_is_one_finding_not_three():
+    """A typo in one NIK (in the list and the decision alike) is reported once, by the list check."""
+    import random
+    from datetime import date
+
+    from blanko_desktop.core.demo_documents import participants, request_documents
+    from blanko_desktop.core.intake import analyse_file, cross_check
+
+    people = [p for p in participants(12, random.Random(7)) if p.verdict == "K"][:6]
+    people[2].nik = people[2].nik[:12]
+    docs = request_documents("LSP Uji Coba", "Bandung", people, date(2026, 11, 16))
+    files = [analyse_file(data, name) for name, data in docs.files.items()]
+    roster = next(f for f in files if f.kind == "list")
+    assert [f.row for f in roster.findings if f.severity == "error"] == [7]  # header in row 4, third person
+    assert cross_check(files, "LSP Uji Coba") == []
