@@ -109,7 +109,7 @@ def build(services: Services, request_id: int,
         analyses[d.id] = _analysed(services, d)
     if progress:
         progress(len(docs), len(docs), "")
-    accepted = {(r.document.original_name if r.document else "", r.sheet or "", r.row or 0, r.message): r
+    accepted = {(r.document_name, r.sheet or "", r.row or 0, r.message): r
                 for r in FindingRow.select().where((FindingRow.request == request_id)
                                                    & (FindingRow.accepted == True))}  # noqa: E712
     findings: list[CheckedFinding] = []
@@ -179,12 +179,15 @@ def accept_finding(services: Services, request_id: int, finding: CheckedFinding,
     """The officer accepts a finding with a note (e.g. 'NIK dikonfirmasi LSP lewat telepon'); audited."""
     if not note.strip():
         raise RuleError("Menerima temuan wajib disertai catatan alasan.")
+    if finding.key not in {f.key for f in build(services, request_id).findings}:
+        raise RuleError("Temuan itu sudah tidak ada pada daftar periksa permohonan ini; muat ulang daftarnya.")
     doc = (Document.select().where((Document.request == request_id)
                                    & (Document.original_name == finding.document))
            .order_by(Document.id.desc()).first())
 
     def op():
-        row = FindingRow.create(request=request_id, document=doc, item=finding.item, sheet=finding.sheet,
+        row = FindingRow.create(request=request_id, document=doc, document_name=finding.document,
+                                item=finding.item, sheet=finding.sheet,
                                 row=finding.row, severity=finding.severity, message=finding.message,
                                 accepted=True, accepted_note=note.strip(), accepted_by=services.actor.label,
                                 accepted_at=utcnow())

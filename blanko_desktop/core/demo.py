@@ -591,7 +591,7 @@ def fill_bulk(services: Services, requests: int, seed: int = 2026, *, now: datet
             "lsp": lsps[spec.name], "kind": "replacement" if replacement else "new", "state": state.value,
             "letter_number": number, "letter_date": letter_day, "sender": spec.emails[0],
             "subject": f"{subject} {number}", "received_at": received, "due_at": cal.due_time(received, limit),
-            "clock_running": state in CLOCK_RUNNING, **qty,
+            "clock_running": state in CLOCK_RUNNING, "clock_started_at": received, **qty,
             "approved_qty": qty["requested_qty"] if state in _APPROVED_OR_LATER else None,
             "cancel_reason": rng.choice(CANCEL_REASONS) if state is State.CANCELLED else "", "note": "",
             "created_at": stamp, "version": 1, "updated_at": stamp, "updated_by": label,

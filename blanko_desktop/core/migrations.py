@@ -82,11 +82,23 @@ _M0004 = (
     'CREATE INDEX "request_running_due" ON "request" ("due_at") WHERE "clock_running" = 1',
 )
 
+# The SLA clock restarts when the LSP completes a request; a due time recomputed after a calendar change
+# must count from that restart, not from the first arrival. An accepted finding keeps the name of what it
+# concerns, which is not always a stored document (a cross-check names the request letter by its label).
+_M0005 = (
+    'ALTER TABLE "request" ADD COLUMN "clock_started_at" TEXT',
+    'UPDATE "request" SET "clock_started_at" = "received_at"',
+    'ALTER TABLE "finding" ADD COLUMN "document_name" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'UPDATE "finding" SET "document_name" = COALESCE('
+    '(SELECT original_name FROM document WHERE document.id = finding.document_id), \'\')',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
     Step(3, "m0003_append_only_triggers", _M0003),
     Step(4, "m0004_running_due_index", _M0004),
+    Step(5, "m0005_clock_restart_and_finding_names", _M0005),
 )
 
 LATEST = STEPS[-1].version

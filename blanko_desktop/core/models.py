@@ -113,6 +113,8 @@ class Request(Versioned):
     received_at = UtcDateTimeField()
     due_at = UtcDateTimeField(null=True)
     clock_running = BooleanField(default=True)
+    # the 1-working-day clock restarts when new documents arrive for a request that waited on the LSP
+    clock_started_at = UtcDateTimeField(null=True)
     requested_qty = IntegerField(null=True)
     competent_qty = IntegerField(null=True)
     not_yet_qty = IntegerField(null=True)
@@ -142,6 +144,7 @@ class Finding(BaseModel):
     id = AutoField()
     request = ForeignKeyField(Request, backref="findings", on_delete="RESTRICT")
     document = ForeignKeyField(Document, null=True, backref="findings", on_delete="RESTRICT")
+    document_name = CharField(default="")  # the file name, or the label of what a cross-check concerns
     item = CharField(default="")  # letter | minutes | decision | list | '' (whole request)
     sheet = CharField(null=True)
     row = IntegerField(null=True)

@@ -61,6 +61,7 @@ def request_dict(req: Request) -> dict[str, Any]:
         "received_at": req.received_at.isoformat() if req.received_at else None,
         "due_at": req.due_at.isoformat() if req.due_at else None,
         "clock_running": bool(req.clock_running),
+        "clock_started_at": req.clock_started_at.isoformat() if req.clock_started_at else None,
         "requested_qty": req.requested_qty, "competent_qty": req.competent_qty,
         "not_yet_qty": req.not_yet_qty, "approved_qty": req.approved_qty,
         "cancel_reason": req.cancel_reason, "note": req.note, "version": req.version,
@@ -226,18 +227,20 @@ class Services:
         self.recompute_due_times()
 
     def recompute_due_times(self) -> int:
-        """Due times of requests whose clock runs, after the calendar changed."""
+        """Due times of requests whose clock runs, after the calendar changed; each change is in the
+        request's history."""
         cal, limit = self.calendar(), float(self.setting("sla_hours"))
 
         def op():
             changed = 0
             for req in Request.select().where(Request.clock_running == True):  # noqa: E712
-                due = cal.due_time(req.received_at, limit)
+                due = cal.due_time(req.clock_started_at or req.received_at, limit)
                 if due != req.due_at:
                     Request.update(due_at=due).where(Request.id == req.id).execute()
+                    self._audit("request.due_recomputed", "request", req.id,
+                                {"due_at": req.due_at.isoformat() if req.due_at else None},
+                                {"due_at": due.isoformat()})
                     changed += 1
-            if changed:
-                self._audit("calendar.recompute_due", "request", "*", None, {"changed": changed})
             return changed
 
         return self._write(op)
@@ -415,6 +418,7 @@ class Services:
                 self.lsp(lsp_id)
             row = Request.create(lsp=lsp_id, kind=kind, sender=sender, subject=subject,
                                  received_at=received_at, due_at=due, clock_running=True,
+                                 clock_started_at=received_at,
                                  updated_by=self.actor.label, **fields)
             self._audit("request.create", "request", row.id, None, request_dict(row))
             return row
@@ -437,9 +441,12 @@ class Services:
                 if update["lsp_id"] is not None:
                     self.lsp(update["lsp_id"])
                 update["lsp"] = update.pop("lsp_id")
-            if "received_at" in update and row.clock_running:
-                update["due_at"] = self.calendar().due_time(update["received_at"],
-                                                            float(self.setting("sla_hours")))
+            if "received_at" in update and row.clock_started_at in (None, row.received_at):
+                # the clock still counts from the arrival being corrected (not from a later restart)
+                update["clock_started_at"] = update["received_at"]
+                if row.clock_running:
+                    update["due_at"] = self.calendar().due_time(update["received_at"],
+                                                                float(self.setting("sla_hours")))
             self._bump(row, expected_version, f"Permohonan #{request_id}", update)
             self._audit("request.edit", "request", row.id, before, request_dict(row))
             return row
@@ -460,6 +467,7 @@ class Services:
             if target is State.RECEIVED and row.state == State.WAITING_LSP:
                 # new documents from the LSP: a new clock from their arrival
                 arrival = at or utcnow()
+                changes["clock_started_at"] = arrival
                 changes["due_at"] = self.calendar().due_time(arrival, float(self.setting("sla_hours")))
             if target is State.CANCELLED:
                 changes["cancel_reason"] = reason.strip()

@@ -11,7 +11,7 @@ from blanko_desktop.core.migrations import LATEST
 LSP_KEYS = {"id", "name", "licence_no", "address", "city", "postal_code", "phone", "contact_person", "active",
             "version", "emails", "domains"}
 REQUEST_KEYS = {"id", "lsp_id", "kind", "state", "letter_number", "letter_date", "sender", "subject",
-                "received_at", "due_at", "clock_running", "requested_qty", "competent_qty", "not_yet_qty",
+                "received_at", "due_at", "clock_running", "clock_started_at", "requested_qty", "competent_qty", "not_yet_qty",
                 "approved_qty", "cancel_reason", "note", "version"}
 LIST_ITEM_KEYS = {"id", "lsp", "kind", "state", "state_label", "letter_number", "sender", "received_at", "due_at",
                   "clock_running", "requested_qty", "overdue", "due_today"}

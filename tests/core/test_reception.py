@@ -133,8 +133,15 @@ def test_scanned_letter_needs_the_typed_number(services, lsp, tmp_path):
     assert not cl.complete
     assert any("jumlah blanko diminta (5) tidak sama dengan jumlah peserta kompeten (3)" in f.message
                for f in cl.findings)
+    # the officer may also accept the difference (a finding on the letter, not on a stored file)
+    mismatch = next(f for f in checklist.build(services, req.id).findings if "(5)" in f.message)
+    checklist.accept_finding(services, req.id, mismatch, "LSP mengonfirmasi lewat telepon")
+    assert checklist.build(services, req.id).complete
     services.update_request(req.id, None, requested_qty=3)
     assert checklist.build(services, req.id).complete
+    gone = checklist.CheckedFinding("x.pdf", None, None, "tidak ada", "error", "")
+    with pytest.raises(RuleError, match="sudah tidak ada"):
+        checklist.accept_finding(services, req.id, gone, "catatan")
 
 
 def test_officer_changes_kind_and_accepts_finding(services, lsp, tmp_path):

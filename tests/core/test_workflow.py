@@ -96,3 +96,16 @@ def test_closure_moves_due_time_of_open_requests(services):
     assert services.request(req.id).due_at == datetime(2026, 12, 28, 10, 0, tzinfo=JKT)
     with pytest.raises(RuleError, match="sudah tercatat"):
         services.add_closure(date(2026, 12, 24), "closure")
+
+
+def test_calendar_change_keeps_a_restarted_clock(services):
+    from datetime import date
+
+    req = services.create_request(datetime(2026, 11, 16, 9, 0, tzinfo=JKT))
+    services.transition(req.id, "waiting_lsp")
+    req = services.transition(req.id, "received", at=datetime(2026, 11, 19, 9, 0, tzinfo=JKT))
+    assert req.due_at == datetime(2026, 11, 20, 9, 0, tzinfo=JKT)
+    services.add_closure(date(2026, 11, 20), "closure", "Kantor tutup")
+    assert services.request(req.id).due_at == datetime(2026, 11, 23, 9, 0, tzinfo=JKT)
+    moved = [e for e in services.history(req.id) if e.action == "request.due_recomputed"]
+    assert moved[-1].before["due_at"].startswith("2026-11-20T02:00")

@@ -106,6 +106,24 @@ def test_m0004_running_due_index(tmp_path):
     assert conn.execute("SELECT COUNT(*) FROM request WHERE clock_running = 1").fetchone() == (1,)
 
 
+def test_m0005_clock_restart_and_finding_names(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 4)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                 "received_at, added_at, added_by) VALUES (1, 'list', 'Daftar.xlsx', 'ab', 1, 'x', 'drop', "
+                 "'2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')")
+    conn.execute("INSERT INTO finding (request_id, document_id, item, sheet, row, severity, message, accepted, "
+                 "accepted_note, accepted_by, created_at) VALUES (1, 1, 'list', 'P', 5, 'error', 'NIK', 1, 'ok', "
+                 "'u', '2026-01-05T01:00:00.000000+00:00')")
+    conn.commit()
+    migrate_one(conn, 5)
+    assert "clock_started_at" in {r[1] for r in conn.execute("PRAGMA table_info(request)")}
+    # existing requests count from their arrival, as they did before
+    assert conn.execute("SELECT clock_started_at = received_at FROM request").fetchone() == (1,)
+    assert conn.execute("SELECT document_name FROM finding").fetchone() == ("Daftar.xlsx",)
+
+
 def test_open_migrates_old_database_and_keeps_a_copy(tmp_path):
     path = tmp_path / "blanko.sqlite"
     conn = database_at(path, 1)
