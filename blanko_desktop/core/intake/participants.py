@@ -285,6 +285,11 @@ def _text(value: object) -> str:
     return " ".join(str(value).split())
 
 
+def _verdict_present(row: Sequence[object], layout: _Layout) -> bool:
+    columns = [layout.columns.get("verdict"), layout.mark_k, layout.mark_bk]
+    return any(c is not None and c < len(row) and _text(row[c]) for c in columns)
+
+
 @functools.lru_cache(maxsize=1024)  # a list repeats a handful of schemes over thousands of rows
 def split_scheme(text: str) -> tuple[str, str]:
     """Split 'SKM.78.00104 - Operator Forklift' (in any order) into (code, name); either may be empty."""
@@ -441,7 +446,9 @@ class _Reader:
             if section is not None:
                 current_scheme = section
                 continue
-            if not name and not nik_text:
+            if not name and not nik_text and not _verdict_present(row, layout):
+                # a blank (maybe pre-numbered) row; one with a verdict is a participant whose name and NIK
+                # are missing, and it is checked (and reported) like any other
                 if rows_read and not any(_text(v) for v in row):
                     after_gap = True
                 continue

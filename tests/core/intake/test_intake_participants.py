@@ -451,3 +451,15 @@ def test_standard_rows_have_no_findings() -> None:
     """Guard for the fixtures: the standard rows are consistent (NIK dates, sexes) so other tests stay focused."""
     rows = [STANDARD_HEADER, *STANDARD_ROWS]
     assert parse_participant_list(xlsx_bytes({"Sheet1": rows}), "d.xlsx").findings == []
+
+
+def test_row_with_a_verdict_but_no_name_or_nik_is_reported_not_dropped():
+    from intake_builders import STANDARD_HEADER, STANDARD_ROWS, xlsx_bytes
+
+    from blanko_desktop.core.intake import parse_participant_list
+
+    rows = [STANDARD_HEADER, *STANDARD_ROWS, [5, None, None, None, None, "SKM.41.00012", "Pelaksana", "Mandiri", "K"]]
+    result = parse_participant_list(xlsx_bytes({"Peserta": rows}), "daftar.xlsx")
+    assert result.competent == 4
+    row6 = [f.message for f in result.findings if f.row == 6]
+    assert any("nama" in m.lower() for m in row6) and any("nik" in m.lower() for m in row6)
