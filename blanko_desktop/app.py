@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
     cfg = config.load()
     i18n.install(app, cfg.language)
+    install_excepthook()
 
     storage = open_storage(cfg)
     if storage is None:
@@ -68,6 +69,23 @@ def main(argv: list[str] | None = None) -> int:
         return app.exec()
     finally:
         window.session.close()
+
+
+def install_excepthook() -> None:
+    """An exception escaping a Qt slot would otherwise vanish (or end the program): show it instead."""
+    import logging
+    import traceback
+
+    from blanko_desktop.ui import messages
+
+    def hook(kind, value, tb) -> None:
+        logging.getLogger("blanko_desktop").error("".join(traceback.format_exception(kind, value, tb)))
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        messages.error(None, value)
+
+    sys.excepthook = hook
 
 
 def open_storage(cfg):

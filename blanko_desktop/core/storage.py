@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import TypeVar
 
-from peewee import OperationalError, SqliteDatabase
+from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from blanko_desktop.core import migrations, models
 from blanko_desktop.core.errors import BusyError, DatabaseTooNewError, StorageError
@@ -118,14 +118,20 @@ class DocumentStore:
         target = self.path_for(sha)
         if target.is_file() and target.stat().st_size == len(data):
             return sha
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        except OSError as exc:
+            raise StorageError(f"Berkas tidak dapat disimpan di {self.root}: {exc.strerror or exc}.") from exc
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, target)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise StorageError(f"Berkas tidak dapat disimpan di {self.root}: {exc.strerror or exc}.") from exc
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -203,17 +209,19 @@ class Storage:
         }
         db = SqliteDatabase(str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
                             lock_type="IMMEDIATE")
-        models.database.initialize(db)
         storage = cls(path, db, shared)
         try:
             db.connect(reuse_if_open=True)
             storage._migrate()
-        except OperationalError as exc:
+        except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
             db.close()
-            raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}.") from exc
+            raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}. Periksa berkasnya "
+                               "(rusak? hanya-baca? folder jaringan terputus?) atau pulihkan dari cadangan.") from exc
         except BaseException:
             db.close()
             raise
+        # The models follow this file only once it opened cleanly: a refused file leaves them alone.
+        models.database.initialize(db)
         return storage
 
     def close(self) -> None:
@@ -253,6 +261,12 @@ class Storage:
                     return fn()
             except OperationalError as exc:
                 text = str(exc).lower()
+                if "readonly" in text or "read-only" in text:
+                    raise StorageError(f"Basis data {self.path} hanya dapat dibaca (hak akses berkas atau folder "
+                                       "jaringan); perubahan tidak disimpan.") from exc
+                if "disk" in text or "full" in text:
+                    raise StorageError(f"Basis data {self.path} tidak dapat ditulis ({exc}); perubahan tidak "
+                                       "disimpan. Periksa ruang disk dan sambungan jaringan.") from exc
                 if "locked" not in text and "busy" not in text:
                     raise
                 if attempt == BUSY_RETRIES:

@@ -18,6 +18,11 @@ def error(parent: QWidget | None, exc: BaseException) -> None:
         title = QCoreApplication.translate("Messages", "Not possible")
     else:
         title = QCoreApplication.translate("Messages", "Unexpected error")
+        text = QCoreApplication.translate(
+            "Messages", "Something went wrong that the program did not expect; nothing was saved. "
+                        "Please tell the maintainer:\n\n%1").replace("%1", f"{type(exc).__name__}: {exc}")
+        QMessageBox.critical(parent, title, text)
+        return
     QMessageBox.warning(parent, title, str(exc))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +21,8 @@ from blanko_desktop.ui import messages
 
 T = TypeVar("T")
 
+
+log = logging.getLogger(__name__)
 
 class Session(QObject):
     """Holds Storage and Services for the UI; every write from a view goes through `perform`."""
@@ -46,6 +50,10 @@ class Session(QObject):
         try:
             result = fn()
         except BlankoError as exc:
+            messages.error(parent, exc)
+            return None
+        except Exception as exc:  # a bug or the machine (disk full, file locked by antivirus): say so, go on
+            log.exception("unexpected error in a service call")
             messages.error(parent, exc)
             return None
         self.changed.emit()

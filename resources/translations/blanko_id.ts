@@ -788,6 +788,14 @@
         <source>Unexpected error</source>
         <translation>Kesalahan tak terduga</translation>
     </message>
+    <message>
+        <source>Something went wrong that the program did not expect; nothing was saved. Please tell the maintainer:
+
+%1</source>
+        <translation>Terjadi kesalahan yang tidak terduga oleh program; tidak ada yang disimpan. Mohon sampaikan kepada pengelola aplikasi:
+
+%1</translation>
+    </message>
 </context>
 <context>
     <name>NoticeBar</name>

@@ -122,3 +122,20 @@ def test_integrity_problem_reported(storage, tmp_path):
     raw.commit()
     raw.close()
     assert any("Kunci asing rusak" in p for p in storage.check().problems)
+
+
+def test_damaged_database_refused_and_models_stay_on_the_open_one(storage, tmp_path):
+    from blanko_desktop.core.models import Lsp
+
+    broken = tmp_path / "rusak.sqlite"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with pytest.raises(StorageError, match="tidak dapat dibuka"):
+        Storage.open(broken)
+    assert Lsp.select().count() == 0  # still answered by the database that is open
+
+
+def test_document_store_failure_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "docs"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(StorageError, match="tidak dapat disimpan"):
+        DocumentStore(blocker).put(b"%PDF-1.4")
