@@ -74,7 +74,10 @@ def _datetime_arg(text: str) -> datetime:
     try:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?", value):
             raise ValueError
-        return datetime.fromisoformat(value)
+        moment = datetime.fromisoformat(value)
+        if not 2000 <= moment.year <= 2200:  # far dates overflow time-zone arithmetic; none is meant
+            raise ValueError
+        return moment
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"waktu '{text}' tidak valid: tulis seperti 2026-12-24T10:00+07:00 "
@@ -578,7 +581,7 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
     if not items:
         ctx.emit(data, "Tidak ada permohonan yang cocok." if total or args.offset else "Belum ada permohonan.")
         return EXIT_OK
-    table = [(i["id"], _short(_parse(i["received_at"])), i["lsp"] or f"(tidak dikenal: {i['sender']})",
+    table = [(i["id"], _short(_parse(i["received_at"])), i["lsp"] or (f"(tidak dikenal: {i['sender']})" if i["sender"] else "(LSP belum ditentukan)"),
               i["state_label"], _short(_parse(i["due_at"])), i["requested_qty"] if i["requested_qty"] is not None
               else "-", "TERLAMBAT" if i["overdue"] else ("HARI INI" if i["due_today"] else ""))
              for i in items]

@@ -140,6 +140,11 @@ def build(services: Services, request_id: int,
             if bad_rows:
                 item.reason = f"{bad_rows} baris bermasalah; pertama: {item.reason}"
         items[kind] = item
+    for d in services.documents(request_id):
+        if d.kind == "email":
+            # what the e-mail itself said: attachments left aside, no attachment, a renamed file
+            for note in (d.analysis or {}).get("notes", []):
+                add(Finding(d.original_name, None, None, note, "warning"), "")
     for d in docs:
         if d.kind not in REQUIRED:
             # a file that is none of the four does not block the request, but the officer sees its problems

@@ -26,7 +26,7 @@ from blanko_desktop.core.intake import (
 )
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
 from blanko_desktop.core.models import Document, Lsp, Request, utcnow
-from blanko_desktop.core.services import Services
+from blanko_desktop.core.services import FUTURE_SLACK, Services
 from blanko_desktop.core.workflow import State
 
 Progress = Callable[[int, int, str], None]
@@ -63,7 +63,8 @@ class PlannedFile:
     sha256: str
     analysis: FileAnalysis | None  # None for an e-mail container
     parent: int | None = None      # index of the e-mail it came from
-    duplicate_of: tuple[int, int, datetime] | None = None  # (document id, request id, added at)
+    duplicate_of: tuple[int, int, datetime] | None = None  # (document id, request id, received at)
+    notes: list[str] = field(default_factory=list)  # an e-mail's: what was left aside or found wrong
 
     @property
     def kind(self) -> str:
@@ -168,11 +169,17 @@ class Reception:
         if not plan.sender and mail.sender:
             plan.sender, plan.sender_name, plan.subject = mail.sender, mail.sender_name, mail.subject
             plan.received_at = mail.date
-        if not self._add(plan, self._planned(name, data, None, email=True)):
+            if mail.date is not None and mail.date > utcnow() + FUTURE_SLACK:
+                # the sender's clock is wrong: the time of the drop is the honest arrival
+                plan.problems.append(f"{name}: tanggal e-mail {mail.date:%d-%m-%Y %H:%M} ada di masa depan; "
+                                     "dipakai waktu penerimaan sekarang")
+                plan.received_at = None
+        planned = self._planned(name, data, None, email=True)
+        planned.notes = [f"{f.document}: {f.message}" for f in mail.findings] + mail.skipped
+        if not self._add(plan, planned):
             return
         parent = len(plan.files) - 1
-        for finding in mail.findings:
-            plan.problems.append(f"{finding.document}: {finding.message}")
+        plan.problems += planned.notes
         for attachment in mail.attachments:
             if detect_type(attachment.data, attachment.filename) in EMAIL_TYPES:
                 continue  # parse_email already extracted the attachments of attached e-mails
@@ -193,11 +200,11 @@ class Reception:
 
         sha = sha256_bytes(data)
         name = safe_filename(name)
-        seen = (Document.select(Document.id, Document.request, Document.added_at)
+        seen = (Document.select(Document.id, Document.request, Document.received_at)
                 .where(Document.sha256 == sha).order_by(Document.id).first())
         return PlannedFile(name=name, data=data, sha256=sha,
                            analysis=None if email else cached_analysis(sha, name, lambda: data), parent=parent,
-                           duplicate_of=(seen.id, seen.request_id, seen.added_at) if seen else None)
+                           duplicate_of=(seen.id, seen.request_id, seen.received_at) if seen else None)
 
     # -- phase 2: write ------------------------------------------------------------------------------
 
@@ -243,7 +250,7 @@ class Reception:
                     media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
                     source=source, parent=ids.get(f.parent) if f.parent is not None else None,
                     received_at=arrival, added_by=services.actor.label,
-                    analysis=summary(f.analysis) if f.analysis else None)
+                    analysis=summary(f.analysis) if f.analysis else {"notes": f.notes})
                 ids[index] = doc
                 added.append(doc)
                 audit.record(services.actor, "document.add", "request", req.id, None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from peewee import IntegrityError
@@ -68,6 +68,19 @@ def request_dict(req: Request) -> dict[str, Any]:
     }
 
 
+# A whole domain identifies an LSP only when the LSP owns it: never a free-mail provider or a public suffix,
+# or every sender there would be taken for that LSP.
+SHARED_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.id", "ymail.com", "rocketmail.com", "outlook.com",
+    "outlook.co.id", "hotmail.com", "live.com", "msn.com", "icloud.com", "me.com", "aol.com", "proton.me",
+    "protonmail.com", "mail.com", "zoho.com", "yandex.com", "gmx.com",
+})
+PUBLIC_SUFFIXES = frozenset({
+    "co.id", "or.id", "ac.id", "go.id", "web.id", "sch.id", "my.id", "biz.id", "net.id", "mil.id", "desa.id",
+    "ponpes.id", "co.uk", "com.sg", "com.my",
+})
+
+
 def _split_addresses(values: Iterable[str]) -> tuple[list[str], list[str]]:
     emails, domains = [], []
     for raw in values:
@@ -80,11 +93,26 @@ def _split_addresses(values: Iterable[str]) -> tuple[list[str], list[str]]:
                 if not local or "." not in host:
                     raise RuleError(f"Alamat e-mail '{part.strip()}' tidak valid.")
                 emails.append(value)
+            elif value in SHARED_MAIL_DOMAINS or value in PUBLIC_SUFFIXES:
+                raise RuleError(f"Domain '{value}' dipakai banyak orang, bukan milik satu LSP: daftarkan alamat "
+                                "e-mail lengkapnya saja.")
             elif "." in value:
                 domains.append(value)
             else:
                 raise RuleError(f"'{part.strip()}' bukan alamat e-mail atau domain.")
     return emails, domains
+
+
+# A submission cannot arrive in the future; a little slack covers clocks that disagree.
+FUTURE_SLACK = timedelta(hours=1)
+
+
+def _check_received(moment: datetime) -> None:
+    if moment.tzinfo is None:
+        raise RuleError("Waktu diterima harus menyertakan zona waktu.")
+    if moment > utcnow() + FUTURE_SLACK:
+        raise RuleError(f"Waktu diterima {moment.isoformat(timespec='minutes')} ada di masa depan; "
+                        "periksa tanggal dan jamnya.")
 
 
 @dataclass
@@ -407,8 +435,7 @@ class Services:
     def create_request(self, received_at: datetime, lsp_id: int | None = None, kind: str = "new",
                        sender: str = "", subject: str = "", **fields: Any) -> Request:
         """Record a new submission; its 1-working-day clock starts at `received_at`."""
-        if received_at.tzinfo is None:
-            raise RuleError("Waktu diterima harus menyertakan zona waktu.")
+        _check_received(received_at)
         if kind not in REQUEST_KINDS:
             raise RuleError(f"Jenis permohonan '{kind}' tidak dikenal ({', '.join(REQUEST_KINDS)}).")
         due = self.calendar().due_time(received_at, float(self.setting("sla_hours")))
@@ -432,6 +459,8 @@ class Services:
             raise RuleError("Kolom tidak dapat diubah: " + ", ".join(sorted(unknown)))
         if "kind" in changes and changes["kind"] not in REQUEST_KINDS:
             raise RuleError(f"Jenis permohonan '{changes['kind']}' tidak dikenal.")
+        if "received_at" in changes:
+            _check_received(changes["received_at"])
 
         def op():
             row = self.request(request_id)

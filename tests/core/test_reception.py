@@ -263,3 +263,16 @@ def test_row_is_not_named_twice_in_the_completion_mail(services, lsp, tmp_path):
     cl = Checklist(1, "LSP", "", False, {k: Item("ok") for k in checklist.REQUIRED}, 3, 1, 3, {}, {},
                    [CheckedFinding("daftar.xlsx", "Peserta", 12, "Baris 12: NIK kosong", "error", "list")])
     assert completion.problem_lines(cl) == ["daftar.xlsx, lembar 'Peserta': Baris 12: NIK kosong."]
+
+
+def test_future_times_are_not_taken(services, lsp, tmp_path):
+    from datetime import timedelta
+
+    future = datetime.now(timezone.utc) + timedelta(days=30)
+    with pytest.raises(RuleError, match="masa depan"):
+        services.create_request(future, lsp.id)
+    (tmp_path / "m.eml").write_bytes(eml_bytes([("a.pdf", pdf_bytes(LETTER_TEXT), "application/pdf")], date=future))
+    plan = Reception(services).prepare_paths([tmp_path / "m.eml"])
+    assert plan.received_at is None and any("masa depan" in p for p in plan.problems)
+    req = Reception(services).commit(plan).request
+    assert req.received_at <= datetime.now(timezone.utc)

@@ -41,6 +41,8 @@ def test_sender_recognition(services, two_lsps, sender, expected):
     ({"name": "LSP X", "emails": ["admin@localhost"]}, "tidak valid"),
     ({"name": "LSP X", "emails": ["admin@lsp-tdn.id"]}, "sudah terdaftar untuk LSP Teknologi"),
     ({"name": "LSP Pariwisata Bali Dwipa"}, "sudah terdaftar"),
+    ({"name": "LSP X", "emails": ["gmail.com"]}, "dipakai banyak orang"),
+    ({"name": "LSP X", "emails": ["@co.id"]}, "dipakai banyak orang"),
 ])
 def test_lsp_rules(services, two_lsps, kwargs, message):
     name = kwargs.pop("name")

@@ -90,12 +90,12 @@ def test_stale_save_refused_with_who_and_when(services):
 def test_closure_moves_due_time_of_open_requests(services):
     from datetime import date
 
-    req = services.create_request(datetime(2026, 12, 23, 10, 0, tzinfo=JKT))
-    assert req.due_at == datetime(2026, 12, 24, 10, 0, tzinfo=JKT)
-    services.add_closure(date(2026, 12, 24), "cuti_bersama", "Cuti bersama Natal")
-    assert services.request(req.id).due_at == datetime(2026, 12, 28, 10, 0, tzinfo=JKT)
+    req = services.create_request(datetime(2026, 11, 18, 10, 0, tzinfo=JKT))  # Wednesday
+    assert req.due_at == datetime(2026, 11, 19, 10, 0, tzinfo=JKT)
+    services.add_closure(date(2026, 11, 19), "closure", "Kantor tutup: pemadaman listrik")
+    assert services.request(req.id).due_at == datetime(2026, 11, 20, 10, 0, tzinfo=JKT)
     with pytest.raises(RuleError, match="sudah tercatat"):
-        services.add_closure(date(2026, 12, 24), "closure")
+        services.add_closure(date(2026, 11, 19), "closure")
 
 
 def test_calendar_change_keeps_a_restarted_clock(services):

@@ -108,7 +108,9 @@ def _is_inline_image(media: str, size: int, disposition: str | None, has_content
     if not media.startswith("image/"):
         return False
     if in_related:
-        return True  # referenced by the HTML body (cid:), whatever its disposition says
+        # referenced by the HTML body (cid:), whatever its disposition says; a big one may be a scanned
+        # document pasted into the message, so it is kept
+        return size <= SIGNATURE_IMAGE_MAX_BYTES
     # Apple Mail marks attached photos "inline" too: only a small inline image is taken for a logo.
     return (disposition == "inline" or has_content_id) and size <= SIGNATURE_IMAGE_MAX_BYTES
 
