@@ -303,8 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="nomor temuan seperti di 'blanko checklist ID' (mulai 1)")
     p.add_argument("--note", required=True, metavar="TEKS", help="alasan menerima temuan")
 
-    add(sub, "check", Command(cmd_check, "never"),
-        "periksa basis data: integritas, kunci asing, berkas tersimpan, jejak audit")
+    p = add(sub, "check", Command(cmd_check, "never"),
+            "periksa basis data: integritas, kunci asing, berkas tersimpan, jejak audit")
+    p.add_argument("--repair", action="store_true",
+                   help="pindahkan berkas yatim ke folder 'yatim' dan hapus sisa penulisan terputus, lalu periksa")
     p = add(sub, "backup", Command(cmd_backup, "never"), "salinan konsisten basis data beserta dokumennya")
     p.add_argument("--out", required=True, metavar="PATH", help="berkas tujuan (belum boleh ada)")
 
@@ -775,9 +777,14 @@ def cmd_calendar_closures(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
+        repaired = services.storage.repair() if args.repair else []
         report = services.storage.check()
         path = str(services.storage.path)
-    data = {"database": path, "ok": report.ok, "problems": report.problems, "checked": report.checked}
+    for line in repaired:
+        if not ctx.json:
+            print(line)
+    data = {"database": path, "ok": report.ok, "problems": report.problems, "checked": report.checked,
+            "repaired": repaired}
     checked = ", ".join(f"{k}={v}" for k, v in report.checked.items())
     if report.ok:
         ctx.emit(data, [f"OK: {path}", f"  diperiksa: {checked}"])

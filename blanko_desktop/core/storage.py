@@ -33,6 +33,7 @@ NETWORK_FS = {
     "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "ncpfs", "lustre", "fuse.rclone",
 }
 SQLITE_HEADER = b"SQLite format 3\x00"
+QUARANTINE = "yatim"  # orphan files are moved here by `blanko check --repair`
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in ("audit_event", "stock_movement")
                                  for op in ("update", "delete"))
 BUSY_TIMEOUT_MS = 5000
@@ -153,6 +154,13 @@ class DocumentStore:
                 for f in sub.iterdir():
                     if f.is_file() and not f.name.startswith("."):
                         yield f.name
+
+    def quarantine(self, sha256: str) -> Path:
+        """Move a file no record refers to aside (never deleted: it may be the only copy of something)."""
+        target = self.root / QUARANTINE / sha256
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(self.path_for(sha256), target)
+        return target
 
     def leftovers(self) -> list[Path]:
         """Temporary files from an interrupted write."""
@@ -317,6 +325,18 @@ class Storage:
         report.problems += chain.problems
         report.checked["schema_version"] = self.schema_version()
         return report
+
+    def repair(self) -> list[str]:
+        """Mend what can be mended without losing anything: orphan files (stored, but their record never
+        committed: a crash or a refused save) go to the quarantine folder; interrupted writes are removed."""
+        done = []
+        for sha in sorted(set(self.files.all_hashes()) - self._referenced_hashes()):
+            moved = self.files.quarantine(sha)
+            done.append(f"Berkas yatim {sha} dipindahkan ke {moved.parent}")
+        for tmp in self.files.leftovers():
+            tmp.unlink()
+            done.append(f"Sisa penulisan terputus {tmp.name} dihapus")
+        return done
 
     def _referenced_hashes(self) -> set[str]:
         rows = self.db.execute_sql(

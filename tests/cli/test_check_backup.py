@@ -126,3 +126,14 @@ def test_check_and_backup_never_create_a_database(cli, tmp_path):
     assert "tidak ditemukan" in cli("check", db=missing, expect=1).err
     assert "tidak ditemukan" in cli("backup", "--out", tmp_path / "b.sqlite", db=missing, expect=1).err
     assert not missing.exists()
+
+
+def test_check_repair_quarantines_an_orphan(cli, tmp_path):
+    from blanko_desktop.core.storage import DocumentStore, documents_dir
+
+    db = tmp_path / "r.sqlite"
+    cli("init", db=db)
+    DocumentStore(documents_dir(db)).put(b"orphan")
+    cli("check", db=db, expect=1)
+    repaired = cli("check", "--repair", "--json", db=db).json()
+    assert repaired["ok"] and len(repaired["repaired"]) == 1

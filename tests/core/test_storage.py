@@ -139,3 +139,12 @@ def test_document_store_failure_is_a_clear_error(tmp_path):
     blocker.write_text("a file where the folder should be")
     with pytest.raises(StorageError, match="tidak dapat disimpan"):
         DocumentStore(blocker).put(b"%PDF-1.4")
+
+
+def test_repair_moves_orphans_aside_without_losing_them(storage):
+    orphan = storage.files.put(b"dokumen yang catatannya tidak jadi tersimpan")
+    (storage.files.path_for(orphan).parent / ".incoming-x").write_bytes(b"separuh")
+    assert not storage.check().ok
+    done = storage.repair()
+    assert len(done) == 2 and storage.check().ok
+    assert (storage.files.root / "yatim" / orphan).read_bytes().startswith(b"dokumen")
