@@ -124,7 +124,9 @@ _SUB_HEADER_WORDS = frozenset({"KODE", "NAMA", "JUDUL", "NOMOR", "NO"}) | _MARK_
 
 def _normalise_header(value: object) -> str:
     text = value if isinstance(value, str) else ""
-    return " ".join(re.sub(r"[^0-9A-Z]+", " ", text.upper()).split())
+    text = " ".join(re.sub(r"[^0-9A-Z]+", " ", text.upper()).split())
+    # letters typed apart for a wide column ("N I K", "N A M A") are one word
+    return re.sub(r"\b[A-Z](?: [A-Z]\b){2,}", lambda m: m.group(0).replace(" ", ""), text)
 
 
 def header_field(value: object) -> str | None:

@@ -463,3 +463,10 @@ def test_row_with_a_verdict_but_no_name_or_nik_is_reported_not_dropped():
     assert result.competent == 4
     row6 = [f.message for f in result.findings if f.row == 6]
     assert any("nama" in m.lower() for m in row6) and any("nik" in m.lower() for m in row6)
+
+
+@pytest.mark.parametrize("header, field", [("N I K", "nik"), ("N.I.K", "nik"), ("L/P", "sex"), ("K / BK", "verdict")])
+def test_spaced_out_header_letters(header, field):
+    from blanko_desktop.core.intake.participants import header_field
+
+    assert header_field(header) == field
