@@ -13,8 +13,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _bundled(name: str) -> Path:
-    # Repo layout (editable install, CI) keeps resources/ and forms/ beside the package;
-    # the Windows installer copies them into the package folder.
+    # The repo (editable install, CI) keeps resources/ and forms/ beside the package; a wheel
+    # (setup.py maps them in) and the Windows installer carry them inside the package folder.
     for candidate in (_PACKAGE_DIR.parent / name, _PACKAGE_DIR / name):
         if candidate.is_dir():
             return candidate
