@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
@@ -54,9 +54,24 @@ def install(app: QCoreApplication, language: str) -> bool:
 
 # -- dates and times ---------------------------------------------------------------------------------
 
+_office_zone: tzinfo | None = None
+
+
+def set_office_zone(zone: tzinfo | None) -> None:
+    """Show times on the office clock (the settings' time zone), whatever zone this PC is set to:
+    due times are counted in office hours, so they must read as such."""
+    global _office_zone
+    _office_zone = zone
+
+
 def local(moment: datetime) -> datetime:
-    """A stored (aware) time on this workstation's clock."""
-    return moment.astimezone()
+    """A stored (aware) time on the office clock (this workstation's until the office zone is known)."""
+    return moment.astimezone(_office_zone) if _office_zone else moment.astimezone()
+
+
+def office_time(naive: datetime) -> datetime:
+    """A time the officer typed (as shown by `local`) made aware."""
+    return naive.replace(tzinfo=_office_zone) if _office_zone else naive.astimezone()
 
 
 def fmt_datetime(moment: datetime | None) -> str:

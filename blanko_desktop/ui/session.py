@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -17,7 +18,7 @@ from blanko_desktop.core.config import LocalConfig
 from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.storage import Storage
-from blanko_desktop.ui import messages
+from blanko_desktop.ui import i18n, messages
 
 T = TypeVar("T")
 
@@ -38,6 +39,8 @@ class Session(QObject):
         self.storage = storage
         self.services = Services(storage, Actor.current(cfg.officer))
         storage.on_busy = self._on_busy
+        self._follow_office_zone()
+        self.changed.connect(self._follow_office_zone)  # the office hours may have changed in Settings
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -84,6 +87,15 @@ class Session(QObject):
         self.storage = storage
         storage.on_busy = self._on_busy
         self.services = Services(storage, self.services.actor)
+        self._follow_office_zone()
+
+    def _follow_office_zone(self) -> None:
+        # the zone alone: building the calendar (holidays library) is not needed to read a clock
+        hours = self.services.setting("office_hours") or {}
+        try:
+            i18n.set_office_zone(ZoneInfo(hours.get("tz") or "Asia/Jakarta"))
+        except (ZoneInfoNotFoundError, ValueError):
+            i18n.set_office_zone(None)
 
     def _on_busy(self, attempt: int) -> None:
         # the core retries by itself; say so, and let the window repaint (but take no clicks) meanwhile

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from blanko_desktop.core.models import Document, LspAddress, Request
 from blanko_desktop.core.workflow import State
+from blanko_desktop.ui import i18n
 from blanko_desktop.ui import intake as intake_module
 from tests.ui.drops import (
     LSP_DOMAIN,
@@ -81,7 +82,7 @@ def test_loose_files_ask_for_the_lsp_and_take_the_typed_arrival_time(window, lsp
         assert dialog.target_label.text() == "Permohonan baru"
         assert [dialog.files.topLevelItem(i).text(2) for i in range(4)] == ["baru"] * 4
         dialog.choose_lsp(lsp.id)
-        dialog.received_edit.setDateTime(QDateTime(arrived.astimezone().replace(tzinfo=None)))
+        dialog.received_edit.setDateTime(QDateTime(i18n.local(arrived).replace(tzinfo=None)))
 
     asked = answer_intake(monkeypatch, fill)
     drop_on(window, file_mime(paths))

@@ -297,3 +297,12 @@ def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert tab.splitter.sizes()[1] > 0
     qtbot.waitUntil(lambda: tab.detail.check_button.hasFocus(), timeout=1000)
+
+
+def test_times_read_on_the_office_clock(window):
+    """Due times count office hours in Asia/Jakarta: they are shown on that clock, whatever the PC's zone."""
+    from datetime import datetime, timezone
+
+    from blanko_desktop.ui import i18n
+
+    assert i18n.fmt_datetime(datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)).endswith("16:00")

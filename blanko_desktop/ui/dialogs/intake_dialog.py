@@ -244,7 +244,7 @@ class IntakeDialog(QDialog):
     # -- result ---------------------------------------------------------------------------------------
 
     def received_at(self) -> datetime:
-        return self.received_edit.dateTime().toPython().astimezone()
+        return i18n.office_time(self.received_edit.dateTime().toPython())
 
     def decision(self) -> IntakeDecision:
         lsp_id = self._fixed_lsp if self._fixed_lsp is not None else self.lsp_combo.currentData()
