@@ -27,6 +27,7 @@ from blanko_desktop.core.intake import (
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
 from blanko_desktop.core.models import Document, Lsp, Request, utcnow
 from blanko_desktop.core.services import FUTURE_SLACK, Services
+from blanko_desktop.core.storage import sha256_bytes
 from blanko_desktop.core.workflow import State
 
 Progress = Callable[[int, int, str], None]
@@ -196,8 +197,6 @@ class Reception:
         return True
 
     def _planned(self, name: str, data: bytes, parent: int | None, email: bool = False) -> PlannedFile:
-        from blanko_desktop.core.storage import sha256_bytes
-
         sha = sha256_bytes(data)
         name = safe_filename(name)
         seen = (Document.select(Document.id, Document.request, Document.received_at)

@@ -14,7 +14,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
@@ -33,6 +32,9 @@ NETWORK_FS = {
     "glusterfs", "fuse.glusterfs", "davfs", "fuse.davfs2", "ncpfs", "lustre", "fuse.rclone",
 }
 SQLITE_HEADER = b"SQLite format 3\x00"
+# every stored file some record refers to (check, repair and backup agree on it)
+REFERENCED_FILES_SQL = ("SELECT sha256 FROM document UNION SELECT sha256 FROM printed_form "
+                        "UNION SELECT manifest_sha256 FROM courier_pickup WHERE manifest_sha256 != ''")
 QUARANTINE = "yatim"  # orphan files are moved here by `blanko check --repair`
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in ("audit_event", "stock_movement")
                                  for op in ("update", "delete"))
@@ -138,10 +140,6 @@ class DocumentStore:
             raise
         _fsync_dir(target.parent)
         return sha
-
-    def put_file(self, source: Path) -> str:
-        """Store a file from disk without holding all of it in memory twice."""
-        return self.put(source.read_bytes())
 
     def read(self, sha256: str) -> bytes:
         return self.path_for(sha256).read_bytes()
@@ -286,12 +284,6 @@ class Storage:
                 time.sleep(0.05 * attempt)
         raise AssertionError("unreachable")
 
-    @contextmanager
-    def read(self) -> Iterator[None]:
-        """A consistent read snapshot (deferred transaction)."""
-        with self.db.atomic("DEFERRED"):
-            yield
-
     # -- check and backup --------------------------------------------------------------------------
 
     def check(self) -> CheckReport:
@@ -339,11 +331,7 @@ class Storage:
         return done
 
     def _referenced_hashes(self) -> set[str]:
-        rows = self.db.execute_sql(
-            "SELECT sha256 FROM document UNION SELECT sha256 FROM printed_form "
-            "UNION SELECT manifest_sha256 FROM courier_pickup WHERE manifest_sha256 != ''"
-        ).fetchall()
-        return {r[0] for r in rows}
+        return {r[0] for r in self.db.execute_sql(REFERENCED_FILES_SQL).fetchall()}
 
     def backup_database(self, out: Path) -> None:
         """A consistent copy of the database file alone (SQLite online backup API)."""
@@ -365,9 +353,7 @@ class Storage:
         self.backup_database(out)
         copy = sqlite3.connect(out)
         try:
-            hashes = {r[0] for r in copy.execute(
-                "SELECT sha256 FROM document UNION SELECT sha256 FROM printed_form "
-                "UNION SELECT manifest_sha256 FROM courier_pickup WHERE manifest_sha256 != ''")}
+            hashes = {r[0] for r in copy.execute(REFERENCED_FILES_SQL)}
         finally:
             copy.close()
         target = DocumentStore(documents_dir(out))
