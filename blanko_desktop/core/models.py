@@ -18,11 +18,14 @@ from peewee import (
     TextField,
 )
 
+from blanko_desktop.core import clock
+
 database = DatabaseProxy()
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    """The current time in UTC, from the one clock (core/clock.py) that tests and the demo can set."""
+    return clock.now()
 
 
 class UtcDateTimeField(Field):

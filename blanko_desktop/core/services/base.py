@@ -1,0 +1,48 @@
+"""What every service shares: the write transaction, the audit entry, optimistic locking, frozen requests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from blanko_desktop.core import audit
+from blanko_desktop.core.audit import Actor
+from blanko_desktop.core.errors import ConflictError
+from blanko_desktop.core.models import Versioned, utcnow
+from blanko_desktop.core.storage import Storage
+
+
+class ServiceBase:
+    """The officer's operations on one open database: the plumbing each capability's service uses."""
+
+    def __init__(self, storage: Storage, actor: Actor):
+        self.storage = storage
+        self.actor = actor
+        self._calendar = None
+
+    def _write(self, fn):
+        return self.storage.write(fn)
+
+    def _audit(self, action: str, entity: str, entity_id: object, before: Any = None, after: Any = None):
+        audit.record(self.actor, action, entity, entity_id, before, after)
+
+    def _bump(self, row: Versioned, expected_version: int | None, what: str, changes: dict[str, Any]) -> None:
+        """Save `changes` to a versioned row unless someone else saved it since `expected_version`."""
+        model = type(row)
+        if expected_version is not None and row.version != expected_version:
+            raise ConflictError(what, row.updated_by, _local_text(row.updated_at))
+        pk = model._meta.primary_key
+        count = (model.update(**changes, version=row.version + 1, updated_at=utcnow(),
+                              updated_by=self.actor.label)
+                 .where((pk == getattr(row, pk.name)) & (model.version == row.version)).execute())
+        if count != 1:
+            fresh = model.get(pk == getattr(row, pk.name))
+            raise ConflictError(what, fresh.updated_by, _local_text(fresh.updated_at))
+        for key, value in changes.items():
+            setattr(row, key, value)
+        row.version += 1
+
+
+def _local_text(moment: datetime | None) -> str | None:
+    """A stored UTC time as the officer reads it (local clock of this workstation)."""
+    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else None

@@ -1,0 +1,139 @@
+"""Requests: their record, their details, and their moves along the procedure."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from blanko_desktop.core import workflow
+from blanko_desktop.core.errors import NotFoundError, RuleError
+from blanko_desktop.core.models import AuditEvent, Document, Request, utcnow
+from blanko_desktop.core.services.base import ServiceBase
+from blanko_desktop.core.workflow import State
+
+REQUEST_EDITABLE = ("lsp_id", "kind", "letter_number", "letter_date", "sender", "subject", "received_at",
+                    "requested_qty", "competent_qty", "not_yet_qty", "note")
+
+REQUEST_KINDS = ("new", "replacement")
+
+
+def request_dict(req: Request) -> dict[str, Any]:
+    """A request as plain data (audit snapshots, CLI JSON)."""
+    return {
+        "id": req.id, "lsp_id": req.lsp_id, "kind": req.kind, "state": req.state,
+        "letter_number": req.letter_number,
+        "letter_date": req.letter_date.isoformat() if req.letter_date else None,
+        "sender": req.sender, "subject": req.subject,
+        "received_at": req.received_at.isoformat() if req.received_at else None,
+        "due_at": req.due_at.isoformat() if req.due_at else None,
+        "clock_running": bool(req.clock_running),
+        "clock_started_at": req.clock_started_at.isoformat() if req.clock_started_at else None,
+        "requested_qty": req.requested_qty, "competent_qty": req.competent_qty,
+        "not_yet_qty": req.not_yet_qty, "approved_qty": req.approved_qty,
+        "cancel_reason": req.cancel_reason, "note": req.note, "version": req.version,
+    }
+
+
+# A submission cannot arrive in the future; a little slack covers clocks that disagree.
+FUTURE_SLACK = timedelta(hours=1)
+
+
+def _check_received(moment: datetime) -> None:
+    if moment.tzinfo is None:
+        raise RuleError("Waktu diterima harus menyertakan zona waktu.")
+    if moment > utcnow() + FUTURE_SLACK:
+        raise RuleError(f"Waktu diterima {moment.isoformat(timespec='minutes')} ada di masa depan; "
+                        "periksa tanggal dan jamnya.")
+
+
+class RequestsService(ServiceBase):
+    """One request at a time: create, edit, move along the procedure, its documents and history."""
+
+    def request(self, request_id: int) -> Request:
+        row = Request.get_or_none(Request.id == request_id)
+        if row is None:
+            raise NotFoundError(f"Permohonan #{request_id} tidak ditemukan.")
+        return row
+
+    def create_request(self, received_at: datetime, lsp_id: int | None = None, kind: str = "new",
+                       sender: str = "", subject: str = "", **fields: Any) -> Request:
+        """Record a new submission; its 1-working-day clock starts at `received_at`."""
+        _check_received(received_at)
+        if kind not in REQUEST_KINDS:
+            raise RuleError(f"Jenis permohonan '{kind}' tidak dikenal ({', '.join(REQUEST_KINDS)}).")
+        due = self.calendar().due_time(received_at, float(self.setting("sla_hours")))
+
+        def op():
+            if lsp_id is not None:
+                self.lsp(lsp_id)
+            row = Request.create(lsp=lsp_id, kind=kind, sender=sender, subject=subject,
+                                 received_at=received_at, due_at=due, clock_running=True,
+                                 clock_started_at=received_at,
+                                 updated_by=self.actor.label, **fields)
+            self._audit("request.create", "request", row.id, None, request_dict(row))
+            return row
+
+        return self._write(op)
+
+    def update_request(self, request_id: int, expected_version: int | None = None, **changes: Any) -> Request:
+        """Edit a request's details (LSP, letter, counts, received time); audited, version-checked."""
+        unknown = set(changes) - set(REQUEST_EDITABLE)
+        if unknown:
+            raise RuleError("Kolom tidak dapat diubah: " + ", ".join(sorted(unknown)))
+        if "kind" in changes and changes["kind"] not in REQUEST_KINDS:
+            raise RuleError(f"Jenis permohonan '{changes['kind']}' tidak dikenal.")
+        if "received_at" in changes:
+            _check_received(changes["received_at"])
+
+        def op():
+            row = self.request(request_id)
+            before = request_dict(row)
+            update = dict(changes)
+            if "lsp_id" in update:
+                if update["lsp_id"] is not None:
+                    self.lsp(update["lsp_id"])
+                update["lsp"] = update.pop("lsp_id")
+            if "received_at" in update and row.clock_started_at in (None, row.received_at):
+                # the clock still counts from the arrival being corrected (not from a later restart)
+                update["clock_started_at"] = update["received_at"]
+                if row.clock_running:
+                    update["due_at"] = self.calendar().due_time(update["received_at"],
+                                                                float(self.setting("sla_hours")))
+            self._bump(row, expected_version, f"Permohonan #{request_id}", update)
+            self._audit("request.edit", "request", row.id, before, request_dict(row))
+            return row
+
+        return self._write(op)
+
+    def transition(self, request_id: int, target: str | State, reason: str = "",
+                   expected_version: int | None = None, at: datetime | None = None) -> Request:
+        """Move a request along the procedure; the SLA clock follows the new state."""
+        target = workflow.State(target)
+
+        def op():
+            row = self.request(request_id)
+            workflow.check_transition(row.state, target, reason)
+            before = request_dict(row)
+            changes: dict[str, Any] = {"state": target.value,
+                                       "clock_running": target in workflow.CLOCK_RUNNING}
+            if target is State.RECEIVED and row.state == State.WAITING_LSP:
+                # new documents from the LSP: a new clock from their arrival
+                arrival = at or utcnow()
+                changes["clock_started_at"] = arrival
+                changes["due_at"] = self.calendar().due_time(arrival, float(self.setting("sla_hours")))
+            if target is State.CANCELLED:
+                changes["cancel_reason"] = reason.strip()
+            self._bump(row, expected_version, f"Permohonan #{request_id}", changes)
+            self._audit(f"request.{target.value}", "request", row.id, before,
+                        {**request_dict(row), **({"reason": reason} if reason else {})})
+            return row
+
+        return self._write(op)
+
+    def documents(self, request_id: int) -> list[Document]:
+        return list(Document.select().where(Document.request == request_id).order_by(Document.id))
+
+    def history(self, request_id: int) -> list[AuditEvent]:
+        return list(AuditEvent.select()
+                    .where((AuditEvent.entity == "request") & (AuditEvent.entity_id == str(request_id)))
+                    .order_by(AuditEvent.id))
