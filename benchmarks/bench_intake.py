@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blanko_desktop.core import checklist  # noqa: E402
+from blanko_desktop.core.verification import checklist  # noqa: E402
 from blanko_desktop.core.audit import Actor  # noqa: E402
 from blanko_desktop.core.demo_documents import participants, request_documents, request_email  # noqa: E402
 from blanko_desktop.core.reception import Reception  # noqa: E402

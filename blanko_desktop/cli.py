@@ -860,7 +860,8 @@ def _open_request_or_refuse(services: "Services", request_id: int, doing: str):
 def _checklist_json(services: "Services", request_id: int) -> dict[str, Any]:
     """The checklist as scripts read it: Checklist.as_json() with each finding's number (for accept-finding)
     and the officer's note on an accepted one; plus the request's state."""
-    from blanko_desktop.core import checklist, workflow
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.verification import checklist
 
     cl = checklist.build(services, request_id)
     data = cl.as_json()
@@ -884,7 +885,7 @@ def _where(finding: dict[str, Any]) -> str:
 
 def _checklist_lines(data: dict[str, Any]) -> list[str]:
     """The checklist in Indonesian, as the Verifikasi tab shows it."""
-    from blanko_desktop.core.checklist import ITEM_LABELS
+    from blanko_desktop.core.verification.checklist import ITEM_LABELS
     from blanko_desktop.core.textid import terbilang
 
     lsp = data["lsp"] or "(belum ditentukan: blanko set-lsp {} NAMA)".format(data["request"])
@@ -1087,7 +1088,8 @@ def cmd_completion_mail(ctx: Context, args: argparse.Namespace) -> int:
     import email
     from email import policy
 
-    from blanko_desktop.core import checklist, completion, workflow
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.verification import checklist, completion
     from blanko_desktop.core.workflow import State
 
     out = Path(args.out).expanduser()
@@ -1121,7 +1123,8 @@ def cmd_completion_mail(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_verify(ctx: Context, args: argparse.Namespace) -> int:
-    from blanko_desktop.core import checklist, workflow
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.verification import checklist
     from blanko_desktop.core.services import request_dict
 
     with ctx.services() as services:
@@ -1197,7 +1200,7 @@ def cmd_set_lsp(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_accept_finding(ctx: Context, args: argparse.Namespace) -> int:
-    from blanko_desktop.core import checklist
+    from blanko_desktop.core.verification import checklist
 
     with ctx.services() as services:
         _open_request_or_refuse(services, args.id, "temuannya tidak dapat diubah lagi")

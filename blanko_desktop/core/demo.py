@@ -432,7 +432,7 @@ class _Paperwork:
 
     def completion_mail(self, request_id: int) -> None:
         """The officer's e-mail asking for what is missing: the request then waits on the LSP."""
-        from blanko_desktop.core import completion
+        from blanko_desktop.core.verification import completion
 
         completion.write_completion_request(self.services, request_id,
                                             self.drafts / f"kelengkapan-{request_id}.eml")
@@ -440,7 +440,7 @@ class _Paperwork:
     def walk(self, request_id: int, files: dict[str, bytes], received: datetime, final: State, now: datetime,
              *, sender: str, lsp_name: str, missing: str | None, typed: int | None) -> None:
         """Documents in, then on to `final` the way the officer works: checklist, completion e-mail, verify."""
-        from blanko_desktop.core import checklist
+        from blanko_desktop.core.verification import checklist
 
         services, rng = self.services, self.rng
         steps = PATHS.get(final, ())  # cancelled: no steps, handled below

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from blanko_desktop.core import checklist, completion
+from blanko_desktop.core.verification import checklist, completion
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import AuditEvent, Document
 from blanko_desktop.core.reception import Reception
@@ -258,7 +258,7 @@ def test_refusals_write_nothing(services, lsp, tmp_path):
 
 
 def test_row_is_not_named_twice_in_the_completion_mail(services, lsp, tmp_path):
-    from blanko_desktop.core.checklist import CheckedFinding, Checklist, Item
+    from blanko_desktop.core.verification.checklist import CheckedFinding, Checklist, Item
 
     cl = Checklist(1, "LSP", "", False, {k: Item("ok") for k in checklist.REQUIRED}, 3, 1, 3, {}, {},
                    [CheckedFinding("daftar.xlsx", "Peserta", 12, "Baris 12: NIK kosong", "error", "list")])

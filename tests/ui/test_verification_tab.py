@@ -267,7 +267,7 @@ def test_accept_several_findings_at_once(window, lsp, tmp_path, qtbot, monkeypat
 
 
 def test_accept_dialog_needs_a_note(qtbot):
-    from blanko_desktop.core.checklist import CheckedFinding
+    from blanko_desktop.core.verification.checklist import CheckedFinding
 
     dialog = AcceptFindingDialog([CheckedFinding("Daftar.xlsx", "Peserta", 8, "NIK tidak valid", "error", "list")])
     qtbot.addWidget(dialog)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blanko_desktop.core.checklist import CheckedFinding
+from blanko_desktop.core.verification.checklist import CheckedFinding
 
 OPEN_MAIL, COPY_TEXT = 1, 2
 

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop import paths
-from blanko_desktop.core import checklist as checklist_core
-from blanko_desktop.core import completion
-from blanko_desktop.core.checklist import REQUIRED, CheckedFinding, Checklist
+from blanko_desktop.core.verification import checklist as checklist_core
+from blanko_desktop.core.verification import completion
+from blanko_desktop.core.verification.checklist import REQUIRED, CheckedFinding, Checklist
 from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.intake.sniff import SPREADSHEET_TYPES, type_label
 from blanko_desktop.core.models import Document, Request

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
-from blanko_desktop.core.checklist import CheckedFinding, Item
+from blanko_desktop.core.verification.checklist import CheckedFinding, Item
 from blanko_desktop.core.intake import Participant
 from blanko_desktop.core.models import Document
 from blanko_desktop.ui.dropdata import DOCUMENT_FORMAT

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from blanko_desktop import paths
 from blanko_desktop.core import audit, workflow
-from blanko_desktop.core.checklist import ITEM_LABELS, Checklist, build
+from blanko_desktop.core.verification.checklist import ITEM_LABELS, Checklist, build
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.services import Services

@@ -1,0 +1,1 @@
+"""The verification step: the completeness checklist, and the completion request to the LSP."""
