@@ -45,6 +45,17 @@ TRANSITIONS: dict[State, frozenset[State]] = {
     State.CANCELLED: frozenset(),
 }
 
+# States that stand for records: each is entered only by the operation that creates them, never by a bare
+# move, so that no request looks approved, packed or shipped while nothing was approved, issued or sent.
+OPERATION_FOR: dict[State, str] = {
+    State.VERIFIED: "verifikasi: daftar periksa lengkap (blanko verify / 'Lengkap — lanjut ke persetujuan')",
+    State.APPROVED: "persetujuan pejabat eselon IV (lembar persetujuan)",
+    State.PACKED: "pengemasan: blanko dikeluarkan dari stok dan tanda terima dicetak",
+    State.SHIPPED: "serah terima paket ke kurir",
+    State.DELIVERED: "pencatatan paket diterima LSP",
+    State.CLOSED: "kedua tanda terima kembali (kurir dan LSP)",
+}
+
 # States in which the secretariat's 1-working-day clock runs.
 CLOCK_RUNNING = frozenset({State.RECEIVED, State.VERIFIED, State.APPROVED})
 # States in which a request is still open on the officer's desk.
@@ -68,6 +79,21 @@ def parse_state(text: str) -> State:
 
 def allowed(current: str) -> frozenset[State]:
     return TRANSITIONS[State(current)]
+
+
+def generic_targets(current: str) -> frozenset[State]:
+    """The moves that need no record (wait for the LSP, back to the queue, cancel): what a bare
+    transition may do; the other next states belong to their operations."""
+    return frozenset(s for s in TRANSITIONS[State(current)] if s not in OPERATION_FOR)
+
+
+def check_generic(current: str, target: str, reason: str = "") -> None:
+    """Refuse a bare move into a state that needs records, naming the operation to use instead."""
+    check_transition(current, target, reason)
+    tgt = State(target)
+    if tgt in OPERATION_FOR:
+        raise RuleError(f"Status '{LABELS_ID[tgt]}' hanya dapat dicapai lewat {OPERATION_FOR[tgt]}, "
+                        "bukan dengan mengubah status saja.")
 
 
 def check_transition(current: str, target: str, reason: str = "") -> None:

@@ -107,28 +107,43 @@ class RequestsService(ServiceBase):
 
     def transition(self, request_id: int, target: str | State, reason: str = "",
                    expected_version: int | None = None, at: datetime | None = None) -> Request:
-        """Move a request along the procedure; the SLA clock follows the new state."""
+        """A move that needs no record: wait for the LSP, back to the queue, or cancel (with a reason).
+
+        The states that stand for records (verified, approved, packed, ...) are refused here with the
+        operation that enters them (`workflow.OPERATION_FOR`)."""
         target = workflow.State(target)
 
         def op():
             row = self.request(request_id)
-            workflow.check_transition(row.state, target, reason)
-            before = request_dict(row)
-            changes: dict[str, Any] = {"state": target.value,
-                                       "clock_running": target in workflow.CLOCK_RUNNING}
-            if target is State.RECEIVED and row.state == State.WAITING_LSP:
-                # new documents from the LSP: a new clock from their arrival
-                arrival = at or utcnow()
-                changes["clock_started_at"] = arrival
-                changes["due_at"] = self.calendar().due_time(arrival, float(self.setting("sla_hours")))
-            if target is State.CANCELLED:
-                changes["cancel_reason"] = reason.strip()
-            self._bump(row, expected_version, f"Permohonan #{request_id}", changes)
-            self._audit(f"request.{target.value}", "request", row.id, before,
-                        {**request_dict(row), **({"reason": reason} if reason else {})})
-            return row
+            workflow.check_transition(row.state, target, reason)  # TODO(guard): check_generic
+            return self._move(row, target, reason, expected_version, at)
 
         return self._write(op)
+
+    def _enter(self, row: Request, target: str | State, reason: str = "", expected_version: int | None = None,
+               at: datetime | None = None, **extra: Any) -> Request:
+        """Move `row` into `target` on behalf of the operation that has just written its records (call
+        inside that operation's write transaction)."""
+        target = workflow.State(target)
+        workflow.check_transition(row.state, target, reason)
+        return self._move(row, target, reason, expected_version, at, **extra)
+
+    def _move(self, row: Request, target: State, reason: str, expected_version: int | None,
+              at: datetime | None, **extra: Any) -> Request:
+        before = request_dict(row)
+        changes: dict[str, Any] = {"state": target.value, "clock_running": target in workflow.CLOCK_RUNNING,
+                                   **extra}
+        if target is State.RECEIVED and row.state == State.WAITING_LSP:
+            # new documents from the LSP: a new clock from their arrival
+            arrival = at or utcnow()
+            changes["clock_started_at"] = arrival
+            changes["due_at"] = self.calendar().due_time(arrival, float(self.setting("sla_hours")))
+        if target is State.CANCELLED:
+            changes["cancel_reason"] = reason.strip()
+        self._bump(row, expected_version, f"Permohonan #{row.id}", changes)
+        self._audit(f"request.{target.value}", "request", row.id, before,
+                    {**request_dict(row), **({"reason": reason} if reason else {})})
+        return row
 
     def documents(self, request_id: int) -> list[Document]:
         return list(Document.select().where(Document.request == request_id).order_by(Document.id))

@@ -213,9 +213,8 @@ def mark_verified(services: Services, request_id: int) -> Request:
             problems.insert(0, "LSP pengirim belum ditentukan")
         raise RuleError("Dokumen belum lengkap/benar: " + "; ".join(problems[:5]))
     def op():
-        # one transaction: the counts are saved only if the move is allowed
-        services.update_request(request_id, None, competent_qty=checklist.competent,
-                                not_yet_qty=checklist.not_yet)
-        return services.transition(request_id, State.VERIFIED)
+        # one transaction and one history entry: the counts are saved with the move, or not at all
+        return services._enter(services.request(request_id), State.VERIFIED,
+                               competent_qty=checklist.competent, not_yet_qty=checklist.not_yet)
 
     return services.storage.write(op)
