@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blanko_desktop.core.calendar import WorkCalendar  # noqa: E402
+from blanko_desktop.core.calendar import WorkCalendar
 
 WIB = ZoneInfo("Asia/Jakarta")
 COUNT = 100_000

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from blanko_desktop.core.models import Document, LspAddress, Request
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n
-from blanko_desktop.ui import intake as intake_module
+from blanko_desktop.ui.intake import controller as intake_module
 from tests.ui.drops import (
     LSP_DOMAIN,
     LSP_NAME,
