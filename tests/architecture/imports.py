@@ -66,19 +66,25 @@ def _base(module: str, is_package: bool, node: ast.ImportFrom) -> str:
     return ".".join(parts + ([node.module] if node.module else []))
 
 
+def imports_of(module: str, source: str, is_package: bool, known: set[str] | dict[str, Path]) -> list[Import]:
+    """The import statements of one module's source, each with the module it loads."""
+    found = []
+    for node, module_level in _walk(ast.parse(source).body, True):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        else:
+            base = _base(module, is_package, node)
+            targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names]
+        found += [Import(module, target, node.lineno, module_level) for target in dict.fromkeys(targets)]
+    return found
+
+
 def imports() -> list[Import]:
     """Every import statement in the package, with the module it loads."""
     known = modules()
     found = []
     for module, path in known.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        for node, module_level in _walk(tree.body, True):
-            if isinstance(node, ast.Import):
-                targets = [alias.name for alias in node.names]
-            else:
-                base = _base(module, path.name == "__init__.py", node)
-                targets = [f"{base}.{a.name}" if f"{base}.{a.name}" in known else base for a in node.names]
-            found += [Import(module, target, node.lineno, module_level) for target in dict.fromkeys(targets)]
+        found += imports_of(module, path.read_text(encoding="utf-8"), path.name == "__init__.py", known)
     return found
 
 

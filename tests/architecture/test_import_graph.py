@@ -31,6 +31,39 @@ def test_no_import_cycle_at_module_level():
     assert found == [], "modules that import each other at import time: " + "; ".join(" <-> ".join(c) for c in found)
 
 
+def test_the_reader_tells_import_time_from_lazy_imports():
+    source = """
+from __future__ import annotations
+from typing import TYPE_CHECKING
+import pkg.a
+from . import b
+from .c import thing
+from .. import top
+if TYPE_CHECKING:
+    from pkg.d import Hint
+else:
+    import pkg.e
+try:
+    import pkg.f
+except ImportError:
+    import pkg.g
+class Holder:
+    import pkg.h
+    def method(self):
+        import pkg.i
+def lazy():
+    from pkg import j
+"""
+    known = {"pkg", "pkg.a", "pkg.sub", "pkg.sub.b", "pkg.sub.c", "pkg.top", "pkg.d", "pkg.j"}
+    found = {(i.target, i.module_level) for i in imports.imports_of("pkg.sub.mod", source, False, known)}
+    assert found == {
+        ("__future__", True), ("typing", True), ("pkg.a", True), ("pkg.sub.b", True), ("pkg.sub.c", True),
+        ("pkg.top", True), ("pkg.d", False), ("pkg.e", True), ("pkg.f", True), ("pkg.g", True), ("pkg.h", True),
+        ("pkg.i", False), ("pkg.j", False)}
+    # In a package's __init__, "." is the package itself.
+    assert [i.target for i in imports.imports_of("pkg.sub", "from . import b", True, known)] == ["pkg.sub.b"]
+
+
 def test_the_cycle_finder_finds_cycles():
     assert imports.cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert imports.cycles({"a": {"a"}}) == [["a"]]
