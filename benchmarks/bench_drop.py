@@ -51,7 +51,7 @@ def main() -> None:
     from blanko_desktop.core.demo_documents import participants, request_documents, request_email
     from blanko_desktop.core.storage import Storage
     from blanko_desktop.ui import i18n
-    from blanko_desktop.ui.dialogs.intake_dialog import IntakeDialog
+    from blanko_desktop.ui.intake.dialog import IntakeDialog
     from blanko_desktop.ui.main_window import MainWindow
     from blanko_desktop.ui.session import Session
 

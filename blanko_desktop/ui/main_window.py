@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from blanko_desktop import APP_NAME, __version__, paths
 from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.ui import messages
-from blanko_desktop.ui.intake import DropRouter, IntakeController
+from blanko_desktop.ui.intake.controller import IntakeController
+from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.tabs.requests_tab import RequestsTab
 from blanko_desktop.ui.tabs.verification_tab import VerificationTab

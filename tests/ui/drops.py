@@ -101,7 +101,7 @@ def drop_on(widget: QWidget, mime: QMimeData, pos: QPoint | None = None) -> QDro
 
 def answer_intake(monkeypatch, fill=None, accept: bool = True) -> list:
     """The officer answers the intake dialog: `fill(dialog)` then Receive (or Cancel). Returns the dialogs seen."""
-    from blanko_desktop.ui.dialogs.intake_dialog import IntakeDialog
+    from blanko_desktop.ui.intake.dialog import IntakeDialog
 
     seen = []
 

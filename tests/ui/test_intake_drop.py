@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from blanko_desktop.core.models import Document, LspAddress, Request
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n
-from blanko_desktop.ui import intake as intake_module
+from blanko_desktop.ui.intake import controller as intake_module
 from tests.ui.drops import (
     LSP_DOMAIN,
     LSP_NAME,
@@ -29,7 +29,8 @@ from tests.ui.drops import (
     write_files,
 )
 
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "example-request"
+# A copy of the shared example request kept in the repository, so that CI runs the test too.
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "example-request"
 
 
 @pytest.fixture
@@ -358,7 +359,6 @@ def test_the_window_stays_responsive_and_shows_progress(window, lsp, tmp_path, q
     assert not window.intake_progress.isVisibleTo(window)
 
 
-@pytest.mark.skipif(not SAMPLES.is_dir(), reason="shared/samples is not beside this checkout")
 @pytest.mark.parametrize("as_email", [True, False], ids=["eml", "four-files"])
 def test_the_shared_example_request(window, tmp_path, qtbot, monkeypatch, services, as_email):
     lsp = services.add_lsp("LSP Kelistrikan Tenaga Raya", ["ktr-sertifikasi.id"])

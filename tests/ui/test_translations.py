@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTranslator
 
 from blanko_desktop import paths
@@ -36,7 +37,13 @@ def test_qm_is_present_and_loads():
     assert translator.translate("MainWindow", "Incoming requests") == "Permohonan Masuk"
 
 
-@pytest.mark.skipif(not shutil.which("pyside6-lupdate"), reason="pyside6-lupdate not installed")
+def _lupdate() -> Path:
+    """pyside6-lupdate as PySide6 installs it: beside this interpreter, whether or not the venv is on PATH."""
+    script = Path(sys.executable).parent / ("pyside6-lupdate.exe" if sys.platform == "win32" else "pyside6-lupdate")
+    assert script.is_file(), f"{script} missing: install PySide6 (pip install -e '.[test]')"
+    return script
+
+
 def test_catalogue_is_up_to_date_with_the_source(tmp_path):
     """A string added to the UI without a translation fails here, not in front of the officer."""
     import subprocess
@@ -45,9 +52,17 @@ def test_catalogue_is_up_to_date_with_the_source(tmp_path):
     copy = tmp_path / "blanko_id.ts"
     shutil.copy(TS, copy)
     files = [str(p) for p in tool.sources()]
-    subprocess.run(["pyside6-lupdate", *files, "-ts", str(copy), "-no-obsolete", "-locations", "none",
+    subprocess.run([str(_lupdate()), *files, "-ts", str(copy), "-no-obsolete", "-locations", "none",
                     "-target-language", "id_ID"], check=True, capture_output=True)
     assert tool.unfinished(copy) == []
+    # Also catches lupdate reading nothing (every entry dropped as obsolete) and strings left in the
+    # catalogue after their source text was changed or removed.
+    assert _entries(copy) == _entries(TS)
+
+
+def _entries(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()
+    return {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
 
 
 def test_state_names_match_the_core():

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from blanko_desktop.core.services import RequestFilter
 from blanko_desktop.core.workflow import OPEN_STATES, State
 from blanko_desktop.ui import i18n
-from blanko_desktop.ui.intake import DropRouter
+from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.request_detail import RequestDetail
 from blanko_desktop.ui.widgets.request_model import (

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-from blanko_desktop.ui.intake import NEW_REQUEST
+from blanko_desktop.ui.intake.router import NEW_REQUEST
 
 
 class DropOverlay(QWidget):

@@ -36,7 +36,7 @@ from blanko_desktop.core.models import Request, utcnow
 from blanko_desktop.core.reception import file_name_for
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n, messages
-from blanko_desktop.ui.intake import DropRouter
+from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
 
 SKIP_IN_SUMMARY = {"id", "version", "clock_running"}

@@ -1,7 +1,6 @@
 """analyse_file / analyse_path: one call per stored file, every bad input a clear finding, never an exception."""
 
 import dataclasses
-import time
 from pathlib import Path
 
 import pytest
@@ -309,7 +308,8 @@ def test_never_raises_on_damaged_files(seed: bytes, cut: int, flips: list[tuple[
 
 
 @pytest.mark.slow
-def test_twenty_thousand_rows_in_well_under_five_seconds() -> None:
+def test_twenty_thousand_rows_are_all_counted() -> None:
+    """Every row of a large list is read and judged; how fast: benchmarks/bench_participants.py."""
     header = ["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "KODE SKEMA", "SUMBER ANGGARAN", "REKOMENDASI"]
     rows = [header]
     for number in range(20_000):
@@ -326,11 +326,9 @@ def test_twenty_thousand_rows_in_well_under_five_seconds() -> None:
             ]
         )
     data = large_list_bytes(rows)
-    start = time.perf_counter()
     result = parse_participant_list(data, "besar.xlsx")
-    elapsed = time.perf_counter() - start
     assert result.competent + result.not_yet == 20_000
-    assert elapsed < 5, elapsed
+    assert result.not_yet == len(range(0, 20_000, 7))
 
 
 def test_rust_panics_count_as_failures_but_interrupts_do_not() -> None:

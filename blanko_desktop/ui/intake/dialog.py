@@ -29,7 +29,7 @@ from blanko_desktop.core.reception import IntakePlan, PlannedFile
 from blanko_desktop.core.services import RequestFilter
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n
-from blanko_desktop.ui.intake import IntakeDecision
+from blanko_desktop.ui.intake.decision import IntakeDecision
 from blanko_desktop.ui.session import Session
 
 DUPLICATE_FG = "#6b6b6b"

@@ -1,0 +1,1 @@
+"""Files in: the drop router, the intake controller, its dialog and the decision between them."""
