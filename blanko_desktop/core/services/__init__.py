@@ -17,12 +17,23 @@ from blanko_desktop.core.services.requests import (
     request_dict,
 )
 from blanko_desktop.core.services.settings import SETTING_DEFAULTS, SettingsService
+from blanko_desktop.core.services.views import (
+    ClosureView,
+    DocumentView,
+    FindingView,
+    HistoryEntry,
+    LspView,
+    RequestView,
+    SignatoryView,
+    ViewsService,
+)
 
 __all__ = [
     "FUTURE_SLACK", "LSP_FIELDS", "REQUEST_EDITABLE", "REQUEST_KINDS", "SETTING_DEFAULTS", "ImportResult",
     "RequestFilter", "RequestRow", "Services", "lsp_dict", "request_dict",
+    "ClosureView", "DocumentView", "FindingView", "HistoryEntry", "LspView", "RequestView", "SignatoryView",
 ]
 
 
-class Services(RequestsService, RequestTableService, RegistryService, SettingsService, ServiceBase):
+class Services(ViewsService, RequestsService, RequestTableService, RegistryService, SettingsService, ServiceBase):
     """The officer's operations on one open database."""
