@@ -27,6 +27,7 @@ import logging
 import os
 import secrets
 import tempfile
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ KEYRING_SERVICE = "blanko-desktop"
 KEYRING_USER = "audit-key"
 KEY_FILE = "kunci-audit.key"
 ANCHOR_DIR = "jangkar-audit"
+MAX_SIGNATURE_PROBLEMS = 20
 KEY_STORE_ENV = "BLANKO_KEY_STORE"  # "file" keeps the key in the config folder even where a keyring exists
 _KEYS: dict[str, tuple[bytes, str]] = {}  # config folder -> (key, where it is kept)
 _WRITTEN: dict[Path, tuple[int, str]] = {}  # anchor file -> head last written by this process
@@ -173,19 +175,35 @@ def anchor_dir() -> Path:
 
 
 def _anchor_file(db_id: str, db_path: Path) -> Path:
-    where = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:8]
+    where = hashlib.sha256(_resolved(db_path).encode("utf-8")).hexdigest()[:8]
     return anchor_dir() / f"{db_id}-{where}.json"
 
 
+_RESOLVED: dict[str, str] = {}
+
+
+def _resolved(db_path: Path) -> str:
+    # resolving walks the path on disk (slow on a network drive): once per file and process
+    key = str(db_path)
+    if key not in _RESOLVED:
+        _RESOLVED[key] = str(Path(db_path).resolve())
+    return _RESOLVED[key]
+
+
 def _write_json(target: Path, data: dict[str, Any]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".jangkar-", suffix=".tmp")
+    # a temporary name per process and thread (cheaper than mkstemp on every write), then an atomic rename
+    tmp = target.with_name(f".{target.stem}-{os.getpid()}-{threading.get_ident()}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1)
+        try:
+            fh = open(tmp, "w", encoding="utf-8")
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fh = open(tmp, "w", encoding="utf-8")
+        with fh:
+            fh.write(json.dumps(data, ensure_ascii=False))
         os.replace(tmp, target)
     finally:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
 
 
 def _read_json(path: Path) -> dict[str, Any] | None:
@@ -208,10 +226,10 @@ def note_commit(storage) -> None:
         target = _anchor_file(now.database_id, storage.path)
         if _WRITTEN.get(target) == (now.entry, now.hash):
             return
-        known = _read_json(target)
+        known = _read_json(target) if target not in _WRITTEN else None
         if known and known["entry"] > now.entry:
             return  # another process of this workstation already anchored a later head
-        _write_json(target, {**now.as_dict(), "path": str(Path(storage.path).resolve()),
+        _write_json(target, {**now.as_dict(), "path": _resolved(storage.path),
                              "kept_at": datetime.now().astimezone().isoformat(timespec="seconds")})
         _WRITTEN[target] = (now.entry, now.hash)
     except Exception as exc:  # the write is committed: a missing anchor must not make it look failed
@@ -229,7 +247,7 @@ def _anchors(db_id: str) -> list[tuple[str, dict[str, Any]]]:
 
 
 def _anchors_of_other_ids(db_id: str, db_path: Path) -> list[dict[str, Any]]:
-    folder, here = anchor_dir(), str(Path(db_path).resolve())
+    folder, here = anchor_dir(), _resolved(db_path)
     if not folder.is_dir():
         return []
     return [d for p in sorted(folder.glob("*.json"))
@@ -334,6 +352,9 @@ def _check_signatures(execute, db_id: str, rows: list[tuple], checked: dict[str,
                                 "itu atau yang sebelumnya ditulis ulang")
         else:
             counts["elsewhere"] += 1
+    if len(problems) > MAX_SIGNATURE_PROBLEMS:  # a wholesale rewrite: its first entries and a count
+        problems[MAX_SIGNATURE_PROBLEMS:] = [f"... dan {len(problems) - MAX_SIGNATURE_PROBLEMS} entri audit lain "
+                                             "dengan tanda tangan tidak cocok atau kosong"]
     checked["audit_signed_here"] = counts["here"]
     checked["audit_signed_elsewhere"] = counts["elsewhere"]  # their keys are on the workstations that wrote them
     checked["audit_unsigned_old"] = counts["old"]
