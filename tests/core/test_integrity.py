@@ -409,3 +409,35 @@ def test_anchor_follows_each_committed_write_and_head_is_for_the_report(office, 
     with pytest.raises(Exception):
         services.transition(office["requests"][0], "closed")  # refused: no entry, the anchor stays
     assert json.loads(anchor.read_text())["entry"] == head.entry + 1
+
+
+KEY_RACER = r"""
+import os, sys, time
+from pathlib import Path
+from blanko_desktop.core import integrity
+root, rounds, start_at = Path(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+while time.time() < start_at:
+    time.sleep(0.001)
+for i in range(rounds):
+    os.environ["BLANKO_CONFIG_DIR"] = str(root / str(i))  # a fresh installation each round: both create its key
+    print(integrity.workstation_key()[0].hex())
+"""
+
+
+@pytest.mark.slow
+def test_two_processes_creating_the_key_at_once_end_with_one_key(tmp_path):
+    import subprocess
+    import time
+
+    rounds = 150
+    start_at = time.time() + 1.5
+    procs = [subprocess.Popen([sys.executable, "-c", KEY_RACER, str(tmp_path), str(rounds), str(start_at)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, integrity.KEY_STORE_ENV: "file"}) for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    first, second = (out.split() for out, _ in outputs)
+    assert len(first) == len(second) == rounds
+    # whoever lost the race to create a key reads the winner's: one key per installation, every round
+    assert first == second
+    assert [(tmp_path / str(i) / integrity.KEY_FILE).read_text() for i in range(rounds)] == first
