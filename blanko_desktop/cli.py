@@ -807,7 +807,8 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
         result = services.storage.backup(out)
     ctx.emit(result, [f"Cadangan dibuat: {result['database']}",
-                      f"  dokumen: {result['files']} berkas di {result['documents']}"])
+                      f"  dokumen: {result['files']} berkas di {result['documents']}",
+                      f"  jejak audit: entri {result['audit_head']['entry']}, hash {result['audit_head']['hash']}"])
     return EXIT_OK
 
 

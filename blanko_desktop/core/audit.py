@@ -8,6 +8,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from blanko_desktop.core import integrity
 from blanko_desktop.core.models import AuditEvent, UtcDateTimeField, utcnow
 
 GENESIS = "0" * 64
@@ -50,16 +51,21 @@ def _normalise(value: Any) -> Any:
 
 def record(actor: Actor, action: str, entity: str, entity_id: object,
            before: Any = None, after: Any = None) -> AuditEvent:
-    """Append one event; call inside the write transaction of the change it records."""
-    last = AuditEvent.select(AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
+    """Append one event, signed with this workstation's key; call inside the write transaction of the change
+    it records (its lock makes the next entry number ours)."""
+    last = AuditEvent.select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).first()
     prev = last.hash if last else GENESIS
+    number = last.id + 1 if last else 1
     at = _AT.db_value(utcnow())
     before, after = _normalise(before), _normalise(after)
     eid = "" if entity_id is None else str(entity_id)
     digest = _digest(prev, at, actor.os_user, actor.officer, action, entity, eid, before, after)
-    return AuditEvent.create(at=at, os_user=actor.os_user, officer=actor.officer, action=action,
+    # the MAC binds the entry to this database and its number, with a key the database file does not hold
+    mac, mac_key = integrity.sign(integrity.database_id(AuditEvent._meta.database.execute_sql) or "",
+                                  number, digest)
+    return AuditEvent.create(id=number, at=at, os_user=actor.os_user, officer=actor.officer, action=action,
                              entity=entity, entity_id=eid, before=before, after=after,
-                             prev_hash=prev, hash=digest)
+                             prev_hash=prev, hash=digest, mac=mac, mac_key=mac_key)
 
 
 @dataclass

@@ -93,12 +93,25 @@ _M0005 = (
     '(SELECT original_name FROM document WHERE document.id = finding.document_id), \'\')',
 )
 
+# Tamper evidence beyond the chain: each entry carries a keyed hash (HMAC) by the workstation that wrote it
+# (its key is not in this file), and the database gets an identity that anchors kept outside it refer to.
+# Entries already there stay unsigned: `unsigned_until` says up to which entry that is expected.
+_M0006 = (
+    'ALTER TABLE "audit_event" ADD COLUMN "mac" VARCHAR(64) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "audit_event" ADD COLUMN "mac_key" VARCHAR(16) NOT NULL DEFAULT \'\'',
+    'CREATE TABLE "database_identity" ("id" VARCHAR(32) NOT NULL PRIMARY KEY, "created_at" TEXT NOT NULL, '
+    '"unsigned_until" INTEGER NOT NULL)',
+    'INSERT INTO "database_identity" ("id", "created_at", "unsigned_until") VALUES (lower(hex(randomblob(16))), '
+    'strftime(\'%Y-%m-%dT%H:%M:%f000+00:00\', \'now\'), (SELECT COALESCE(MAX(id), 0) FROM audit_event))',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
     Step(3, "m0003_append_only_triggers", _M0003),
     Step(4, "m0004_running_due_index", _M0004),
     Step(5, "m0005_clock_restart_and_finding_names", _M0005),
+    Step(6, "m0006_audit_mac_and_database_identity", _M0006),
 )
 
 LATEST = STEPS[-1].version

@@ -264,9 +264,19 @@ class AuditEvent(BaseModel):
     after = JsonField(null=True)
     prev_hash = CharField(max_length=64)
     hash = CharField(max_length=64, unique=True)
+    mac = CharField(max_length=64, default="")      # HMAC by the writing workstation's key (core/integrity.py)
+    mac_key = CharField(max_length=16, default="")  # which workstation key made it
+
+
+class DatabaseIdentity(BaseModel):
+    """The one row naming this database file; anchors kept outside the file refer to it."""
+
+    id = CharField(max_length=32, primary_key=True)
+    created_at = TextField()
+    unsigned_until = IntegerField(default=0)  # entries up to here predate signing
 
 
 ALL_MODELS = [
     Lsp, LspAddress, Request, Document, Finding, Signatory, Approval, PrintedForm,
-    CourierPickup, Parcel, StockMovement, StockCount, Setting, Closure, AuditEvent,
+    CourierPickup, Parcel, StockMovement, StockCount, Setting, Closure, AuditEvent, DatabaseIdentity,
 ]

@@ -21,7 +21,8 @@ from typing import TypeVar
 
 from peewee import DatabaseError, OperationalError, SqliteDatabase
 
-from blanko_desktop.core import migrations, models
+from blanko_desktop.core import integrity as evidence
+from blanko_desktop.core import migrations, models, replay
 from blanko_desktop.core.errors import BusyError, DatabaseTooNewError, StorageError
 
 T = TypeVar("T")
@@ -260,6 +261,14 @@ class Storage:
     # -- writes ------------------------------------------------------------------------------------
 
     def write(self, fn: Callable[[], T]) -> T:
+        """Run `fn` in one short write transaction; once committed, keep the audit head outside the file."""
+        outermost = not self.db.in_transaction()
+        result = self._write_retrying(fn)
+        if outermost:
+            evidence.note_commit(self)
+        return result
+
+    def _write_retrying(self, fn: Callable[[], T]) -> T:
         """Run `fn` in one short write transaction, retrying while another officer holds the lock."""
         for attempt in range(1, BUSY_RETRIES + 1):
             try:
@@ -315,6 +324,7 @@ class Storage:
         chain = audit.verify_chain()
         report.checked["audit_events"] = chain.count
         report.problems += chain.problems
+        report.problems += evidence.check(self, report.checked)  # keys, anchors, log replayed on the tables
         report.checked["schema_version"] = self.schema_version()
         return report
 
@@ -322,7 +332,9 @@ class Storage:
         """Mend what can be mended without losing anything: orphan files (stored, but their record never
         committed: a crash or a refused save) go to the quarantine folder; interrupted writes are removed."""
         done = []
-        for sha in sorted(set(self.files.all_hashes()) - self._referenced_hashes()):
+        # a file the audit log names stays: its row may have been deleted, the file is the evidence
+        for sha in sorted(set(self.files.all_hashes()) - self._referenced_hashes() - replay.audited_files(
+                self.db.execute_sql)):
             moved = self.files.quarantine(sha)
             done.append(f"Berkas yatim {sha} dipindahkan ke {moved.parent}")
         for tmp in self.files.leftovers():
@@ -366,7 +378,9 @@ class Storage:
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
             copied += 1
-        return {"database": str(out), "documents": str(target.root), "files": copied}
+        manifest, head = evidence.write_manifest(out, copied)  # the chain's head travels with the copy
+        return {"database": str(out), "documents": str(target.root), "files": copied,
+                "manifest": str(manifest), "audit_head": head.as_dict()}
 
 
 def documents_dir(db_path: Path) -> Path:

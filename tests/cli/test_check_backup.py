@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,9 +25,15 @@ def _store_document(db: Path, data: bytes = LETTER) -> str:
         received = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)
         req = services.create_request(received, sender="admin@lsp.id", letter_number="045/LSP-TDN/XI/2026")
         sha = storage.files.put(data)
-        storage.write(lambda: Document.create(request=req.id, kind="letter", original_name="surat.pdf",
-                                              sha256=sha, size=len(data), media_type="application/pdf",
-                                              source="cli-test", received_at=received))
+
+        def op():  # as intake does it: the row and its audited event
+            doc = Document.create(request=req.id, kind="letter", original_name="surat.pdf", sha256=sha,
+                                  size=len(data), media_type="application/pdf", source="cli-test",
+                                  received_at=received)
+            services._audit("document.add", "request", req.id, None,
+                            {"document": doc.id, "name": "surat.pdf", "kind": "letter", "sha256": sha})
+
+        storage.write(op)
         services.transition(req.id, "waiting_lsp", "Daftar peserta belum dilampirkan.")
         services.transition(req.id, "received")
         return sha
@@ -104,7 +111,12 @@ def test_backup_copies_database_and_documents_and_check_accepts_it(cli, db, tmp_
     assert cli("check", "--json", db=db).json()["ok"] is True
     out = tmp_path / "cadangan" / "blanko-2026-11-25.sqlite"
     data = cli("backup", "--out", out, "--json", db=db).json()
-    assert data == {"database": str(out), "documents": str(_documents(out)), "files": 1}
+    manifest = out.with_name("blanko-2026-11-25.manifest.json")
+    events = cli("check", "--json", db=db).json()["checked"]["audit_events"]
+    assert data == {"database": str(out), "documents": str(_documents(out)), "files": 1,
+                    "manifest": str(manifest), "audit_head": data["audit_head"]}
+    # the manifest carries the copy's audit head (the same as the original's at that moment)
+    assert data["audit_head"]["entry"] == events == json.loads(manifest.read_text())["entry"]
     assert (_documents(out) / sha[:2] / sha).read_bytes() == LETTER
     checked = cli("check", "--json", db=out).json()
     assert checked["ok"] is True and checked["checked"]["files"] == 1

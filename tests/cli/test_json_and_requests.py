@@ -31,7 +31,7 @@ DOCUMENTED = [
     (("calendar", "add-closure", "2031-01-02", "--note", "Kantor tutup"), {"day", "kind", "note", "created_by"}),
     (("calendar", "remove-closure", "{closure}"), {"day", "removed"}),
     (("check",), {"database", "ok", "problems", "checked", "repaired"}),
-    (("backup", "--out", "{tmp}/cadangan.sqlite"), {"database", "documents", "files"}),
+    (("backup", "--out", "{tmp}/cadangan.sqlite"), {"database", "documents", "files", "manifest", "audit_head"}),
     (("demo", "--requests", "3", "--force"),
      {"mode", "lsps", "signatories", "closures", "requests", "with_documents", "states", "overdue", "due_today",
       "seconds", "database"}),

@@ -80,9 +80,14 @@ def _store_document(services, data: bytes) -> str:
 
     req = services.create_request(datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc))
     sha = services.storage.files.put(data)
-    services.storage.write(lambda: Document.create(
-        request=req, original_name="a.pdf", sha256=sha, size=len(data),
-        received_at=req.received_at))
+
+    def op():  # as intake does it: the row and its audited event
+        doc = Document.create(request=req, original_name="a.pdf", sha256=sha, size=len(data),
+                              received_at=req.received_at)
+        services._audit("document.add", "request", req.id, None,
+                        {"document": doc.id, "name": "a.pdf", "kind": doc.kind, "sha256": sha})
+
+    services.storage.write(op)
     return sha
 
 

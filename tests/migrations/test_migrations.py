@@ -124,6 +124,26 @@ def test_m0005_clock_restart_and_finding_names(tmp_path):
     assert conn.execute("SELECT document_name FROM finding").fetchone() == ("Daftar.xlsx",)
 
 
+def test_m0006_audit_mac_and_database_identity(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 5)
+    for n in (1, 2):
+        conn.execute("INSERT INTO audit_event (at, os_user, officer, action, entity, entity_id, prev_hash, hash) "
+                     f"VALUES ('2026-01-05T01:00:00.000000+00:00', 'u', 'o', 'x', 'y', '1', 'p{n}', 'h{n}')")
+    conn.commit()
+    migrate_one(conn, 6)
+    assert {"mac", "mac_key"} <= {r[1] for r in conn.execute("PRAGMA table_info(audit_event)")}
+    # the entries already there are kept, unsigned, and the identity says they predate signing
+    assert conn.execute("SELECT hash, mac, mac_key FROM audit_event ORDER BY id").fetchall() == [
+        ("h1", "", ""), ("h2", "", "")]
+    (ident, created, unsigned_until), = conn.execute("SELECT id, created_at, unsigned_until FROM database_identity")
+    assert len(ident) == 32 and int(ident, 16) >= 0 and unsigned_until == 2
+    assert created.endswith("+00:00") and created[:4] >= "2026"
+    # each database file gets its own identity
+    other = database_at(tmp_path / "other.sqlite", 6)
+    assert other.execute("SELECT id FROM database_identity").fetchone()[0] != ident
+    assert other.execute("SELECT unsigned_until FROM database_identity").fetchone()[0] == 0
+
+
 def test_open_migrates_old_database_and_keeps_a_copy(tmp_path):
     path = tmp_path / "blanko.sqlite"
     conn = database_at(path, 1)

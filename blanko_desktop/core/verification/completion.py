@@ -105,7 +105,8 @@ def write_completion_request(services: Services, request_id: int, out: Path,
                               sha256=sha, size=len(data), media_type="message/rfc822", source="completion",
                               received_at=utcnow(), added_by=services.actor.label)
         audit.record(services.actor, "completion.write", "request", req.id, None,
-                     {"document": doc.id, "to": msg["To"], "subject": msg["Subject"]})
+                     {"document": doc.id, "to": msg["To"], "subject": msg["Subject"],
+                      "name": doc.original_name, "sha256": sha})  # replay matches the row by these
         if req.state != State.WAITING_LSP:
             return services.transition(req.id, State.WAITING_LSP)
         return req
