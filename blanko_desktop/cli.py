@@ -925,16 +925,8 @@ def _checklist_lines(data: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _waiting_request_of(lsp) -> Any:
-    """The latest request of an LSP that waits on it (new files from that LSP belong to it)."""
-    from blanko_desktop.core.models import Request
-    from blanko_desktop.core.workflow import State
-
-    return (Request.select().where((Request.lsp == lsp) & (Request.state == State.WAITING_LSP))
-            .order_by(Request.received_at.desc()).first())
-
-
 def cmd_intake(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import intake_routing as routing
     from blanko_desktop.core.reception import Reception
     from blanko_desktop.core.workflow import State
 
@@ -951,61 +943,30 @@ def cmd_intake(ctx: Context, args: argparse.Namespace) -> int:
                       {"request": None, "added": [], "duplicates": [], "problems": problems})
     with ctx.services() as services:
         zone = _office_zone(services)
-        notes: list[str] = []
         chosen = services.find_lsp(args.lsp) if args.lsp else None
-        target = None
         if args.request is not None:
-            target = _open_request_or_refuse(services, args.request, "berkas baru tidak dapat ditambahkan")
-            if chosen is not None and target.lsp_id not in (None, chosen.id):
-                raise RuleError(f"Permohonan #{target.id} milik {target.lsp.name}, bukan {chosen.name}.")
+            _open_request_or_refuse(services, args.request, "berkas baru tidak dapat ditambahkan")
         reception = Reception(services)
         plan = reception.prepare_paths(paths)
         plan.problems[:0] = problems
-        lsp_source = "option" if chosen is not None else None
-        if chosen is None and target is not None and target.lsp_id is not None:
-            chosen, lsp_source = target.lsp, "request"
-        if plan.lsp is not None:
-            if chosen is None:
-                chosen, lsp_source = plan.lsp, "sender"
-            elif plan.lsp.id != chosen.id:
-                notes.append(f"Pengirim {plan.sender} terdaftar untuk {plan.lsp.name}; dipakai {chosen.name}.")
-        attached_to_waiting = False
-        if target is None and not args.new and chosen is not None:
-            waiting = plan.waiting_request if plan.lsp is not None and plan.lsp.id == chosen.id \
-                else _waiting_request_of(chosen)
-            if waiting is not None:
-                target, attached_to_waiting = waiting, True
-        new = plan.new_files
-        duplicates = [f for f in plan.files if f.duplicate_of is not None]
-        if target is None and not args.new and new and duplicates and all(f.kind == "email" for f in new):
-            # the e-mail whose attachments were dropped before: it belongs with them, not in a request of its own
-            owners = {f.duplicate_of[1] for f in duplicates}
-            owner = services.request(owners.pop()) if len(owners) == 1 else None
-            if owner is not None and owner.state not in (State.CLOSED, State.CANCELLED):
-                target = owner
-                notes.append(f"Lampiran e-mail ini sudah ada di permohonan #{owner.id}; e-mailnya ditambahkan ke sana.")
-            else:
-                new = []
         received = args.received
         if received is not None and received.tzinfo is None:
             received = received.replace(tzinfo=zone)
+        decision = routing.decide(services, plan, request_id=args.request,
+                                  lsp_id=chosen.id if chosen is not None else None, force_new=args.new,
+                                  received_at=received)
+        notes, lsp_source, attached_to_waiting = decision.notes, decision.lsp_source, decision.attached_to_waiting
+        duplicates = [f for f in plan.files if f.duplicate_of is not None]
+        target = services.request(decision.request_id) if decision.request_id is not None else None
         outcome, req = None, None
-        if new:
+        if not decision.nothing_new:
             before = target.state if target is not None else None
-            outcome = reception.commit(plan, request_id=target.id if target is not None else None,
-                                       lsp_id=chosen.id if chosen is not None else None,
-                                       received_at=received, source="cli")
+            outcome = routing.commit(services, plan, decision, source="cli")
             req = outcome.request
-            fix: dict[str, Any] = {}
-            if chosen is not None and req.lsp_id is None:
-                fix["lsp_id"] = chosen.id
-            if plan.sender and not req.sender:  # loose files first, their e-mail later
-                fix.update(sender=plan.sender, subject=req.subject or plan.subject)
-            if fix:
-                req = services.update_request(req.id, None, **fix)
             if before == State.WAITING_LSP and req.state == State.RECEIVED:
                 notes.append(f"Permohonan #{req.id} kembali ke antrean (tidak lagi menunggu LSP); "
                              "tenggat baru dihitung dari waktu berkas diterima.")
+        chosen = services.lsp(decision.lsp_id) if decision.lsp_id is not None else None
         lsp = req.lsp if req is not None and req.lsp_id else chosen
         arrival = (outcome.added[0].received_at if outcome is not None and outcome.added
                    else received or plan.received_at)

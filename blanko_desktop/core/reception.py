@@ -208,10 +208,13 @@ class Reception:
     # -- phase 2: write ------------------------------------------------------------------------------
 
     def commit(self, plan: IntakePlan, request_id: int | None = None, lsp_id: int | None = None,
-               received_at: datetime | None = None, source: str = "drop") -> IntakeOutcome:
+               received_at: datetime | None = None, source: str = "drop",
+               remember_sender: bool = False) -> IntakeOutcome:
         """Store the new files and attach them to `request_id`, or to a new request.
 
-        A request that waited on the LSP goes back to the queue with a new clock from the arrival.
+        A request that waited on the LSP goes back to the queue with a new clock from the arrival. An
+        existing request without an LSP or a sender takes them from this intake; `remember_sender` adds the
+        sender's address to that LSP, in the same transaction.
         """
         new = plan.new_files
         duplicates = [f for f in plan.files if f.duplicate_of is not None]
@@ -237,6 +240,13 @@ class Reception:
             if request_id is not None:
                 req = services.request(request_id)
                 self._check_open(req)
+                fix: dict[str, object] = {}
+                if lsp_id is not None and req.lsp_id is None:
+                    fix["lsp_id"] = lsp_id
+                if plan.sender and not req.sender:  # loose files first, their e-mail later
+                    fix.update(sender=plan.sender, subject=req.subject or plan.subject)
+                if fix:
+                    req = services.update_request(req.id, None, **fix)
             else:
                 req = services.create_request(arrival, lsp_id, sender=plan.sender, subject=plan.subject)
             ids: dict[int, Document] = {}
@@ -258,6 +268,9 @@ class Reception:
                 # new documents (not a bare e-mail) put the request back in the queue with a new clock
                 req = services.transition(req.id, State.RECEIVED, at=arrival)
             self._fill_from_documents(req, new)
+            if remember_sender and plan.sender and lsp_id is not None \
+                    and services.lsp_for_sender(plan.sender) is None:
+                services.add_lsp_address(lsp_id, plan.sender)
             return services.request(req.id), added
 
         req, added = self.storage.write(op)
