@@ -359,7 +359,7 @@ def _table(el: ET.Element, width: float) -> Flowable:
     rows = [r + [""] * (ncols - len(r)) for r in rows]
     widths = _widths(el.get("widths"), ncols, width)
     pad = length(el.get("pad") or "3pt")
-    styles += [("VALIGN", (0, 0), (-1, -1), (el.get("valign") or "top").upper()),
+    styles += [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), (el.get("valign") or "top").upper()),
                ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                ("TOPPADDING", (0, 0), (-1, -1), pad / 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad / 2), *spans]
     grid = el.get("grid") or "none"
@@ -422,7 +422,7 @@ def render(template: FormTemplate, context: Mapping[str, Any],
                             topMargin=length(root.get("top") or "15mm"),
                             bottomMargin=length(root.get("bottom") or "15mm"),
                             title=root.get("title") or template.name, author="BNSP — Blanko Desktop",
-                            creator="Blanko Desktop", invariant=1)
+                            creator="Blanko Desktop", invariant=1, initialFontName=FONT)
     width = doc.width - 12  # the frame keeps 6 pt padding on each side
     story: list[Flowable] = []
     for el in root:
