@@ -7,6 +7,6 @@ setup(
     package_dir={"blanko_desktop.resources": "resources", "blanko_desktop.forms": "forms"},
     package_data={
         "blanko_desktop.resources": ["icons/*", "fonts/*", "translations/*.qm"],
-        "blanko_desktop.forms": ["*.txt"],
+        "blanko_desktop.forms": ["*.txt", "*.xml", "*.png"],
     },
 )

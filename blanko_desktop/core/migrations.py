@@ -105,6 +105,16 @@ _M0006 = (
     'strftime(\'%Y-%m-%dT%H:%M:%f000+00:00\', \'now\'), (SELECT COALESCE(MAX(id), 0) FROM audit_event))',
 )
 
+# An approval can be taken back (a reversing step, the row kept with who cancelled it, when and why); a
+# printed form records how many copies went to the printer and the number it carries (a receipt's TT-...).
+_M0007 = (
+    'ALTER TABLE "approval" ADD COLUMN "cancelled_at" TEXT',
+    'ALTER TABLE "approval" ADD COLUMN "cancelled_by" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "approval" ADD COLUMN "cancel_reason" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "printed_form" ADD COLUMN "copies" INTEGER NOT NULL DEFAULT 1',
+    'ALTER TABLE "printed_form" ADD COLUMN "number" VARCHAR(255) NOT NULL DEFAULT \'\'',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
@@ -112,6 +122,7 @@ STEPS: tuple[Step, ...] = (
     Step(4, "m0004_running_due_index", _M0004),
     Step(5, "m0005_clock_restart_and_finding_names", _M0005),
     Step(6, "m0006_audit_mac_and_database_identity", _M0006),
+    Step(7, "m0007_approval_cancel_and_print_copies", _M0007),
 )
 
 LATEST = STEPS[-1].version

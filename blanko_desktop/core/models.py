@@ -175,7 +175,10 @@ class Approval(BaseModel):
     approved_qty = IntegerField()
     approved_at = UtcDateTimeField(default=utcnow)
     recorded_by = CharField(default="")
-    note = TextField(default="")
+    note = TextField(default="")  # the reason when the figure differs from the competent count
+    cancelled_at = UtcDateTimeField(null=True)
+    cancelled_by = CharField(default="")
+    cancel_reason = TextField(default="")
 
 
 class PrintedForm(BaseModel):
@@ -186,6 +189,8 @@ class PrintedForm(BaseModel):
     printer = CharField(default="")
     printed_at = UtcDateTimeField(default=utcnow)
     printed_by = CharField(default="")
+    copies = IntegerField(default=1)
+    number = CharField(default="")  # the number the form carries, e.g. a receipt's TT-2026-000123
 
 
 class CourierPickup(Versioned):

@@ -26,6 +26,13 @@ LABELS = {
 MOVEMENT_COLUMNS = ("kind", "prefix", "first_no", "last_no", "quantity", "request_id", "parcel_id", "reverses_id")
 DOCUMENT_EVENT_KEYS = {"name": "original_name", "kind": "kind", "sha256": "sha256"}
 
+# The events that create a document row, with the kind the row gets when the event does not carry one.
+DOCUMENT_CREATED_BY: dict[str, str | None] = {
+    "document.add": None,
+    "completion.write": "completion",
+    "approval.scan": "approval_scan",
+}
+
 
 def movement_snapshot(row) -> dict[str, Any]:
     """What the audit event of a stock movement carries (after=...), so that replay can match its row."""
@@ -95,10 +102,10 @@ class _Log:
                 self.requests[rid] = (entry, {**self.requests[rid][1], "due_at": after.get("due_at")})
         elif action.startswith("request.") and "state" in after:
             self.requests[rid] = (entry, {k: v for k, v in after.items() if k != "reason"})
-        elif action in ("document.add", "completion.write") and "document" in after:
+        elif action in DOCUMENT_CREATED_BY and "document" in after:
             data = {col: after[key] for key, col in DOCUMENT_EVENT_KEYS.items() if key in after}
-            if action == "completion.write":
-                data["kind"] = "completion"
+            if DOCUMENT_CREATED_BY[action]:
+                data["kind"] = DOCUMENT_CREATED_BY[action]
             self.documents[after["document"]] = (entry, {**data, "request_id": rid})
         elif action == "document.kind" and after.get("document") in self.documents:
             did = after["document"]

@@ -37,7 +37,8 @@ TRANSITIONS: dict[State, frozenset[State]] = {
     # new documents from the LSP put the request back in the queue (and start a new clock)
     State.WAITING_LSP: frozenset({State.RECEIVED, State.CANCELLED}),
     State.VERIFIED: frozenset({State.APPROVED, State.WAITING_LSP, State.CANCELLED}),
-    State.APPROVED: frozenset({State.PACKED, State.CANCELLED}),
+    # the approval taken back (a reversing step of the approval operation, never a bare move)
+    State.APPROVED: frozenset({State.PACKED, State.VERIFIED, State.CANCELLED}),
     State.PACKED: frozenset({State.SHIPPED, State.CANCELLED}),
     State.SHIPPED: frozenset({State.DELIVERED}),
     State.DELIVERED: frozenset({State.CLOSED}),

@@ -170,3 +170,25 @@ def test_newer_database_refused(tmp_path):
     with pytest.raises(DatabaseTooNewError, match="versi aplikasi yang lebih baru"):
         Storage.open(path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone() == (migrations.LATEST + 1,)
+
+
+def test_m0007_approval_cancel_and_print_copies(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 6)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.execute("INSERT INTO signatory (version, updated_at, updated_by, name, nip, title, active) VALUES "
+                 "(1, '2026-01-05T01:00:00.000000+00:00', 'x', 'Dra. Sri', '', 'Kepala Subbagian', 1)")
+    conn.execute("INSERT INTO approval (request_id, signatory_id, approved_qty, approved_at, recorded_by, note) "
+                 "VALUES (1, 1, 37, '2026-01-05T02:00:00.000000+00:00', 'u', '')")
+    conn.execute("INSERT INTO printed_form (request_id, form, sha256, printer, printed_at, printed_by) VALUES "
+                 "(1, 'approval', 'ab', 'PDF', '2026-01-05T02:00:00.000000+00:00', 'u')")
+    conn.commit()
+    migrate_one(conn, 7)
+    assert {"cancelled_at", "cancelled_by", "cancel_reason"} <= {
+        r[1] for r in conn.execute("PRAGMA table_info(approval)")}
+    # an approval given before the step stands: not cancelled
+    assert conn.execute("SELECT approved_qty, cancelled_at, cancelled_by, cancel_reason FROM approval"
+                        ).fetchone() == (37, None, "", "")
+    # a form printed before the step went out once and carried no number
+    assert conn.execute("SELECT form, printer, copies, number FROM printed_form").fetchone() == (
+        "approval", "PDF", 1, "")

@@ -101,7 +101,7 @@ def build(services: Services, request_id: int,
     `progress(done, total, file name)` is called per document (reading a big list takes a while).
     """
     req = services.request(request_id)
-    docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion")]
+    docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion", "approval_scan")]
     analyses = {}
     for index, d in enumerate(docs):
         if progress:

@@ -299,6 +299,8 @@ class RequestDetail(QWidget):
         order = [State.RECEIVED, State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED,
                  State.CLOSED, State.WAITING_LSP, State.CANCELLED]
         targets = sorted(workflow.allowed(req.state), key=order.index)
+        # taking an approval back is approval.cancel_approval (it marks the Approval row), never a bare move
+        targets = [t for t in targets if not (req.state == State.APPROVED and t is State.VERIFIED)]
         n = 0
         if req.state == State.RECEIVED:
             # complete or not is the checklist's verdict: both ways out start in the Verifikasi tab

@@ -1,0 +1,475 @@
+"""Printable forms from editable templates: Jinja2 fills an XML layout of blocks that reportlab Platypus lays out.
+
+Why this route: the secretariat edits wording, blocks, letterhead and logo in plain files under forms/ (one per
+form); Jinja2 is the well-kept template language (loops for schemes and ranges, filters for dates and words)
+with line numbers in its errors; the XML is parsed with expat, which gives the line of every block, so a
+mistake is reported by file and line when the template is loaded, not as a traceback while printing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.parsers import expat
+
+import jinja2
+import markupsafe
+from jinja2 import meta
+from reportlab import rl_config
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm, mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from blanko_desktop import paths
+from blanko_desktop.core.errors import RuleError
+from blanko_desktop.core.textid import format_date_id, terbilang
+
+FONT, FONT_BOLD = "DejaVuSans", "DejaVuSans-Bold"
+LETTERHEAD = "kop-surat.xml"
+
+#: Paragraph styles a template may name in style="...".
+_BASE = dict(fontName=FONT, fontSize=10.5, leading=14)
+STYLES: dict[str, ParagraphStyle] = {
+    "normal": ParagraphStyle("normal", **_BASE),
+    "justify": ParagraphStyle("justify", **_BASE, alignment=TA_JUSTIFY),
+    "center": ParagraphStyle("center", **_BASE, alignment=TA_CENTER),
+    "right": ParagraphStyle("right", **_BASE, alignment=TA_RIGHT),
+    "small": ParagraphStyle("small", fontName=FONT, fontSize=8.5, leading=11),
+    "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=14, leading=18, alignment=TA_CENTER,
+                            spaceAfter=2),
+    "subtitle": ParagraphStyle("subtitle", fontName=FONT, fontSize=10.5, leading=14, alignment=TA_CENTER),
+    "heading": ParagraphStyle("heading", fontName=FONT_BOLD, fontSize=11, leading=15, spaceBefore=4),
+    "big": ParagraphStyle("big", fontName=FONT_BOLD, fontSize=16, leading=21),
+    "org": ParagraphStyle("org", fontName=FONT_BOLD, fontSize=13, leading=16, alignment=TA_CENTER),
+    "copy": ParagraphStyle("copy", fontName=FONT_BOLD, fontSize=9, leading=11, alignment=TA_RIGHT,
+                           textColor=colors.HexColor("#444444")),
+}
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT, "justify": TA_JUSTIFY}
+
+#: Block elements and the attributes each accepts.
+BLOCKS: dict[str, frozenset[str]] = {
+    "form": frozenset({"title", "margin", "top", "bottom"}),
+    "letterhead": frozenset(),
+    "p": frozenset({"style", "align", "indent"}),
+    "space": frozenset({"h"}),
+    "hr": frozenset({"thickness", "width"}),
+    "pagebreak": frozenset(),
+    "keep": frozenset(),
+    "table": frozenset({"widths", "grid", "header", "align", "pad", "valign", "box"}),
+    "tr": frozenset({"bold", "shade"}),
+    "td": frozenset({"style", "align", "colspan"}),
+    "qr": frozenset({"value", "size", "align"}),
+    "image": frozenset({"src", "width", "height", "align"}),
+}
+#: Inline markup inside a paragraph or cell (reportlab's paragraph markup).
+INLINE: dict[str, frozenset[str]] = {
+    "b": frozenset(), "i": frozenset(), "u": frozenset(), "strike": frozenset(), "br": frozenset(),
+    "super": frozenset(), "sub": frozenset(), "font": frozenset({"size", "color", "name"}),
+}
+_CHILDREN = {"form": {"letterhead", "p", "space", "hr", "pagebreak", "keep", "table", "qr", "image"},
+             "keep": {"p", "space", "hr", "table", "qr", "image"}, "table": {"tr"}, "tr": {"td"},
+             "letterhead": {"p", "space", "hr", "table", "qr", "image"},
+             "td": {"p", "qr", "image", "space"}}
+_GRIDS = {"none", "all", "box", "rows"}
+_LENGTH = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(mm|cm|pt)?\s*$")
+
+
+class FormTemplateError(RuleError):
+    """A form template that cannot be used, with the file and line of the mistake."""
+
+    def __init__(self, file: str, line: int | None, problem: str):
+        self.file, self.line, self.problem = file, line, problem
+        where = f"{file}, baris {line}" if line else file
+        super().__init__(f"Templat formulir {where}: {problem}. Perbaiki berkas templat di folder forms.")
+
+
+def register_fonts() -> None:
+    """Embed the shipped DejaVu fonts (Windows has none; Helvetica lacks many characters)."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    # streams stay binary (zlib only): the pure-Python ASCII85 step took a third of a receipt's render time
+    rl_config.useA85 = 0
+    fonts = paths.resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    # no italic face is shipped: <i> falls back to the upright one rather than failing
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+def length(text: str, file: str = "", line: int | None = None) -> float:
+    """'20mm', '2cm', '12pt' or '12' (points) as points."""
+    hit = _LENGTH.match(text or "")
+    if not hit:
+        raise FormTemplateError(file, line, f"ukuran '{text}' tidak dikenal (contoh: 20mm, 2cm, 12pt)")
+    value, unit = float(hit.group(1)), hit.group(2) or "pt"
+    return value * {"mm": mm, "cm": cm, "pt": 1}[unit]
+
+
+def angka(n: int) -> str:
+    """A whole number with Indonesian thousands dots: 1250 -> '1.250'."""
+    return f"{int(n):,}".replace(",", ".")
+
+
+def _baris(value) -> markupsafe.Markup:
+    """Keep the line breaks of a multi-line value (an address) as <br/>, the text itself escaped."""
+    return markupsafe.Markup("<br/>").join(markupsafe.escape(line) for line in str(value or "").splitlines())
+
+
+def _tanggal(value) -> str:
+    return format_date_id(value) if value else "...................."
+
+
+@dataclass
+class Node:
+    element: ET.Element
+    lines: dict[int, int]
+
+    def line(self, el: ET.Element) -> int | None:
+        return self.lines.get(id(el))
+
+
+def parse_xml(text: str, file: str) -> Node:
+    """An element tree with the line of every element (expat reports it; ElementTree would not)."""
+    parser = expat.ParserCreate()
+    builder = ET.TreeBuilder()
+    lines: dict[int, int] = {}
+
+    def start(tag, attrs):
+        lines[id(builder.start(tag, attrs))] = parser.CurrentLineNumber
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.data
+    parser.ordered_attributes = False
+    try:
+        parser.Parse(text, True)
+    except expat.ExpatError as exc:
+        raise FormTemplateError(file, exc.lineno, f"susunan XML salah ({expat.ErrorString(exc.code)}); periksa "
+                                "tanda < > dan pasangan tag pembuka/penutup") from None
+    return Node(builder.close(), lines)
+
+
+def _check_tree(node: Node, file: str, root: str = "form") -> None:
+    """Every block known, in a place it may stand, with attributes it accepts; inline markup known."""
+    top = node.element
+    if top.tag != root:
+        raise FormTemplateError(file, node.line(top), f"elemen teratas harus <{root}>, bukan <{top.tag}>")
+
+    def walk(el: ET.Element, parent: str | None) -> None:
+        line = node.line(el)
+        if el.tag in BLOCKS and parent not in INLINE:
+            if parent is not None and el.tag not in _CHILDREN.get(parent, ()):
+                raise FormTemplateError(file, line, f"<{el.tag}> tidak boleh berada di dalam <{parent}>")
+            allowed = BLOCKS[el.tag]
+        elif el.tag in INLINE and parent in ("p", "td") or (el.tag in INLINE and parent in INLINE):
+            allowed = INLINE[el.tag]
+        else:
+            known = ", ".join(sorted(BLOCKS))
+            raise FormTemplateError(file, line, f"elemen <{el.tag}> tidak dikenal di sini (blok yang dikenal: "
+                                    f"{known}; di dalam paragraf: b, i, u, br, font, super, sub, strike)")
+        for attr in el.attrib:
+            if attr not in allowed:
+                names = ", ".join(sorted(allowed)) or "tidak ada"
+                raise FormTemplateError(file, line, f"atribut '{attr}' tidak dikenal pada <{el.tag}> "
+                                        f"(yang dikenal: {names})")
+        style = el.get("style")
+        if style is not None and "{" not in style and style not in STYLES:
+            raise FormTemplateError(file, line, f"gaya '{style}' tidak dikenal (pilihan: {', '.join(STYLES)})")
+        grid = el.get("grid")
+        if el.tag == "table" and grid is not None and grid not in _GRIDS:
+            raise FormTemplateError(file, line, f"grid '{grid}' tidak dikenal (pilihan: {', '.join(sorted(_GRIDS))})")
+        for attr in ("h", "size", "width", "height", "margin", "top", "bottom", "indent", "pad", "thickness"):
+            value = el.get(attr)
+            if value is not None and "{" not in value and not value.endswith("%"):
+                length(value, file, line)
+        if el.tag == "image" and el.get("src") and "{" not in el.get("src"):
+            if not (paths.forms_dir() / el.get("src")).is_file():
+                raise FormTemplateError(file, line, f"berkas gambar '{el.get('src')}' tidak ada di folder forms")
+        for child in el:
+            walk(child, el.tag)
+
+    walk(top, None)
+
+
+@dataclass
+class FormTemplate:
+    """One loaded, checked template."""
+
+    name: str
+    file: str
+    template: jinja2.Template
+    variables: frozenset[str]
+
+
+_ENV: jinja2.Environment | None = None
+_CACHE: dict[tuple[str, float], FormTemplate] = {}
+
+
+def environment() -> jinja2.Environment:
+    global _ENV
+    folder = str(paths.forms_dir())
+    if _ENV is None or _ENV.loader.searchpath != [folder]:  # type: ignore[union-attr]
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+                                 undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        env.filters.update(tanggal=_tanggal, terbilang=terbilang, angka=angka, baris=_baris)
+        _ENV = env
+    return _ENV
+
+
+def _line_of(source: str, word: str) -> int | None:
+    hit = re.search(rf"\b{re.escape(word)}\b", source)
+    return source.count("\n", 0, hit.start()) + 1 if hit else None
+
+
+def load(file: str, fields: frozenset[str]) -> FormTemplate:
+    """Read and check a template: XML, blocks, Jinja2 syntax, and that it asks only for `fields`."""
+    path = paths.forms_dir() / file
+    try:
+        stamp = path.stat().st_mtime
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FormTemplateError(file, None, "berkas templat tidak ada di folder forms") from None
+    except UnicodeDecodeError:
+        raise FormTemplateError(file, None, "berkas bukan teks UTF-8") from None
+    cached = _CACHE.get((file, stamp))
+    if cached:
+        return cached
+    env = environment()
+    try:
+        ast = env.parse(source, name=file, filename=str(path))
+    except jinja2.TemplateSyntaxError as exc:
+        raise FormTemplateError(file, exc.lineno, f"isian Jinja salah ({exc.message})") from None
+    root = "letterhead" if file == LETTERHEAD else "form"
+    _check_tree(parse_xml(source, file), file, root)
+    unknown = sorted(meta.find_undeclared_variables(ast) - fields)
+    if unknown:
+        raise FormTemplateError(file, _line_of(source, unknown[0]), f"isian '{unknown[0]}' tidak dikenal untuk "
+                                f"formulir ini (yang tersedia: {', '.join(sorted(fields))})")
+    template = env.get_template(file)
+    loaded = FormTemplate(file.rsplit(".", 1)[0], file, template, fields)
+    _CACHE[(file, stamp)] = loaded
+    return loaded
+
+
+def _template_line(exc: BaseException, file: str) -> int | None:
+    """The template line a Jinja2 render error happened on (Jinja2 rewrites tracebacks onto the template)."""
+    tb, line = exc.__traceback__, None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(file):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def fill(template: FormTemplate, context: Mapping[str, Any]) -> str:
+    try:
+        return template.template.render(**context)
+    except jinja2.UndefinedError as exc:
+        raise FormTemplateError(template.file, _template_line(exc, template.file),
+                                f"isian tidak ada ({exc.message})") from None
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise FormTemplateError(template.file, _template_line(exc, template.file), f"isian gagal diolah ({exc})"
+                                ) from None
+
+
+# -- layout ----------------------------------------------------------------------------------------
+
+
+def _inner_markup(el: ET.Element) -> str:
+    parts = [_escape(el.text or "")]
+    for child in el:
+        parts.append(ET.tostring(child, encoding="unicode"))
+    # collapse the template's line breaks and indentation: paragraph text flows; <br/> breaks a line
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _style(el: ET.Element, default: str = "normal") -> ParagraphStyle:
+    style = STYLES.get(el.get("style") or default, STYLES[default])
+    if el.get("align") in ALIGN or el.get("indent"):
+        style = ParagraphStyle(f"{style.name}-x", parent=style,
+                               alignment=ALIGN.get(el.get("align") or "", style.alignment),
+                               leftIndent=length(el.get("indent")) if el.get("indent") else style.leftIndent)
+    return style
+
+
+@lru_cache(maxsize=128)
+def _qr_runs(value: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """A QR code's size in modules and its dark modules as horizontal runs (row, first column, length)."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(value)
+    qr.make()
+    n = qr.getModuleCount()
+    runs = []
+    for row in range(n):
+        col = 0
+        while col < n:
+            if qr.isDark(row, col):
+                start = col
+                while col < n and qr.isDark(row, col):
+                    col += 1
+                runs.append((row, start, col - start))
+            else:
+                col += 1
+    return n, tuple(runs)
+
+
+class QrFlowable(Flowable):
+    """A QR code drawn as one filled path of module runs: reportlab's widget recomputed the code and drew a
+    rectangle per module on every render (~50 ms per code); this is cached per value and ~1 ms to draw."""
+
+    QUIET = 4  # modules of white border, as the standard asks
+
+    def __init__(self, value: str, size: float):
+        super().__init__()
+        self.value, self.size = value, size
+        self.width = self.height = size
+
+    def draw(self) -> None:
+        n, runs = _qr_runs(self.value)
+        unit = self.size / (n + 2 * self.QUIET)
+        path = self.canv.beginPath()
+        for row, col, count in runs:
+            path.rect((col + self.QUIET) * unit, self.size - (row + 1 + self.QUIET) * unit, count * unit, unit)
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def _qr(el: ET.Element) -> Flowable:
+    flowable = QrFlowable(el.get("value") or "", length(el.get("size") or "30mm"))
+    flowable.hAlign = (el.get("align") or "left").upper()
+    return flowable
+
+
+def _image(el: ET.Element) -> Flowable:
+    img = Image(str(paths.forms_dir() / el.get("src", "")), width=length(el.get("width") or "20mm"),
+                height=length(el.get("height") or el.get("width") or "20mm"), kind="proportional")
+    img.hAlign = (el.get("align") or "left").upper()
+    return img
+
+
+def _table(el: ET.Element, width: float) -> Flowable:
+    rows, spans, styles = [], [], []
+    for r, tr in enumerate(el.findall("tr")):
+        row, c = [], 0
+        for td in tr.findall("td"):
+            blocks = [child for child in td if child.tag in BLOCKS]
+            if blocks:
+                cell: Any = [_block(child, width) for child in blocks]
+            else:
+                default = "normal"
+                cell = Paragraph(_inner_markup(td), _style(td, default))
+                if tr.get("bold") == "1":
+                    cell = Paragraph(f"<b>{_inner_markup(td)}</b>", _style(td, default))
+            row.append(cell)
+            span = int(td.get("colspan") or 1)
+            if span > 1:
+                spans.append(("SPAN", (c, r), (c + span - 1, r)))
+                row.extend([""] * (span - 1))
+            c += span
+        if tr.get("shade") == "1":
+            styles.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#e8e8e8")))
+        rows.append(row)
+    ncols = max((len(r) for r in rows), default=1)
+    rows = [r + [""] * (ncols - len(r)) for r in rows]
+    widths = _widths(el.get("widths"), ncols, width)
+    pad = length(el.get("pad") or "3pt")
+    styles += [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), (el.get("valign") or "top").upper()),
+               ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+               ("TOPPADDING", (0, 0), (-1, -1), pad / 2), ("BOTTOMPADDING", (0, 0), (-1, -1), pad / 2), *spans]
+    grid = el.get("grid") or "none"
+    if grid == "all":
+        styles.append(("GRID", (0, 0), (-1, -1), 0.6, colors.black))
+    elif grid == "box":
+        styles.append(("BOX", (0, 0), (-1, -1), 1.2, colors.black))
+    elif grid == "rows":
+        styles.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.grey))
+    header = int(el.get("header") or 0)
+    if header:
+        styles.append(("BACKGROUND", (0, 0), (-1, header - 1), colors.HexColor("#e8e8e8")))
+    table = Table(rows, colWidths=widths, repeatRows=header, style=TableStyle(styles))
+    table.hAlign = (el.get("align") or "left").upper()
+    return table
+
+
+def _widths(spec: str | None, ncols: int, total: float) -> list[float | None]:
+    if not spec:
+        return [total / ncols] * ncols
+    parts = [p.strip() for p in spec.split(",")]
+    fixed = [None if p == "*" else (total * float(p[:-1]) / 100 if p.endswith("%") else length(p)) for p in parts]
+    fixed += [None] * (ncols - len(fixed))
+    free = total - sum(w for w in fixed if w)
+    stars = sum(1 for w in fixed if w is None) or 1
+    return [w if w is not None else max(free / stars, 10) for w in fixed[:ncols]]
+
+
+def _block(el: ET.Element, width: float) -> Flowable:
+    tag = el.tag
+    if tag == "p":
+        return Paragraph(_inner_markup(el), _style(el))
+    if tag == "space":
+        return Spacer(1, length(el.get("h") or "5mm"))
+    if tag == "hr":
+        return HRFlowable(width=el.get("width") or "100%", thickness=length(el.get("thickness") or "1pt"),
+                          color=colors.black, spaceBefore=2, spaceAfter=4)
+    if tag == "pagebreak":
+        return PageBreak()
+    if tag == "keep":
+        return KeepTogether([_block(child, width) for child in el])
+    if tag == "table":
+        return _table(el, width)
+    if tag == "qr":
+        return _qr(el)
+    if tag == "image":
+        return _image(el)
+    raise AssertionError(tag)  # the tree was checked when the template was loaded
+
+
+def render(template: FormTemplate, context: Mapping[str, Any],
+           letterhead: Callable[[], list[ET.Element]] | None = None) -> bytes:
+    """The filled template as PDF bytes (A4, DejaVu fonts embedded)."""
+    register_fonts()
+    xml = fill(template, context)
+    root = parse_xml(xml, f"{template.file} (setelah diisi)").element
+    margin = length(root.get("margin") or "20mm")
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=margin, rightMargin=margin,
+                            topMargin=length(root.get("top") or "15mm"),
+                            bottomMargin=length(root.get("bottom") or "15mm"),
+                            title=root.get("title") or template.name, author="BNSP — Blanko Desktop",
+                            creator="Blanko Desktop", invariant=1, initialFontName=FONT)
+    width = doc.width - 12  # the frame keeps 6 pt padding on each side
+    story: list[Flowable] = []
+    for el in root:
+        if el.tag == "letterhead":
+            story += [_block(child, width) for child in (letterhead() if letterhead else [])]
+        else:
+            story.append(_block(el, width))
+    doc.build(story)
+    return out.getvalue()
