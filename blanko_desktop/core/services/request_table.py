@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timezone
 import math
 import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Any
 
 from blanko_desktop.core.models import utcnow
