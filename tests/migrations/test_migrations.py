@@ -10,6 +10,7 @@ import pytest
 
 from blanko_desktop.core import migrations
 from blanko_desktop.core.errors import DatabaseTooNewError
+from blanko_desktop.core.services.request_table import search_query
 from blanko_desktop.core.storage import Storage
 
 LSP_ROW = ("INSERT INTO lsp (version, updated_at, updated_by, name, licence_no, address, city, postal_code, "
@@ -142,6 +143,56 @@ def test_m0006_audit_mac_and_database_identity(tmp_path):
     other = database_at(tmp_path / "other.sqlite", 6)
     assert other.execute("SELECT id FROM database_identity").fetchone()[0] != ident
     assert other.execute("SELECT unsigned_until FROM database_identity").fetchone()[0] == 0
+
+
+def test_m0008_request_search_index(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 7)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.commit()
+    migrate_one(conn, 8)
+
+    def indexed():
+        return conn.execute("SELECT rowid, lsp_name, letter_number, sender FROM request_search ORDER BY rowid").fetchall()
+
+    def found(text):
+        return [r[0] for r in conn.execute("SELECT rowid FROM request_search WHERE request_search MATCH ? "
+                                           "ORDER BY rowid", (search_query(text),))]
+
+    # the request already there is indexed with its LSP's name
+    assert indexed() == [(1, "LSP Lama", "001/LSP/I/2026", "a@b.id")]
+    assert found("lama") == [1] and found("001/LSP") == [1]
+    # triggers keep it in step: a new request, an edited one, a renamed LSP, a deleted request
+    conn.execute(REQUEST_ROW.replace("'001/LSP/I/2026'", "'777/XYZ/II/2026'").replace("'a@b.id'", "'c@d.id'"))
+    assert indexed()[1] == (2, "LSP Lama", "777/XYZ/II/2026", "c@d.id")
+    conn.execute("UPDATE request SET letter_number = '002/BARU/I/2026', sender = 'e@f.id' WHERE id = 1")
+    assert found("001/LSP") == [] and found("002/BARU") == [1] and found("e@f.id") == [1]
+    conn.execute("UPDATE lsp SET name = 'LSP Baru Sekali' WHERE id = 1")
+    assert found("lama") == [] and found("baru sekali") == [1, 2]
+    conn.execute("UPDATE request SET lsp_id = NULL WHERE id = 2")
+    assert indexed()[1] == (2, "", "777/XYZ/II/2026", "c@d.id")
+    conn.execute("UPDATE request SET state = 'closed' WHERE id = 1")  # untouched text: the row stays as it was
+    assert indexed()[0] == (1, "LSP Baru Sekali", "002/BARU/I/2026", "e@f.id")
+    conn.execute("DELETE FROM request WHERE id = 2")
+    assert [r[0] for r in indexed()] == [1]
+
+
+def test_a_step_whose_probe_fails_is_skipped(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 7)
+    ran = []
+
+    def execute(sql):
+        ran.append(sql)
+        if "trigram" in sql:
+            raise sqlite3.OperationalError("no such tokenizer: trigram")
+        return conn.execute(sql)
+
+    assert migrations.apply(execute, migrations.STEPS[7]) is False
+    assert ran == [migrations.STEPS[7].probe[0]]  # nothing of the step itself ran
+    assert "request_search" not in names(conn, "table")
+    assert migrations.apply(conn.execute, migrations.STEPS[7]) is True
+    assert "request_search" in names(conn, "table")
+    assert "blanko_probe_trigram" not in {r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master")}
 
 
 def test_open_migrates_old_database_and_keeps_a_copy(tmp_path):

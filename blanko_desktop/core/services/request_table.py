@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -34,10 +36,66 @@ class RequestRow:
     sender: str
 
 
+# LIKE's wildcards: what lies between them must appear literally in a match.
+_WILDCARDS = re.compile(r"[%_]")
+
+
+def search_query(text: str) -> str | None:
+    """The FTS5 query whose matches include every row with a column LIKE '%text%': all the trigrams of the
+    text's literal runs. None when the index cannot narrow it (no run of 3 characters, its shortest token)."""
+    trigrams = dict.fromkeys(run[i:i + 3] for run in _WILDCARDS.split(text) for i in range(len(run) - 2))
+    if not trigrams:
+        return None
+    return " AND ".join('"%s"' % t.replace('"', '""') for t in trigrams)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How one filter is answered: narrowed by the search index and the overdue index, then sorted (few
+    matches), or by walking the received-time index until a page is full (matches everywhere)."""
+
+    fts_query: str | None
+    walk: bool
+
+
+def _stamp(moment: datetime) -> str:
+    """A time as stored (UTC, microseconds), so SQL compares it as text."""
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
 class RequestTableService(ServiceBase):
     """Pages and counts of the requests table, straight in SQL."""
 
-    def _where(self, flt: RequestFilter, now: datetime) -> tuple[str, list[Any]]:
+    PAGE_HINT = 200  # the view's page: what the walk must fill
+
+    def _has_search_index(self) -> bool:
+        # absent when this SQLite had no FTS5 trigram tokenizer at migration (see migrations.m0008)
+        return self.storage.db.execute_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'request_search'").fetchone() is not None
+
+    def _plan(self, flt: RequestFilter, now: str) -> _Plan:
+        """Sorting m matches costs about m; walking the date index to fill a page of p costs about p * n / m
+        rows: walk when m * m > p * n. Each narrowing is counted only up to that bound, so deciding is cheap."""
+        text = flt.text.strip()
+        fts = search_query(text) if text and self._has_search_index() else None
+        if fts is None and not flt.overdue:
+            return _Plan(None, walk=not text)
+        execute = self.storage.db.execute_sql
+        total = execute("SELECT COALESCE(MAX(id), 0) FROM request").fetchone()[0]
+        bound = math.isqrt(self.PAGE_HINT * total) + 1
+        narrow = []
+        if fts is not None:
+            narrow.append(execute("SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? "
+                                  "LIMIT ?)", (fts, bound)).fetchone()[0])
+        if flt.overdue:
+            narrow.append(execute("SELECT COUNT(*) FROM (SELECT 1 FROM request WHERE clock_running = 1 AND "
+                                  "due_at < ? LIMIT ?)", (now, bound)).fetchone()[0])
+        if min(narrow) < bound:
+            return _Plan(fts, walk=False)
+        # matches are everywhere: a LIKE per row on the walk is cheaper than collecting them all first
+        return _Plan(None, walk=True)
+
+    def _where(self, flt: RequestFilter, now: str, plan: _Plan) -> tuple[str, list[Any]]:
         clauses, params = [], []
         if flt.lsp_id is not None:
             clauses.append("r.lsp_id = ?")
@@ -46,12 +104,24 @@ class RequestTableService(ServiceBase):
             clauses.append("r.state IN (%s)" % ",".join("?" * len(flt.states)))
             params += list(flt.states)
         if flt.overdue:
-            clauses.append("r.clock_running = 1 AND r.due_at < ?")
-            params.append(now.astimezone(timezone.utc).isoformat(timespec="microseconds"))
+            # on a walk, '+' keeps SQLite from collecting every overdue row through its index to sort them
+            plus = "+" if plan.walk else ""
+            clauses.append(f"{plus}r.clock_running = 1 AND {plus}r.due_at < ?")
+            params.append(now)
         text = flt.text.strip()
         if text:
             like = f"%{text}%"
-            if text.lstrip("#").isdigit():
+            number = text.lstrip("#").isdigit()
+            if plan.fts_query is not None:
+                # the index only narrows the rows; the LIKE below still decides, exactly as without it
+                narrowed = "r.id IN (SELECT rowid FROM request_search WHERE request_search MATCH ?)"
+                if number:
+                    clauses.append(f"(r.id = ? OR {narrowed})")
+                    params += [int(text.lstrip("#")), plan.fts_query]
+                else:
+                    clauses.append(narrowed)
+                    params.append(plan.fts_query)
+            if number:
                 clauses.append("(r.id = ? OR l.name LIKE ? OR r.letter_number LIKE ?)")
                 params += [int(text.lstrip("#")), like, like]
             else:
@@ -60,7 +130,11 @@ class RequestTableService(ServiceBase):
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def request_count(self, flt: RequestFilter, now: datetime | None = None) -> int:
-        where, params = self._where(flt, now or utcnow())
+        stamp = _stamp(now or utcnow())
+        # counting has nothing to sort: the indexes always narrow (the walk only pays off to fill a page)
+        text = flt.text.strip()
+        fts = search_query(text) if text and self._has_search_index() else None
+        where, params = self._where(flt, stamp, _Plan(fts, walk=False))
         sql = "SELECT COUNT(*) FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + where
         return self.storage.db.execute_sql(sql, params).fetchone()[0]
 
@@ -71,14 +145,16 @@ class RequestTableService(ServiceBase):
         `after` (the last row's received time and id) continues a page without OFFSET, which SQLite would
         have to walk: a page deep in 100,000 rows then costs as little as the first.
         """
-        where, params = self._where(flt, now or utcnow())
+        stamp = _stamp(now or utcnow())
+        plan = self._plan(flt, stamp)
+        where, params = self._where(flt, stamp, plan)
         if after is not None:
             where += (" AND " if where else " WHERE ") + "(r.received_at, r.id) < (?, ?)"
-            params = params + [after[0].astimezone(timezone.utc).isoformat(timespec="microseconds"), after[1]]
+            params = params + [_stamp(after[0]), after[1]]
             offset = 0
-        # With a text search, few rows match: a '+' keeps SQLite from walking the whole date index
-        # with a join per row and lets it sort the matches instead (383 -> 71 ms at 100,000 requests).
-        order = "+r.received_at" if flt.text.strip() else "r.received_at"
+        # When few rows match, a '+' keeps SQLite from walking the whole date index with a join per row and
+        # lets it sort the matches instead (383 -> 71 ms at 100,000 requests).
+        order = "r.received_at" if plan.walk else "+r.received_at"
         sql = ("SELECT r.id, COALESCE(l.name, ''), r.received_at, r.state, r.due_at, r.clock_running, "
                "r.requested_qty, r.kind, r.letter_number, r.sender "
                "FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + where +
