@@ -20,5 +20,6 @@ def test_wheel_carries_translations_fonts_icons_and_forms(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("blanko_desktop/resources/translations/blanko_id.qm", "blanko_desktop/resources/icons/blanko.ico",
                    "blanko_desktop/resources/fonts/DejaVuSans.ttf", "blanko_desktop/forms/permintaan-kelengkapan.txt",
-                   "blanko_desktop/core/services.py", "blanko_desktop/ui/main_window.py"):
+                   "blanko_desktop/forms/lembar-persetujuan.xml", "blanko_desktop/forms/logo.png",
+                   "blanko_desktop/core/services/__init__.py", "blanko_desktop/ui/main_window.py"):
         assert needed in names, needed
