@@ -90,7 +90,6 @@ def _documents_by_request(path) -> dict[int, dict[str, int]]:
 def test_demo_requests_carry_real_documents(cli, demo_source):
     path, by_state = demo_source
     report = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    assert report["seconds"] < 10  # documents and all (`blanko demo`, 60 requests, takes about 3-5 s)
     assert report["with_documents"] == len(_documents_by_request(path))
     docs = _documents_by_request(path)
     assert len(docs) >= DEMO_REQUESTS // 2  # a good share, taken in through Reception
