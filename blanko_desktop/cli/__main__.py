@@ -4,4 +4,5 @@ import sys
 
 from blanko_desktop.cli.main import main
 
-sys.exit(main())
+if __name__ == "__main__":  # the self-test imports every module; importing this one must not run a command
+    sys.exit(main())
