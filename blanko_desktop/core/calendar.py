@@ -10,8 +10,6 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import holidays as _holidays
-
 __all__ = [
     "CLOSURE_KINDS",
     "Closure",
@@ -169,6 +167,8 @@ class _Year:
 @lru_cache(maxsize=None)
 def _language_for(country: str) -> str | None:
     # Indonesian names when the library has them, whatever the machine's locale.
+    import holidays as _holidays  # imported on first use: it loads every country (0.05-0.1 s per CLI command)
+
     probe = _holidays.country_holidays(country)
     return "id" if "id" in getattr(probe, "supported_languages", ()) else None
 
@@ -177,6 +177,8 @@ def _language_for(country: str) -> str | None:
 def _library_days(country: str, year: int, category: str, language: str | None) -> tuple[tuple[date, str], ...]:
     # Building a year's holidays costs tens of milliseconds; the calendar is rebuilt after every
     # settings change, the library's answer for a year never changes within a run.
+    import holidays as _holidays
+
     lib = _holidays.country_holidays(country, years=year, categories=(category,), language=language)
     return tuple(sorted((d, name) for d, name in lib.items() if d.year == year))
 

@@ -39,3 +39,12 @@ class DatabaseTooNewError(StorageError):
 
 class BusyError(StorageError):
     """The database stayed locked by another officer past every retry."""
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """Whether `exc` comes from SQLite or peewee (a damaged or unusable file), for callers that import neither."""
+    import sqlite3
+
+    from peewee import DatabaseError
+
+    return isinstance(exc, (DatabaseError, sqlite3.DatabaseError))

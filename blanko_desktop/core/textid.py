@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from num2words import num2words
-
 #: Month names, January first.
 MONTHS_ID: tuple[str, ...] = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -34,6 +32,8 @@ def terbilang(n: int) -> str:
     """A whole number in Indonesian words: 37 -> 'tiga puluh tujuh'."""
     if isinstance(n, bool) or int(n) != n:
         raise ValueError(f"terbilang needs a whole number, got {n!r}")
+    from num2words import num2words  # on first use: its import costs ~20 ms of every `blanko` command
+
     return num2words(int(n), lang="id")
 
 

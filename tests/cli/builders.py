@@ -15,6 +15,7 @@ from blanko_desktop.core.demo_documents import Participant
 TDN = "LSP Teknologi Digital Nusantara"
 TDN_SENDER = "sertifikasi@lsp-tdn.or.id"
 KTR = "LSP Kelistrikan Tenaga Raya"
+OFFICER = "Rina Wulandari"  # the officer whose name signs a completion letter
 SENT = datetime(2026, 11, 16, 2, 12, tzinfo=timezone.utc)  # 09:12 office time
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LETTER, MINUTES, DECISION, LIST = ("Surat Permohonan Blanko.pdf", "BA Asesmen.pdf", "SK Penetapan Kompeten.pdf",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from blanko_desktop import cli as cli_module
+from blanko_desktop.cli.commands import maintenance
 
 
 @pytest.mark.parametrize("args, message", [
@@ -153,7 +154,7 @@ def test_unexpected_error_is_a_sentence_not_a_traceback(monkeypatch, capsys):
     def broken(ctx, args):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli_module, "cmd_init", broken)
+    monkeypatch.setattr(maintenance, "cmd_init", broken)
     assert cli_module.main(["init", "--json"]) == cli_module.EXIT_INTERNAL
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err

@@ -104,7 +104,7 @@ def test_list_text_marks_overdue_requests(cli, demo_db):
 
 def test_show_text_speaks_indonesian(cli, demo_db, demo_ids):
     text = cli("show", f"#{demo_ids['closed'][0]}", db=demo_db).out
-    assert "Selesai" in text and "Riwayat" in text and "request.closed" in text
+    assert "Selesai" in text and "Riwayat" in text and "Status diubah  Terkirim -> Selesai" in text
     assert any(month in text for month in ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
                                            "Agustus", "September", "Oktober", "November", "Desember"))
     assert "(status akhir)" in text

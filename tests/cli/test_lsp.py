@@ -93,3 +93,37 @@ def test_add_then_list(cli, db):
     text = cli("lsp", "list", db=db).out
     assert "LSP Energi Terbarukan" in text and "Bandung" in text and "admin@lspet.id" in text
     assert cli("lsp", "list", "--active", "--json", db=db).json()["count"] == 1
+
+
+def _statements_of(cli, monkeypatch, *argv, db) -> tuple[list[str], object]:
+    """The SQL statements one in-process command runs on its database, once the file is open."""
+    from blanko_desktop.core.storage import Storage
+
+    seen: list[str] = []
+    original = Storage.open.__func__
+
+    def traced(cls, *args, **kwargs):
+        storage = original(cls, *args, **kwargs)
+        storage.db.connection().set_trace_callback(seen.append)
+        return storage
+
+    monkeypatch.setattr(Storage, "open", classmethod(traced))
+    result = cli(*argv, db=db)
+    monkeypatch.undo()
+    return seen, result
+
+
+def test_lsp_list_reads_a_fixed_number_of_statements_whatever_the_number_of_lsps(cli, db, monkeypatch):
+    """With 13 LSPs `lsp list` ran 27 statements (the addresses read per LSP); now the same as with 3."""
+    counts, added = [], 0
+    for total in (3, 13):
+        while added < total:
+            added += 1
+            n = added
+            cli("lsp", "add", "--name", f"LSP Uji {n:02d}", "--email", f"admin@lsp{n}.or.id", "--domain",
+                f"lsp{n}.or.id", "--address", "Jl. Uji 1", "--city", "Bogor", "--phone", "0251-830000", db=db)
+        seen, result = _statements_of(cli, monkeypatch, "lsp", "list", "--json", db=db)
+        assert result.json()["count"] == total
+        assert all(len(lsp["emails"]) == 1 and len(lsp["domains"]) == 1 for lsp in result.json()["lsps"])
+        counts.append(sum(1 for s in seen if s.lstrip().upper().startswith("SELECT")))
+    assert counts[0] == counts[1], counts

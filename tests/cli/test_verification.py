@@ -16,6 +16,7 @@ from .builders import (
     LETTER,
     LIST,
     MINUTES,
+    OFFICER,
     TDN,
     TDN_SENDER,
     lsp_request,
@@ -81,7 +82,7 @@ def test_completion_mail_lists_exactly_what_is_missing_and_stops_the_clock(cli, 
     request = lsp_request(seed=33)
     take_in(cli, intake_db, tmp_path, request, (LETTER, MINUTES))
     draft = tmp_path / "keluar" / "kelengkapan.eml"
-    data = cli("completion-mail", 1, "--out", draft, "--from", "sertifikasi@bnsp.go.id", "--json",
+    data = cli("completion-mail", 1, "--out", draft, "--from", "sertifikasi@bnsp.go.id", "--json", "--officer", OFFICER,
                   db=intake_db).json()
     assert data["state"] == "waiting_lsp" and data["previous_state"] == "received"
     assert data["clock_running"] is False and data["to"] == TDN_SENDER
@@ -95,7 +96,7 @@ def test_completion_mail_lists_exactly_what_is_missing_and_stops_the_clock(cli, 
     assert shown["request"]["state"] == "waiting_lsp" and not shown["request"]["clock_running"]
     assert [d["kind"] for d in shown["documents"]][-1] == "completion"  # a copy kept with the request
 
-    refused = cli("completion-mail", 1, "--out", draft, db=intake_db, expect=1)
+    refused = cli("completion-mail", 1, "--out", draft, "--officer", OFFICER, db=intake_db, expect=1)
     assert "sudah ada; pilih nama lain" in refused.err
 
 
@@ -103,7 +104,7 @@ def test_completion_mail_names_every_bad_row(cli, intake_db, tmp_path):
     request, rows = with_bad_niks(lsp_request(seed=34))
     take_in(cli, intake_db, tmp_path, request)
     draft = tmp_path / "kelengkapan.eml"
-    cli("completion-mail", 1, "--out", draft, db=intake_db)
+    cli("completion-mail", 1, "--out", draft, "--officer", OFFICER, db=intake_db)
     _, lines = body_lines(draft)
     assert len(lines) == len(rows)
     for line, (row, words) in zip(lines, sorted(rows.items())):
@@ -120,10 +121,25 @@ def test_completion_mail_refusals(cli, intake_db, tmp_path, setup, message):
     if setup == "closed":
         cli("transition", 1, "cancelled", "--reason", "uji", db=intake_db)
     draft = tmp_path / "draf.eml"
-    result = cli("completion-mail", 7 if setup == "missing" else 1, "--out", draft, "--json", db=intake_db,
-                    expect=1)
+    result = cli("completion-mail", 7 if setup == "missing" else 1, "--out", draft, "--json", "--officer", OFFICER,
+                 db=intake_db, expect=1)
     assert message in result.err and message in result.json()["error"]
     assert not draft.exists()
+
+
+def test_completion_mail_without_an_officer_name_is_refused_before_anything_is_written(cli, intake_db, tmp_path):
+    """A letter to an LSP went out signed with the OS login ("root"); now a name is asked for first."""
+    take_in(cli, intake_db, tmp_path, lsp_request(seed=37), (LETTER, MINUTES))
+    draft = tmp_path / "draf.eml"
+    result = cli("completion-mail", 1, "--out", draft, "--json", db=intake_db, expect=1)
+    for said in (result.err, result.json()["error"]):
+        assert "Nama petugas belum diisi" in said and '--officer "NAMA"' in said and "profil petugas" in said
+    assert not draft.exists()
+    assert cli("show", 1, "--json", db=intake_db).json()["request"]["state"] == "received"
+
+    cli("completion-mail", 1, "--out", draft, "--officer", OFFICER, db=intake_db)
+    mail, _ = body_lines(draft)
+    assert OFFICER in mail.get_content()
 
 
 def test_verify_refuses_with_reasons_then_moves_a_complete_request_on(cli, intake_db, tmp_path):

@@ -192,6 +192,10 @@ class ViewsService(ServiceBase):
     def lsp_view(self, lsp_id: int) -> LspView:
         return lsp_view(self.lsp(lsp_id))
 
+    def find_lsp_view(self, name: str) -> LspView:
+        """The LSP an officer named (`find_lsp`: exact or distinctive part of the name), as a view."""
+        return lsp_view(self.find_lsp(name))
+
     def request_view(self, request_id: int) -> RequestView:
         row = self.request(request_id)
         return request_view(row, lsp_view(row.lsp) if row.lsp_id is not None else None)

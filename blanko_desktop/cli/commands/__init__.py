@@ -1,0 +1,1 @@
+"""The command groups; each module registers its subcommands and imports its heavy dependencies in the handler."""

@@ -1,0 +1,111 @@
+"""The database itself: init, check, backup, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blanko_desktop.cli.args import EXIT_OK, EXIT_REFUSED, Registrar, count_arg
+from blanko_desktop.core.errors import RuleError
+
+if TYPE_CHECKING:
+    from blanko_desktop.cli.main import Context
+
+
+def register_init(r: Registrar) -> None:
+    r.command("init", cmd_init, "buat atau perbarui basis data", opens="create")
+
+
+def register(r: Registrar) -> None:
+    p = r.command("check", cmd_check, "periksa basis data: integritas, kunci asing, berkas tersimpan, jejak audit",
+                  opens="never")
+    p.add_argument("--repair", action="store_true",
+                   help="pindahkan berkas yatim ke folder 'yatim' dan hapus sisa penulisan terputus, lalu periksa")
+    p = r.command("backup", cmd_backup, "salinan konsisten basis data beserta dokumennya", opens="never")
+    p.add_argument("--out", required=True, metavar="PATH", help="berkas tujuan (belum boleh ada)")
+
+    p = r.command("demo", cmd_demo, "isi basis data dengan data contoh yang realistis (untuk mencoba aplikasi)",
+                  opens="create")
+    p.add_argument("--requests", type=count_arg, default=60, metavar="N", help="jumlah permohonan (bawaan 60)")
+    p.add_argument("--seed", type=int, default=2026, metavar="S", help="benih acak (bawaan 2026)")
+    p.add_argument("--force", action="store_true", help="tetap isi walaupun sudah ada permohonan")
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    existed = ctx.db_path.exists()
+    with ctx.services() as services:
+        storage = services.storage
+        data = {"database": str(storage.path), "created": not existed,
+                "schema_version": storage.schema_version(), "mode": "shared" if storage.shared else "local",
+                "documents": str(storage.files.root)}
+    mode = ("bersama (jaringan, rollback journal)" if data["mode"] == "shared" else "lokal (WAL)")
+    ctx.emit(data, [
+        f"Basis data  : {data['database']}" + (" (baru dibuat)" if data["created"] else ""),
+        f"Versi skema : {data['schema_version']}",
+        f"Mode        : {mode}",
+        f"Dokumen     : {data['documents']}",
+    ])
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    with ctx.services() as services:
+        repaired = services.storage.repair() if args.repair else []
+        report = services.storage.check()
+        path = str(services.storage.path)
+    for line in repaired:
+        if not ctx.json:
+            print(line)
+    data = {"database": path, "ok": report.ok, "problems": report.problems, "checked": report.checked,
+            "repaired": repaired}
+    checked = ", ".join(f"{k}={v}" for k, v in report.checked.items())
+    if report.ok:
+        ctx.emit(data, [f"OK: {path}", f"  diperiksa: {checked}"])
+        return EXIT_OK
+    if ctx.json:
+        ctx.emit(data)
+    else:
+        print(f"Ditemukan {len(report.problems)} masalah di {path}:")
+        for problem in report.problems:
+            print(f"  - {problem}")
+        print(f"  diperiksa: {checked}")
+    print(f"blanko: pemeriksaan menemukan {len(report.problems)} masalah.", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
+    out = Path(args.out).expanduser()
+    if out.resolve() == ctx.db_path.resolve():
+        raise RuleError("Cadangan tidak boleh menimpa basis data itu sendiri.")
+    with ctx.services() as services:
+        result = services.storage.backup(out)
+    ctx.emit(result, [f"Cadangan dibuat: {result['database']}",
+                      f"  dokumen: {result['files']} berkas di {result['documents']}",
+                      f"  jejak audit: entri {result['audit_head']['entry']}, hash {result['audit_head']['hash']}"])
+    return EXIT_OK
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import demo, workflow
+
+    with ctx.services() as services:
+        if args.requests <= demo.SERVICES_LIMIT:
+            result = demo.fill(services, args.requests, args.seed, force=args.force)
+        else:
+            result = demo.fill_bulk(services, args.requests, args.seed, force=args.force)
+        result["database"] = str(services.storage.path)
+
+    states = ", ".join(f"{workflow.label(s)} {n}" for s, n in result["states"].items())
+    ctx.emit(result, [
+        f"Data demo diisikan ke {result['database']} dalam {result['seconds']:.1f} detik:",
+        f"  {result['lsps']} LSP, {result['signatories']} pejabat penandatangan, "
+        f"{result['closures']} hari cuti bersama",
+        f"  {result['requests']} permohonan: {states}" if result["requests"] else "  0 permohonan",
+        *([(f"  {result['with_documents']} di antaranya dengan dokumen LSP (surat, berita acara, keputusan, "
+            "daftar peserta): coba 'blanko checklist ID'")] if result.get("with_documents") else []),
+        f"  terlambat: {result['overdue']}, tenggat hari ini: {result['due_today']}",
+        "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else f"  (lalu buka berkas {result['database']})"),
+    ])
+    return EXIT_OK

@@ -1,0 +1,67 @@
+"""Indonesian names of core codes (document kinds, request kinds, audit actions) for the CLI; same words as the UI."""
+
+from __future__ import annotations
+
+#: Document kinds, as the window's Indonesian catalogue names them (ui/i18n.document_kind_label).
+DOCUMENT_KINDS = {
+    "letter": "Surat permohonan",
+    "minutes": "Berita acara asesmen",
+    "decision": "Keputusan sertifikasi",
+    "list": "Daftar peserta",
+    "email": "E-mail",
+    "other": "Lainnya",
+    "completion": "Permintaan kelengkapan",
+}
+
+REQUEST_KINDS = {"new": "Blanko baru", "replacement": "Penggantian blanko rusak"}
+
+CLOSURE_KINDS = {"cuti_bersama": "Cuti bersama", "closure": "Kantor tutup"}
+
+SEVERITIES = {"error": "galat", "warning": "peringatan"}
+
+#: Audit actions by code; `request.<state>` (a transition) is "Status diubah" like in the window.
+AUDIT_ACTIONS = {
+    "request.create": "Dicatat",
+    "request.edit": "Diubah",
+    "request.due_recomputed": "Tenggat dihitung ulang",
+    "document.add": "Dokumen ditambahkan",
+    "document.kind": "Jenis dokumen diubah",
+    "finding.accept": "Temuan pemeriksaan diterima",
+    "completion.write": "Permintaan kelengkapan ditulis",
+    "demo.bulk_insert": "Data contoh diisikan",
+    "closure.add": "Hari libur dicatat",
+    "closure.remove": "Hari libur dihapus",
+    "setting.change": "Pengaturan diubah",
+    "lsp.add": "LSP didaftarkan",
+    "lsp.edit": "LSP diubah",
+    "signatory.add": "Pejabat penandatangan ditambahkan",
+    "signatory.edit": "Pejabat penandatangan diubah",
+}
+
+
+def document_kind(kind: str) -> str:
+    return DOCUMENT_KINDS.get(kind, kind)
+
+
+def request_kind(kind: str) -> str:
+    return REQUEST_KINDS.get(kind, kind)
+
+
+def closure_kind(kind: str) -> str:
+    return CLOSURE_KINDS.get(kind, kind)
+
+
+def severity(code: str) -> str:
+    return SEVERITIES.get(code, code)
+
+
+def audit_action(action: str) -> str:
+    """'request.verified' as the officer reads it; an unknown code is shown as it is rather than hidden."""
+    if action in AUDIT_ACTIONS:
+        return AUDIT_ACTIONS[action]
+    from blanko_desktop.core.workflow import State
+
+    entity, _, verb = action.partition(".")
+    if entity == "request" and verb in {s.value for s in State}:
+        return "Status diubah"
+    return action
