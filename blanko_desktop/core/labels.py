@@ -11,6 +11,7 @@ DOCUMENT_KINDS = {
     "email": "E-mail",
     "other": "Lainnya",
     "completion": "Permintaan kelengkapan",
+    "approval_scan": "Pindaian lembar persetujuan",
 }
 
 REQUEST_KINDS = {"new": "Blanko baru", "replacement": "Penggantian blanko rusak"}
@@ -36,6 +37,10 @@ AUDIT_ACTIONS = {
     "lsp.edit": "LSP diubah",
     "signatory.add": "Pejabat penandatangan ditambahkan",
     "signatory.edit": "Pejabat penandatangan diubah",
+    "approval.add": "Persetujuan dicatat",
+    "approval.cancel": "Persetujuan dibatalkan",
+    "approval.scan": "Pindaian lembar persetujuan dilampirkan",
+    "form.print": "Formulir dicetak",
 }
 
 
