@@ -44,7 +44,7 @@ def _warm(services) -> None:
     The working calendar computes the year's holidays on first use (~160 ms, in `create_request`),
     and QtPdf loads its libraries when the first PDF is previewed.
     """
-    from blanko_desktop.core.models import utcnow
+    from blanko_desktop.core.clock import now as utcnow
 
     services.calendar().due_time(utcnow(), float(services.setting("sla_hours")))
     import PySide6.QtPdf  # noqa: F401

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.errors import BlankoError, ConflictError
-from blanko_desktop.core.models import Lsp
+from blanko_desktop.core.services.views import LspView
 from blanko_desktop.core.services import ImportResult
 from blanko_desktop.ui import messages
 from blanko_desktop.ui.session import Session
@@ -96,14 +96,12 @@ class LspEditDialog(QDialog):
             self.load()
 
     def load(self) -> None:
-        lsp = self.session.services.lsp(self.lsp_id)
+        lsp = self.session.services.lsp_view(self.lsp_id)
         self.version = lsp.version
         for field, edit in self.edits.items():
             edit.setText(getattr(lsp, field) or "")
         self.address.setPlainText(lsp.address or "")
-        emails = sorted(a.value for a in lsp.addresses if not a.is_domain)
-        domains = sorted(a.value for a in lsp.addresses if a.is_domain)
-        self.emails.setPlainText("\n".join(emails + domains))
+        self.emails.setPlainText("\n".join(lsp.senders))
         self.active.setChecked(bool(lsp.active))
 
     def values(self) -> dict:
@@ -214,7 +212,7 @@ class LspRegistryDialog(QDialog):
     # -- list ---------------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        lsps = self.session.services.lsps()
+        lsps = self.session.services.lsp_views()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(lsps))
         for row, lsp in enumerate(lsps):
@@ -226,8 +224,8 @@ class LspRegistryDialog(QDialog):
             self.select_lsp(select_id)
         self._update_buttons()
 
-    def _fill_row(self, row: int, lsp: Lsp) -> None:
-        addresses = sorted(a.value for a in lsp.addresses)
+    def _fill_row(self, row: int, lsp: LspView) -> None:
+        addresses = sorted(lsp.senders)
         values = (lsp.name, lsp.city, lsp.licence_no, ", ".join(addresses),
                   self.tr("yes") if lsp.active else self.tr("no"))
         for col, text in enumerate(values):

@@ -98,7 +98,7 @@ class IntakeDialog(QDialog):
                 self.tr("The sender %1 is not in the LSP registry. Choose the LSP:").replace("%1", plan.sender)
                 if plan.sender else self.tr("Choose the LSP that sent these files:"))
             self.lsp_combo.addItem(self.tr("— not decided yet —"), None)
-            for lsp in session.services.lsps(active_only=True):
+            for lsp in session.services.lsp_views(active_only=True):
                 self.lsp_combo.addItem(lsp.name, lsp.id)
             self.add_address.setText(self.tr("Add %1 to this LSP's e-mail addresses").replace("%1", plan.sender))
             self.add_address.setVisible(bool(plan.sender))

@@ -328,7 +328,7 @@ class RequestsTab(QWidget):
         self.lsp_combo.blockSignals(True)
         self.lsp_combo.clear()
         self.lsp_combo.addItem(self.tr("All LSPs"), None)
-        for lsp in self.session.services.lsps():
+        for lsp in self.session.services.lsp_views():
             name = lsp.name if lsp.active else self.tr("%1 (inactive)").replace("%1", lsp.name)
             self.lsp_combo.addItem(name, lsp.id)
         index = self.lsp_combo.findData(current)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,9 +41,9 @@ from blanko_desktop.core.verification import completion
 from blanko_desktop.core.verification.checklist import REQUIRED, CheckedFinding, Checklist
 from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.intake.sniff import SPREADSHEET_TYPES, type_label
-from blanko_desktop.core.models import Document, Request
-from blanko_desktop.core.reception import Reception, cached_analysis, file_name_for
+from blanko_desktop.core.reception import Reception, cached_analysis
 from blanko_desktop.core.services import RequestFilter, Services
+from blanko_desktop.core.services.views import DocumentView, RequestView
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.dialogs.completion_dialogs import (
@@ -65,6 +63,7 @@ from blanko_desktop.ui.widgets.checklist_widgets import (
     describe,
 )
 from blanko_desktop.ui.widgets.document_preview import DocumentPreview
+from blanko_desktop.ui.widgets.stored_file import open_copy
 from blanko_desktop.ui.worker import Task
 
 # the requests the selector offers: those whose documents are being checked, newest first
@@ -89,25 +88,25 @@ class _ElideRight(QStyledItemDelegate):
 class Verification:
     """What the tab shows of one request, read on a worker thread."""
 
-    request: Request
+    request: RequestView
     lsp_name: str | None
     checklist: Checklist
-    documents: list[Document]
+    documents: list[DocumentView]
     letter_readable: bool   # the letter's text gave the number of blanks asked for
     problems: list[str]     # what the completion e-mail would list
 
 
 def load_verification(services: Services, request_id: int) -> Verification:
     cl = checklist_core.build(services, request_id)
-    req = services.request(request_id)
-    lsp_name = req.lsp.name if req.lsp_id else None
-    docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion")]
+    req = services.request_view(request_id)
+    lsp_name = req.lsp_name or None
+    docs = [d for d in services.document_views(request_id) if d.kind not in ("email", "completion")]
     readable = any(((d.analysis or {}).get("counts") or {}).get("requested") is not None
                    for d in docs if d.kind == "letter")
     return Verification(req, lsp_name, cl, docs, readable, completion.problem_lines(cl))
 
 
-def participants_of(services: Services, doc: Document):
+def participants_of(services: Services, doc: DocumentView):
     """The rows of a participant list (the analysis the checklist made is reused)."""
     analysis = cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
     return analysis.participants, analysis.findings
@@ -418,7 +417,7 @@ class VerificationTab(QWidget):
     def _fill_lsp_combo(self) -> None:
         current = self.lsp_combo.currentData()
         self.lsp_combo.clear()
-        for lsp in self.session.services.lsps(active_only=True):
+        for lsp in self.session.services.lsp_views(active_only=True):
             self.lsp_combo.addItem(lsp.name, lsp.id)
         self.lsp_combo.setCurrentIndex(max(0, self.lsp_combo.findData(current)))
 
@@ -700,12 +699,12 @@ class VerificationTab(QWidget):
 
     # -- documents and preview ----------------------------------------------------------------------------
 
-    def document(self, document_id: int | None) -> Document | None:
+    def document(self, document_id: int | None) -> DocumentView | None:
         if self.current is None or document_id is None:
             return None
         return next((d for d in self.current.documents if d.id == document_id), None)
 
-    def document_named(self, name: str) -> Document | None:
+    def document_named(self, name: str) -> DocumentView | None:
         if self.current is None:
             return None
         return next((d for d in reversed(self.current.documents) if d.original_name == name), None)
@@ -731,7 +730,7 @@ class VerificationTab(QWidget):
                 self.tr("No preview for this file (%1). Use “Open with the default program”.")
                 .replace("%1", type_label(detected) if detected else doc.media_type))
 
-    def _preview_sheet(self, doc: Document, then_row) -> None:
+    def _preview_sheet(self, doc: DocumentView, then_row) -> None:
         generation = self._preview_generation
         services = self.session.services
         self.preview.show_message(self.tr("Reading the participant list…"))
@@ -810,14 +809,8 @@ class VerificationTab(QWidget):
         doc = self.document(document_id)
         if doc is None:
             return None
-        source = self.session.storage.files.path_for(doc.sha256)
-        if not source.is_file():
-            messages.warn(self, self.tr("File missing"), self.tr("The stored file is missing. Run the database "
-                                                                 "check."))
-            return None
-        target = Path(tempfile.mkdtemp(prefix="blanko-")) / file_name_for(doc)
-        shutil.copyfile(source, target)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        target, opened = open_copy(self, self.session.storage, doc)
+        if target is not None and not opened:
             self.notice.emit(self.tr("No program could open %1. The copy is at %2.")
                              .replace("%1", doc.original_name).replace("%2", str(target)))
         return target

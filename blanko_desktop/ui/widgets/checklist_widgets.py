@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QGridLayout, QLabel, QT
 
 from blanko_desktop.core.verification.checklist import CheckedFinding, Item
 from blanko_desktop.core.intake import Participant
-from blanko_desktop.core.models import Document
+from blanko_desktop.core.services.views import DocumentView
 from blanko_desktop.ui.dropdata import DOCUMENT_FORMAT
 
 # status -> (mark, text colour, background, border); each status also has words, never colour alone
@@ -178,7 +178,7 @@ class DocumentList(QTreeWidget):
         return document_mime(items[0].data(0, DOC_ID_ROLE)) if items else QMimeData()
 
 
-def describe(doc: Document) -> str:
+def describe(doc: DocumentView) -> str:
     """A short line about what the intake found in a stored file (its analysis summary)."""
     summary = doc.analysis or {}
     pdf = summary.get("pdf")

@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from blanko_desktop.core.models import utcnow
+from blanko_desktop.core.clock import now as utcnow
 from blanko_desktop.core.services import RequestFilter, RequestRow, Services
 from blanko_desktop.ui import i18n
 
