@@ -124,9 +124,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
 
     def _warm_up(self) -> None:
-        from blanko_desktop.ui.worker import Task
+        from blanko_desktop.ui.operations import Op
 
-        task = Task(lambda: _warm(self.session.services), self.session.storage, self)
+        task = Op(lambda: _warm(self.session.services), self.session.storage, self)
         task.finished.connect(lambda _result: _freeze_long_lived())
         task.failed.connect(lambda _exc: None)  # only a head start: the real call reports its own errors
         task.start()

@@ -30,7 +30,7 @@ from blanko_desktop.core.services.views import LspView
 from blanko_desktop.core.services import ImportResult
 from blanko_desktop.ui import messages
 from blanko_desktop.ui.session import Session
-from blanko_desktop.ui.worker import Task
+from blanko_desktop.ui.operations import Changes, Op
 
 TEXT_FIELDS = ("name", "licence_no", "city", "postal_code", "phone", "contact_person")
 
@@ -134,7 +134,7 @@ class LspEditDialog(QDialog):
         except BlankoError as exc:
             messages.error(self, exc)
             return
-        self.session.changed.emit()
+        self.session.announce(Changes(lsps=True))
         super().accept()
 
 
@@ -148,7 +148,7 @@ class LspRegistryDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.task: Task | None = None
+        self.task: Op | None = None
         self.last_import: ImportResult | None = None
         self.setWindowTitle(self.tr("LSP registry"))
 
@@ -286,10 +286,10 @@ class LspRegistryDialog(QDialog):
         if name:
             self.start_import(Path(name))
 
-    def start_import(self, path: Path) -> Task:
+    def start_import(self, path: Path) -> Op:
         """Read the workbook on a worker thread; the result arrives as `import_finished`."""
         services = self.session.services
-        self.task = Task(lambda: services.import_lsps(path), self.session.storage, self)
+        self.task = Op(lambda: services.import_lsps(path), self.session.storage, self)
         self.task.finished.connect(self._import_done)
         self.task.failed.connect(self._import_failed)
         self.progress.show()
@@ -301,7 +301,7 @@ class LspRegistryDialog(QDialog):
         self.progress.hide()
         self.last_import = result
         self.reload()
-        self.session.changed.emit()
+        self.session.announce(Changes(lsps=True))
         self.import_finished.emit(result)
         text = self.tr("Added: %1. Updated: %2.").replace("%1", str(result.added)).replace(
             "%2", str(result.updated))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from blanko_desktop.core.calendar import OfficeHours
 from blanko_desktop.core.errors import BlankoError, ConflictError
 from blanko_desktop.core.services.views import SignatoryView
+from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.session import Session
 
@@ -546,7 +547,7 @@ class SettingsDialog(QDialog):
             self.pages.setCurrentIndex(2)
             return False
         if changed:
-            session.changed.emit()
+            session.announce(Changes.everything())  # office hours, SLA, holidays: every due time
         return True
 
     def accept(self) -> None:

@@ -25,7 +25,7 @@ from blanko_desktop.ui.dropdata import DropContents
 from blanko_desktop.ui.intake.dialog import IntakeDialog
 from blanko_desktop.ui.intake.router import problem_text, unreadable_text
 from blanko_desktop.ui.session import Session
-from blanko_desktop.ui.worker import Task
+from blanko_desktop.ui.operations import Op
 
 translate = QCoreApplication.translate
 
@@ -61,7 +61,7 @@ class IntakeController(QObject):
         self.session = session
         self.window = window
         self._queue: deque[IntakeJob] = deque()
-        self._task: Task | None = None
+        self._task: Op | None = None
         self.last_outcome: IntakeOutcome | None = None
 
     # -- entry points -------------------------------------------------------------------------------
@@ -114,7 +114,7 @@ class IntakeController(QObject):
             return plan, intake_routing.decide(self.session.services, plan, request_id=job.request_id,
                                                received_at=plan.received_at or job.dropped_at)
 
-        task = Task(work, self.session.storage, self, serial=True)
+        task = Op(work, self.session.storage, self, serial=True)
         task.progress.connect(self.progress)
         task.finished.connect(lambda plan: self._prepared(job, plan))
         task.failed.connect(self._failed)

@@ -64,7 +64,7 @@ from blanko_desktop.ui.widgets.checklist_widgets import (
 )
 from blanko_desktop.ui.widgets.document_preview import DocumentPreview
 from blanko_desktop.ui.widgets.stored_file import open_copy
-from blanko_desktop.ui.worker import Task
+from blanko_desktop.ui.operations import Changes, Op
 
 # the requests the selector offers: those whose documents are being checked, newest first
 SELECTOR_STATES = (State.RECEIVED.value, State.WAITING_LSP.value, State.VERIFIED.value)
@@ -132,7 +132,7 @@ class VerificationTab(QWidget):
         self.current: Verification | None = None
         self._generation = 0
         self._stale = True
-        self._tasks: set[Task] = set()
+        self._tasks: set[Op] = set()
         self._preview_generation = 0
 
         # -- top: which request, and the check running
@@ -366,7 +366,7 @@ class VerificationTab(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_if_shown)
         self.selector.activated.connect(self._selector_chosen)
-        session.changed.connect(self._data_changed)
+        session.changes.connect(self._data_changed)
         session.database_changed.connect(self.rebind)
         self._fill_lsp_combo()
         self._fill_selector()
@@ -473,7 +473,11 @@ class VerificationTab(QWidget):
         if self._stale:
             self.reload()
 
-    def _data_changed(self) -> None:
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.lsps:
+            self._fill_lsp_combo()
+        if not (changes.requests or changes.touches(self.request_id)):
+            return
         # several writes may come in one go (intake, then the address): check once
         self._stale = True
         self._reload_timer.start()
@@ -507,7 +511,7 @@ class VerificationTab(QWidget):
             return
         generation = self._generation
         services = self.session.services
-        task = Task(lambda: load_verification(services, request_id), self.session.storage, self, serial=True)
+        task = Op(lambda: load_verification(services, request_id), self.session.storage, self, serial=True)
         task.finished.connect(lambda result: self._loaded(generation, result, task))
         task.failed.connect(lambda exc: self._load_failed(generation, exc, task))
         self._tasks.add(task)
@@ -533,13 +537,13 @@ class VerificationTab(QWidget):
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    def _forget(self, task: Task) -> None:
+    def _forget(self, task: Op) -> None:
         self._tasks.discard(task)
         task.deleteLater()
         if not self._tasks:
             self._show_progress(False)
 
-    def _load_failed(self, generation: int, exc: BaseException, task: Task) -> None:
+    def _load_failed(self, generation: int, exc: BaseException, task: Op) -> None:
         self._forget(task)
         if generation != self._generation:
             return
@@ -550,7 +554,7 @@ class VerificationTab(QWidget):
             return
         messages.error(self, exc)
 
-    def _loaded(self, generation: int, result: Verification, task: Task) -> None:
+    def _loaded(self, generation: int, result: Verification, task: Op) -> None:
         self._forget(task)
         if generation != self._generation:
             return
@@ -734,7 +738,7 @@ class VerificationTab(QWidget):
         generation = self._preview_generation
         services = self.session.services
         self.preview.show_message(self.tr("Reading the participant list…"))
-        task = Task(lambda: participants_of(services, doc), self.session.storage, self, serial=True)
+        task = Op(lambda: participants_of(services, doc), self.session.storage, self, serial=True)
 
         def shown(result) -> None:
             self._forget(task)
@@ -822,7 +826,8 @@ class VerificationTab(QWidget):
         if doc is not None and doc.kind == kind:
             return False
         services = self.session.services
-        done = self.session.perform(self, lambda: Reception(services).set_kind(document_id, kind))
+        done = self.session.perform(self, lambda: Reception(services).set_kind(document_id, kind),
+                                   Changes.of_request(self.request_id, documents=True, requests=False))
         if done is not None:
             self.status_message.emit(self.tr("%1 is now: %2").replace("%1", done.original_name)
                                      .replace("%2", i18n.document_kind_label(kind)))
@@ -834,15 +839,15 @@ class VerificationTab(QWidget):
         req, value = self.current.request, self.requested_spin.value()
         services = self.session.services
         return self.session.perform(self, lambda: services.update_request(
-            req.id, req.version, requested_qty=value)) is not None
+            req.id, req.version, requested_qty=value), Changes.of_request(req.id, requests=False)) is not None
 
     def set_lsp(self) -> bool:
         if self.current is None or self.lsp_combo.currentData() is None:
             return False
         req, lsp_id = self.current.request, self.lsp_combo.currentData()
         services = self.session.services
-        return self.session.perform(self, lambda: services.update_request(req.id, req.version,
-                                                                          lsp_id=lsp_id)) is not None
+        return self.session.perform(self, lambda: services.update_request(req.id, req.version, lsp_id=lsp_id),
+                                    Changes.of_request(req.id)) is not None
 
     def ask_note(self, findings: list[CheckedFinding]) -> str | None:
         dialog = AcceptFindingDialog(findings, self)
@@ -864,7 +869,7 @@ class VerificationTab(QWidget):
                 checklist_core.accept_finding(services, request_id, finding, note)
             return True
 
-        return self.session.perform(self, accept_all) is not None
+        return self.session.perform(self, accept_all, Changes.of_request(request_id, requests=False)) is not None
 
     # -- the decision -------------------------------------------------------------------------------------
 
@@ -872,7 +877,8 @@ class VerificationTab(QWidget):
         if self.current is None:
             return False
         services, request_id = self.session.services, self.current.request.id
-        done = self.session.perform(self, lambda: checklist_core.mark_verified(services, request_id))
+        done = self.session.perform(self, lambda: checklist_core.mark_verified(services, request_id),
+                                   Changes.of_request(request_id))
         if done is not None:
             self.status_message.emit(self.tr("Request #%1 is verified: on to the echelon-4 official's approval.")
                                      .replace("%1", str(request_id)))
@@ -896,7 +902,8 @@ class VerificationTab(QWidget):
         if not choice:
             return None
         out = completion_folder() / f"permintaan-kelengkapan-{request_id}-{datetime.now():%Y%m%d-%H%M%S}.eml"
-        result = self.session.perform(self, lambda: completion.write_completion_request(services, request_id, out))
+        result = self.session.perform(self, lambda: completion.write_completion_request(services, request_id, out),
+                                     Changes.of_request(request_id, documents=True))
         if result is None:
             return None
         path, _req = result

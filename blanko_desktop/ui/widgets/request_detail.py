@@ -35,6 +35,7 @@ from blanko_desktop.core.services.views import RequestView
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.intake.router import DropRouter
+from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.stored_file import open_copy
 
@@ -362,7 +363,7 @@ class RequestDetail(QWidget):
                 return False
         services = self.session.services
         result = self.session.perform(self, lambda: services.transition(
-            request_id, target, reason=reason, expected_version=self.version))
+            request_id, target, reason=reason, expected_version=self.version), Changes.of_request(request_id))
         if result is None:
             self.reload()  # a colleague's change: show what is there now
             return False
