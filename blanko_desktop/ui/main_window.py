@@ -48,6 +48,7 @@ def _warm(services) -> None:
 
     services.calendar().due_time(utcnow(), float(services.setting("sla_hours")))
     import PySide6.QtPdf  # noqa: F401
+    import blanko_desktop.core.intake_routing  # noqa: F401  (pypdf and the parsers, kept off start-up)
     import PySide6.QtPdfWidgets  # noqa: F401
 
 

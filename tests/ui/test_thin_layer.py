@@ -17,3 +17,15 @@ def test_ui_imports_no_peewee_and_no_models():
     offending = sorted(f"{i.module}:{i.line} imports {i.target}" for i in imports.imports()
                        if i.module.startswith("blanko_desktop.ui") and _reaches_the_database(i.target))
     assert offending == []
+
+
+def test_the_first_screen_does_not_import_the_intake_stack():
+    """pypdf, the parsers and num2words load on the first drop (or the warm-up after the window is up)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, blanko_desktop.ui.main_window; "
+            "print(sorted(m for m in ('pypdf', 'num2words', 'blanko_desktop.core.reception', "
+            "'blanko_desktop.core.intake', 'blanko_desktop.core.verification.checklist') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -11,21 +11,22 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from blanko_desktop.core import intake_routing
 from blanko_desktop.core.errors import BlankoError
-from blanko_desktop.core.intake_routing import IntakeDecision
-from blanko_desktop.core.reception import IntakeOutcome, IntakePlan, Reception
 from blanko_desktop.ui import dropdata
 from blanko_desktop.ui.dropdata import DropContents
-from blanko_desktop.ui.intake.dialog import IntakeDialog
 from blanko_desktop.ui.intake.router import problem_text, unreadable_text
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.operations import Op
+
+if TYPE_CHECKING:  # the intake stack (pypdf, parsers) is imported on the first drop, not at start-up
+    from blanko_desktop.core.intake_routing import IntakeDecision
+    from blanko_desktop.core.reception import IntakeOutcome, IntakePlan
 
 translate = QCoreApplication.translate
 
@@ -100,9 +101,12 @@ class IntakeController(QObject):
         if self._task is not None or not self._queue:
             return
         job = self._queue.popleft()
-        reception = Reception(self.session.services)
-
         def work() -> tuple[IntakePlan, IntakeDecision]:
+            from blanko_desktop.core import intake_routing
+            from blanko_desktop.core.reception import Reception
+
+            reception = Reception(self.session.services)
+
             def report(done: int, total: int, name: str) -> None:
                 task.progress.emit(done, total, name)
 
@@ -138,6 +142,8 @@ class IntakeController(QObject):
 
     def ask(self, plan: IntakePlan, decision: IntakeDecision, job: IntakeJob) -> IntakeDecision | None:
         """Show core's decision; the officer's changes are decided by core again (a refusal is shown)."""
+        from blanko_desktop.ui.intake.dialog import IntakeDialog
+
         dialog = IntakeDialog(self.session, plan, decision, job.request_id, job.dropped_at, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -150,6 +156,8 @@ class IntakeController(QObject):
             return None
 
     def _prepared(self, job: IntakeJob, prepared: tuple[IntakePlan, IntakeDecision]) -> None:
+        from blanko_desktop.core import intake_routing
+
         plan, decision = prepared
         self.prepared.emit(plan)
         try:
@@ -166,6 +174,8 @@ class IntakeController(QObject):
     # -- phase 2: store ------------------------------------------------------------------------------
 
     def _commit(self, job: IntakeJob, plan: IntakePlan, decision: IntakeDecision) -> None:
+        from blanko_desktop.core import intake_routing
+
         session = self.session
         outcome = session.perform(self.window, lambda: intake_routing.commit(
             session.services, plan, decision, source=job.source))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -36,15 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop import paths
-from blanko_desktop.core.verification import checklist as checklist_core
-from blanko_desktop.core.verification import completion
-from blanko_desktop.core.verification.checklist import REQUIRED, CheckedFinding, Checklist
 from blanko_desktop.core.errors import BlankoError
-from blanko_desktop.core.intake.sniff import SPREADSHEET_TYPES, type_label
-from blanko_desktop.core.reception import Reception, cached_analysis
 from blanko_desktop.core.services import RequestFilter, Services
 from blanko_desktop.core.services.views import DocumentView, RequestView
 from blanko_desktop.core.workflow import State
+from blanko_desktop.ui.lazy import checklist_core, completion, intake_sniff, reception
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.dialogs.completion_dialogs import (
     COPY_TEXT,
@@ -70,11 +68,13 @@ from blanko_desktop.ui.operations import Changes, Op
 SELECTOR_STATES = (State.RECEIVED.value, State.WAITING_LSP.value, State.VERIFIED.value)
 SELECTOR_LIMIT = 200
 KIND_ORDER = ("letter", "minutes", "decision", "list", "other")
-_SAMPLE_FINDING = CheckedFinding("", None, None, "", "error", "")
 OK_STYLE = "background: #e8f5ec; color: #1b6e35; border: 1px solid #9fd3ae;"
 BAD_STYLE = "background: #fcebeb; color: #a31515; border: 1px solid #e6a5a5;"
 NEUTRAL_STYLE = "background: palette(alternate-base); border: 1px solid palette(mid);"
 
+
+if TYPE_CHECKING:
+    from blanko_desktop.core.verification.checklist import CheckedFinding, Checklist
 
 class _ElideRight(QStyledItemDelegate):
     """Messages read from their start; the view elides file names in the middle (keeping the extension)."""
@@ -108,7 +108,7 @@ def load_verification(services: Services, request_id: int) -> Verification:
 
 def participants_of(services: Services, doc: DocumentView):
     """The rows of a participant list (the analysis the checklist made is reused)."""
-    analysis = cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
+    analysis = reception.cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
     return analysis.participants, analysis.findings
 
 
@@ -178,7 +178,7 @@ class VerificationTab(QWidget):
         slots_box = QGroupBox(self.tr("Required documents"))
         slots_layout = QVBoxLayout(slots_box)
         slots_layout.setSpacing(6)
-        for kind in REQUIRED:
+        for kind in checklist_core.REQUIRED:
             slot = ChecklistSlot(kind, i18n.document_kind_label(kind))
             slot.setToolTip(self.tr("Drag a document here to make it this kind of document."))
             slot.kind_dropped.connect(self.change_kind)
@@ -295,7 +295,7 @@ class VerificationTab(QWidget):
         metrics = self.findings.fontMetrics()
         for col, sample in ((FindingsModel.COL_DOCUMENT, "Daftar Peserta"), (FindingsModel.COL_SHEET, "Peserta"),
                             (FindingsModel.COL_ROW, "00000"),
-                            (FindingsModel.COL_STATUS, self.findings_model.status_text(_SAMPLE_FINDING))):
+                            (FindingsModel.COL_STATUS, self.findings_model.status_text(checklist_core.CheckedFinding("", None, None, "", "error", "")))):
             fheader.resizeSection(col, metrics.horizontalAdvance(sample) + 20)
         self.findings.selectionModel().selectionChanged.connect(self._findings_selected)
         self.accept_button = QPushButton(self.tr("Accept finding…"))
@@ -727,12 +727,12 @@ class VerificationTab(QWidget):
         detected = (doc.analysis or {}).get("detected_type", "")
         if detected == "pdf":
             self.preview.show_pdf(self.session.storage.files.path_for(doc.sha256))
-        elif detected in SPREADSHEET_TYPES:
+        elif detected in intake_sniff.SPREADSHEET_TYPES:
             self._preview_sheet(doc, then_row)
         else:
             self.preview.show_message(
                 self.tr("No preview for this file (%1). Use “Open with the default program”.")
-                .replace("%1", type_label(detected) if detected else doc.media_type))
+                .replace("%1", intake_sniff.type_label(detected) if detected else doc.media_type))
 
     def _preview_sheet(self, doc: DocumentView, then_row) -> None:
         generation = self._preview_generation
@@ -826,7 +826,7 @@ class VerificationTab(QWidget):
         if doc is not None and doc.kind == kind:
             return False
         services = self.session.services
-        done = self.session.perform(self, lambda: Reception(services).set_kind(document_id, kind),
+        done = self.session.perform(self, lambda: reception.Reception(services).set_kind(document_id, kind),
                                    Changes.of_request(self.request_id, documents=True, requests=False))
         if done is not None:
             self.status_message.emit(self.tr("%1 is now: %2").replace("%1", done.original_name)
