@@ -95,7 +95,8 @@ def needs_officer(plan: IntakePlan, decision: IntakeDecision, asked_request: int
     if plan.problems or not plan.new_files or len(plan.new_files) != len(plan.files):
         return True
     if asked_request is not None:
-        return False
+        # the request named decides where; only an LSP still unknown (to it and to the sender) needs asking
+        return decision.lsp_id is None
     return decision.lsp_id is None or decision.attached_to_waiting
 
 

@@ -44,10 +44,11 @@ def _warm(services) -> None:
     The working calendar computes the year's holidays on first use (~160 ms, in `create_request`),
     and QtPdf loads its libraries when the first PDF is previewed.
     """
-    from blanko_desktop.core.models import utcnow
+    from blanko_desktop.core.clock import now as utcnow
 
     services.calendar().due_time(utcnow(), float(services.setting("sla_hours")))
     import PySide6.QtPdf  # noqa: F401
+    import blanko_desktop.core.intake_routing  # noqa: F401  (pypdf and the parsers, kept off start-up)
     import PySide6.QtPdfWidgets  # noqa: F401
 
 
@@ -124,9 +125,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
 
     def _warm_up(self) -> None:
-        from blanko_desktop.ui.worker import Task
+        from blanko_desktop.ui.operations import Op
 
-        task = Task(lambda: _warm(self.session.services), self.session.storage, self)
+        task = Op(lambda: _warm(self.session.services), self.session.storage, self)
         task.finished.connect(lambda _result: _freeze_long_lived())
         task.failed.connect(lambda _exc: None)  # only a head start: the real call reports its own errors
         task.start()

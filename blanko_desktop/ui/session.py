@@ -19,6 +19,7 @@ from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.storage import Storage
 from blanko_desktop.ui import i18n, messages
+from blanko_desktop.ui.operations import Changes
 
 T = TypeVar("T")
 
@@ -28,7 +29,8 @@ log = logging.getLogger(__name__)
 class Session(QObject):
     """Holds Storage and Services for the UI; every write from a view goes through `perform`."""
 
-    changed = Signal()           # data changed through the UI: views reload
+    changed = Signal()           # data changed through the UI (any kind): views that cannot tell reload
+    changes = Signal(object)     # the same, with what changed (operations.Changes): views reload what concerns them
     database_changed = Signal()  # another database file is open: views rebind and reload
     profile_changed = Signal()   # the officer's profile name changed
     busy = Signal(int)           # a write waits for another officer's lock (attempt number)
@@ -44,8 +46,9 @@ class Session(QObject):
 
     # -- writes -------------------------------------------------------------------------------------
 
-    def perform(self, parent: QWidget | None, fn: Callable[[], T]) -> T | None:
-        """Run one service call; show a refusal as the core words it; announce a change on success.
+    def perform(self, parent: QWidget | None, fn: Callable[[], T], changes: Changes | None = None) -> T | None:
+        """Run one service call; show a refusal as the core words it; announce `changes` on success
+        (everything when the caller does not say).
 
         Returns the call's result, or None when it was refused (wrap a call that returns None
         itself as `lambda: call() or True`).
@@ -59,8 +62,13 @@ class Session(QObject):
             log.exception("unexpected error in a service call")
             messages.error(parent, exc)
             return None
-        self.changed.emit()
+        self.announce(changes or Changes.everything())
         return result
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the views what changed (a write done here, or an operation that finished)."""
+        self.changes.emit(changes)
+        self.changed.emit()
 
     # -- database file ------------------------------------------------------------------------------
 

@@ -1140,26 +1140,6 @@
         <source>The four documents, the counts and the findings; from there the request goes on to approval or back to the LSP.</source>
         <translation>Empat dokumen, jumlah peserta, dan temuan; dari sana permohonan lanjut ke persetujuan atau kembali ke LSP.</translation>
     </message>
-    <message>
-        <source>Close request</source>
-        <translation>Selesaikan permohonan</translation>
-    </message>
-    <message>
-        <source>Close request #%1? Closing is final: do it when both the courier&apos;s copy and the LSP&apos;s signed receipt are back.</source>
-        <translation>Selesaikan permohonan #%1? Penyelesaian bersifat final: lakukan setelah salinan tanda terima dari kurir dan tanda terima yang ditandatangani LSP sudah kembali.</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Selesaikan</translation>
-    </message>
-    <message>
-        <source>File missing</source>
-        <translation>Berkas hilang</translation>
-    </message>
-    <message>
-        <source>The stored file is missing. Run the database check.</source>
-        <translation>Berkas yang tersimpan tidak ditemukan. Jalankan pemeriksaan basis data.</translation>
-    </message>
 </context>
 <context>
     <name>RequestField</name>
@@ -1618,6 +1598,17 @@
     </message>
 </context>
 <context>
+    <name>StoredFile</name>
+    <message>
+        <source>File missing</source>
+        <translation>Berkas hilang</translation>
+    </message>
+    <message>
+        <source>The stored file is missing. Run the database check.</source>
+        <translation>Berkas yang tersimpan tidak ditemukan. Jalankan pemeriksaan basis data.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestedClosuresDialog</name>
     <message>
         <source>Suggested collective leave %1</source>
@@ -1924,14 +1915,6 @@
     <message>
         <source>Open with the default program</source>
         <translation>Buka dengan program bawaan</translation>
-    </message>
-    <message>
-        <source>File missing</source>
-        <translation>Berkas hilang</translation>
-    </message>
-    <message>
-        <source>The stored file is missing. Run the database check.</source>
-        <translation>Berkas yang tersimpan tidak ditemukan. Jalankan pemeriksaan basis data.</translation>
     </message>
     <message>
         <source>No program could open %1. The copy is at %2.</source>

@@ -371,3 +371,33 @@ def test_the_shared_example_request(window, tmp_path, qtbot, monkeypatch, servic
     cl = tab.current.checklist
     assert cl.complete and cl.competent == cl.requested == 10 and cl.not_yet == 2
     assert tab.competent_value.text() == "10" and tab.not_yet_value.text() == "2"
+
+
+def test_files_dropped_onto_an_lsp_less_request_take_the_lsp_chosen_and_remember_the_sender(
+        window, lsp, services, tmp_path, qtbot, monkeypatch):
+    """The dialog shows core's decision (the request named, no LSP known); the LSP the officer picks goes to
+    core's decision again, which gives it to the request and remembers the sender, in the one commit."""
+    from tests.ui.conftest import ago
+
+    req = services.create_request(ago(hours=2), None)
+    window.refresh()
+    window.requests_tab.select_request(req.id)
+    docs, _ = request_docs(12)
+    eml = write_email(tmp_path, docs, kinds=("decision", "list"), sender="lsp.baru@gmail.com")
+    seen = {}
+
+    def fill(dialog):
+        seen["combo"] = dialog.lsp_combo.isVisibleTo(dialog)
+        seen["target"] = dialog.target_label.text()
+        dialog.choose_lsp(lsp.id)
+
+    answer_intake(monkeypatch, fill)
+    drop_on(window.requests_tab.detail, file_mime([eml]))
+    wait_idle(window, qtbot)
+
+    assert seen == {"combo": True, "target": f"Tambahkan ke permohonan #{req.id} (Diterima)"}
+    view = services.request_view(req.id)
+    assert (view.lsp_id, view.lsp_name, view.sender) == (lsp.id, LSP_NAME, "lsp.baru@gmail.com")
+    assert services.lsp_for_sender("lsp.baru@gmail.com").id == lsp.id
+    assert [d.original_name for d in services.document_views(req.id)][0].endswith(".eml")
+    assert Request.select().count() == 1

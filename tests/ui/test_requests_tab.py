@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from blanko_desktop.core.models import Document, utcnow
+from blanko_desktop.core import workflow
+from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui.widgets import request_model
 from blanko_desktop.ui.widgets.request_detail import CancelDialog
@@ -196,18 +197,31 @@ def test_transition_button_moves_the_request(window, desk, services, qtbot):
     # complete or not is decided in Verifikasi (tests/ui/test_verification_tab.py); here the moves after it
     assert set(tab.detail.action_buttons) == {State.CANCELLED}
     assert tab.detail.check_button.text() == "Periksa kelengkapan…"
-    services.transition(req.id, State.VERIFIED)  # verified at another workstation
+    Request.update(state=State.VERIFIED).where(Request.id == req.id).execute()  # verified at another workstation
     window.refresh()
     buttons = tab.detail.action_buttons
-    assert set(buttons) == {State.APPROVED, State.WAITING_LSP, State.CANCELLED}
+    assert set(buttons) == {State.WAITING_LSP, State.CANCELLED}
     assert tab.detail.check_button is None
-    assert buttons[State.APPROVED].text() == "Disetujui pejabat eselon IV"
-    qtbot.mouseClick(buttons[State.APPROVED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.APPROVED
+    qtbot.mouseClick(buttons[State.WAITING_LSP], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.WAITING_LSP
     # the table and the detail follow
-    assert row_texts(tab, req.id)[COL_STATE] == "Disetujui"
-    assert set(tab.detail.action_buttons) == {State.PACKED, State.CANCELLED}
+    assert row_texts(tab, req.id)[COL_STATE] == "Menunggu LSP"
+    assert set(tab.detail.action_buttons) == {State.RECEIVED, State.CANCELLED}
     assert tab.detail.request_id == req.id
+
+
+@pytest.mark.parametrize("state", list(State))
+def test_the_detail_offers_no_move_into_a_state_that_stands_for_records(window, desk, state):
+    """Approved, packed, shipped, delivered, closed (and verified) are entered by their operations only."""
+    req = desk["fresh"]
+    Request.update(state=state).where(Request.id == req.id).execute()
+    window.refresh()
+    window.requests_tab.select_request(req.id)
+    detail = window.requests_tab.detail
+    assert set(detail.action_buttons) == set(workflow.generic_targets(state)) - (
+        {State.WAITING_LSP} if state == State.RECEIVED else set())
+    assert not set(detail.action_buttons) & set(workflow.OPERATION_FOR)
+    assert (detail.check_button is not None) == (state == State.RECEIVED)
 
 
 def test_new_documents_restart_a_waiting_request(window, desk, services, qtbot):
@@ -251,36 +265,20 @@ def test_cancel_with_reason_is_recorded(window, desk, services, monkeypatch, qtb
     assert services.history(req.id)[-1].after["reason"] == "Dikirim dua kali oleh LSP"
 
 
-def test_closing_asks_first(window, services, lsps, officer, qtbot):
-    req = services.create_request(ago(days=3), lsps[0].id)
-    for target in (State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED):
-        services.transition(req.id, target)
-    tab = window.requests_tab
-    window.refresh()
-    tab.select_request(req.id)
-    officer.confirm_answer = False
-    qtbot.mouseClick(tab.detail.action_buttons[State.CLOSED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.DELIVERED
-    assert officer.questions
-    officer.confirm_answer = True
-    qtbot.mouseClick(tab.detail.action_buttons[State.CLOSED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.CLOSED
-
-
 def test_a_colleagues_change_is_not_overwritten(window, desk, services, officer, qtbot):
     tab = window.requests_tab
     req = desk["fresh"]
-    services.transition(req.id, State.VERIFIED)
+    Request.update(state=State.VERIFIED).where(Request.id == req.id).execute()
     window.refresh()
     tab.select_request(req.id)
     services.update_request(req.id, letter_number="045-rev/LSP-TKD/XI/2026")  # another workstation
-    qtbot.mouseClick(tab.detail.action_buttons[State.APPROVED], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.detail.action_buttons[State.WAITING_LSP], Qt.MouseButton.LeftButton)
     assert services.request(req.id).state == State.VERIFIED
     assert "sudah diubah oleh" in officer.error_texts[0]
     # the detail now shows the colleague's version and acting again works
     assert tab.detail.fields["letter"].text() == "045-rev/LSP-TKD/XI/2026"
-    qtbot.mouseClick(tab.detail.action_buttons[State.APPROVED], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.APPROVED
+    qtbot.mouseClick(tab.detail.action_buttons[State.WAITING_LSP], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.WAITING_LSP
 
 
 def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):

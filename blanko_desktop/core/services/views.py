@@ -102,6 +102,7 @@ class DocumentView:
     received_at: datetime
     added_at: datetime
     added_by: str
+    analysis: Any = None  # what intake read in the file (counts, kind), as stored; None when not analysed
 
 
 @dataclass(frozen=True)

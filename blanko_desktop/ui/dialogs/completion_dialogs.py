@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from email.message import EmailMessage
 
 from PySide6.QtGui import QFontDatabase
@@ -16,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blanko_desktop.core.verification.checklist import CheckedFinding
+if TYPE_CHECKING:  # the intake stack (pypdf, parsers) loads on first use, not at start-up
+    from blanko_desktop.core.verification.checklist import CheckedFinding
+
+
 
 OPEN_MAIL, COPY_TEXT = 1, 2
 

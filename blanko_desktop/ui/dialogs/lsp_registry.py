@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.errors import BlankoError, ConflictError
-from blanko_desktop.core.models import Lsp
+from blanko_desktop.core.services.views import LspView
 from blanko_desktop.core.services import ImportResult
 from blanko_desktop.ui import messages
 from blanko_desktop.ui.session import Session
-from blanko_desktop.ui.worker import Task
+from blanko_desktop.ui.operations import Changes, Op
 
 TEXT_FIELDS = ("name", "licence_no", "city", "postal_code", "phone", "contact_person")
 
@@ -96,14 +96,12 @@ class LspEditDialog(QDialog):
             self.load()
 
     def load(self) -> None:
-        lsp = self.session.services.lsp(self.lsp_id)
+        lsp = self.session.services.lsp_view(self.lsp_id)
         self.version = lsp.version
         for field, edit in self.edits.items():
             edit.setText(getattr(lsp, field) or "")
         self.address.setPlainText(lsp.address or "")
-        emails = sorted(a.value for a in lsp.addresses if not a.is_domain)
-        domains = sorted(a.value for a in lsp.addresses if a.is_domain)
-        self.emails.setPlainText("\n".join(emails + domains))
+        self.emails.setPlainText("\n".join(lsp.senders))
         self.active.setChecked(bool(lsp.active))
 
     def values(self) -> dict:
@@ -136,7 +134,7 @@ class LspEditDialog(QDialog):
         except BlankoError as exc:
             messages.error(self, exc)
             return
-        self.session.changed.emit()
+        self.session.announce(Changes(lsps=True))
         super().accept()
 
 
@@ -150,7 +148,7 @@ class LspRegistryDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.task: Task | None = None
+        self.task: Op | None = None
         self.last_import: ImportResult | None = None
         self.setWindowTitle(self.tr("LSP registry"))
 
@@ -214,7 +212,7 @@ class LspRegistryDialog(QDialog):
     # -- list ---------------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        lsps = self.session.services.lsps()
+        lsps = self.session.services.lsp_views()
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(lsps))
         for row, lsp in enumerate(lsps):
@@ -226,8 +224,8 @@ class LspRegistryDialog(QDialog):
             self.select_lsp(select_id)
         self._update_buttons()
 
-    def _fill_row(self, row: int, lsp: Lsp) -> None:
-        addresses = sorted(a.value for a in lsp.addresses)
+    def _fill_row(self, row: int, lsp: LspView) -> None:
+        addresses = sorted(lsp.senders)
         values = (lsp.name, lsp.city, lsp.licence_no, ", ".join(addresses),
                   self.tr("yes") if lsp.active else self.tr("no"))
         for col, text in enumerate(values):
@@ -288,10 +286,10 @@ class LspRegistryDialog(QDialog):
         if name:
             self.start_import(Path(name))
 
-    def start_import(self, path: Path) -> Task:
+    def start_import(self, path: Path) -> Op:
         """Read the workbook on a worker thread; the result arrives as `import_finished`."""
         services = self.session.services
-        self.task = Task(lambda: services.import_lsps(path), self.session.storage, self)
+        self.task = Op(lambda: services.import_lsps(path), self.session.storage, self)
         self.task.finished.connect(self._import_done)
         self.task.failed.connect(self._import_failed)
         self.progress.show()
@@ -303,7 +301,7 @@ class LspRegistryDialog(QDialog):
         self.progress.hide()
         self.last_import = result
         self.reload()
-        self.session.changed.emit()
+        self.session.announce(Changes(lsps=True))
         self.import_finished.emit(result)
         text = self.tr("Added: %1. Updated: %2.").replace("%1", str(result.added)).replace(
             "%2", str(result.updated))

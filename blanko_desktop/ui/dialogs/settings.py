@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from blanko_desktop.core.calendar import OfficeHours
 from blanko_desktop.core.errors import BlankoError, ConflictError
-from blanko_desktop.core.models import Signatory
+from blanko_desktop.core.services.views import SignatoryView
+from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.session import Session
 
@@ -53,7 +54,7 @@ def _weekday_boxes(parent_layout: QGridLayout) -> list[QCheckBox]:
 class SignatoryDialog(QDialog):
     """Name, NIP and title of an official who signs the approval sheet and the receipt."""
 
-    def __init__(self, session: Session, signatory: Signatory | None = None, parent: QWidget | None = None):
+    def __init__(self, session: Session, signatory: SignatoryView | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.signatory = signatory
@@ -376,7 +377,7 @@ class SettingsDialog(QDialog):
 
     def _load_signatories(self) -> None:
         self.signatories.clear()
-        for sig in self.session.services.signatories():
+        for sig in self.session.services.signatory_views():
             item = QTreeWidgetItem([sig.name, sig.nip, sig.title, self.tr("yes") if sig.active else self.tr("no")])
             item.setData(0, Qt.ItemDataRole.UserRole, sig.id)
             self.signatories.addTopLevelItem(item)
@@ -403,7 +404,7 @@ class SettingsDialog(QDialog):
         for day, name in sorted(services.calendar().national_holidays(year).items()):
             self.national.addTopLevelItem(QTreeWidgetItem([i18n.fmt_date(day, long=False), name]))
         self.closures.clear()
-        for closure in services.closures():
+        for closure in services.closure_views():
             if closure.day.year != year:
                 continue
             item = QTreeWidgetItem([i18n.fmt_date(closure.day, long=False),
@@ -435,7 +436,7 @@ class SettingsDialog(QDialog):
         if item is None:
             return
         sig_id = item.data(0, Qt.ItemDataRole.UserRole)
-        sig = next((s for s in self.session.services.signatories() if s.id == sig_id), None)
+        sig = next((s for s in self.session.services.signatory_views() if s.id == sig_id), None)
         if sig is not None and SignatoryDialog(self.session, sig, self).exec():
             self._load_signatories()
 
@@ -477,7 +478,7 @@ class SettingsDialog(QDialog):
     def suggest_joint_holidays(self) -> int:
         year = self.year.value()
         services = self.session.services
-        known = {c.day for c in services.closures()}
+        known = {c.day for c in services.closure_views()}
         suggestions = [c for c in services.calendar().suggested_joint_holidays(year) if c.day not in known]
         if not suggestions:
             messages.info(self, self.tr("Suggested collective leave"),
@@ -546,7 +547,7 @@ class SettingsDialog(QDialog):
             self.pages.setCurrentIndex(2)
             return False
         if changed:
-            session.changed.emit()
+            session.announce(Changes.everything())  # office hours, SLA, holidays: every due time
         return True
 
     def accept(self) -> None:

@@ -11,19 +11,22 @@ from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from blanko_desktop.core.reception import IntakeOutcome, IntakePlan, Reception
+from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.ui import dropdata
 from blanko_desktop.ui.dropdata import DropContents
-from blanko_desktop.ui.intake.decision import IntakeDecision
-from blanko_desktop.ui.intake.dialog import IntakeDialog
 from blanko_desktop.ui.intake.router import problem_text, unreadable_text
 from blanko_desktop.ui.session import Session
-from blanko_desktop.ui.worker import Task
+from blanko_desktop.ui.operations import Op
+
+if TYPE_CHECKING:  # the intake stack (pypdf, parsers) is imported on the first drop, not at start-up
+    from blanko_desktop.core.intake_routing import IntakeDecision
+    from blanko_desktop.core.reception import IntakeOutcome, IntakePlan
 
 translate = QCoreApplication.translate
 
@@ -59,7 +62,7 @@ class IntakeController(QObject):
         self.session = session
         self.window = window
         self._queue: deque[IntakeJob] = deque()
-        self._task: Task | None = None
+        self._task: Op | None = None
         self.last_outcome: IntakeOutcome | None = None
 
     # -- entry points -------------------------------------------------------------------------------
@@ -98,17 +101,24 @@ class IntakeController(QObject):
         if self._task is not None or not self._queue:
             return
         job = self._queue.popleft()
-        reception = Reception(self.session.services)
+        def work() -> tuple[IntakePlan, IntakeDecision]:
+            from blanko_desktop.core import intake_routing
+            from blanko_desktop.core.reception import Reception
 
-        def work() -> IntakePlan:
+            reception = Reception(self.session.services)
+
             def report(done: int, total: int, name: str) -> None:
                 task.progress.emit(done, total, name)
 
             if job.contents.paths:
-                return reception.prepare_paths(job.contents.paths, report)
-            return reception.prepare(job.contents.items, report)
+                plan = reception.prepare_paths(job.contents.paths, report)
+            else:
+                plan = reception.prepare(job.contents.items, report)
+            # where it goes is core's decision; without a dialog, the e-mail's date or the time of the drop
+            return plan, intake_routing.decide(self.session.services, plan, request_id=job.request_id,
+                                               received_at=plan.received_at or job.dropped_at)
 
-        task = Task(work, self.session.storage, self, serial=True)
+        task = Op(work, self.session.storage, self, serial=True)
         task.progress.connect(self.progress)
         task.finished.connect(lambda plan: self._prepared(job, plan))
         task.failed.connect(self._failed)
@@ -130,34 +140,33 @@ class IntakeController(QObject):
 
     # -- the officer's decision -----------------------------------------------------------------------
 
-    @staticmethod
-    def needs_decision(plan: IntakePlan, request_id: int | None) -> bool:
-        """Ask only when there is something to decide or to see: unknown LSP, a waiting request,
-        files already received, problems, or nothing new at all."""
-        if plan.problems or not plan.new_files or len(plan.new_files) != len(plan.files):
-            return True
-        if request_id is not None:
-            return False
-        return plan.lsp is None or plan.waiting_request is not None
+    def ask(self, plan: IntakePlan, decision: IntakeDecision, job: IntakeJob) -> IntakeDecision | None:
+        """Show core's decision; the officer's changes are decided by core again (a refusal is shown)."""
+        from blanko_desktop.ui.intake.dialog import IntakeDialog
 
-    def ask(self, plan: IntakePlan, job: IntakeJob) -> IntakeDecision | None:
-        dialog = IntakeDialog(self.session, plan, job.request_id, job.dropped_at, self.window)
+        dialog = IntakeDialog(self.session, plan, decision, job.request_id, job.dropped_at, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.decision()
+        try:
+            return dialog.decision()
+        except BlankoError as exc:  # e.g. the request was closed meanwhile: nothing is stored
+            from blanko_desktop.ui import messages
 
-    def _prepared(self, job: IntakeJob, plan: IntakePlan) -> None:
+            messages.error(self.window, exc)
+            return None
+
+    def _prepared(self, job: IntakeJob, prepared: tuple[IntakePlan, IntakeDecision]) -> None:
+        from blanko_desktop.core import intake_routing
+
+        plan, decision = prepared
         self.prepared.emit(plan)
         try:
-            if self.needs_decision(plan, job.request_id):
-                decision = self.ask(plan, job)
+            if intake_routing.needs_officer(plan, decision, job.request_id):
+                decision = self.ask(plan, decision, job)
                 if decision is None:
                     if plan.new_files:
                         self.status.emit(translate("Intake", "Intake cancelled: nothing was stored."))
                     return
-            else:
-                decision = IntakeDecision(plan.lsp.id if plan.lsp else None, job.request_id,
-                                          plan.received_at or job.dropped_at)
             self._commit(job, plan, decision)
         finally:
             self._done()
@@ -165,16 +174,14 @@ class IntakeController(QObject):
     # -- phase 2: store ------------------------------------------------------------------------------
 
     def _commit(self, job: IntakeJob, plan: IntakePlan, decision: IntakeDecision) -> None:
+        from blanko_desktop.core import intake_routing
+
         session = self.session
-        reception = Reception(session.services)
-        outcome = session.perform(self.window, lambda: reception.commit(
-            plan, request_id=decision.request_id, lsp_id=decision.lsp_id, received_at=decision.received_at,
-            source=job.source))
+        outcome = session.perform(self.window, lambda: intake_routing.commit(
+            session.services, plan, decision, source=job.source))
         if outcome is None:
             return
         self.last_outcome = outcome
-        if decision.add_address and plan.sender and decision.lsp_id is not None:
-            session.perform(self.window, lambda: session.services.add_lsp_address(decision.lsp_id, plan.sender))
         if outcome.request is None:
             self.status.emit(translate("Intake", "Nothing new: every file had been received before."))
             return

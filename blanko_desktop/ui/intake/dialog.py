@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.errors import BlankoError
+from blanko_desktop.core import intake_routing
+from blanko_desktop.core.intake_routing import IntakeDecision
 from blanko_desktop.core.reception import IntakePlan, PlannedFile
-from blanko_desktop.core.services import RequestFilter
-from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n
-from blanko_desktop.ui.intake.decision import IntakeDecision
 from blanko_desktop.ui.session import Session
 
 DUPLICATE_FG = "#6b6b6b"
@@ -39,16 +38,18 @@ PROBLEM_FG = "#a31515"
 class IntakeDialog(QDialog):
     """Shown when the intake needs the officer: an unknown sender, a waiting request, duplicates, problems."""
 
-    def __init__(self, session: Session, plan: IntakePlan, target_request: int | None, dropped_at: datetime,
-                 parent: QWidget | None = None):
+    def __init__(self, session: Session, plan: IntakePlan, decision: IntakeDecision, target_request: int | None,
+                 dropped_at: datetime, parent: QWidget | None = None):
+        """`decision` is the core's answer (intake_routing.decide); the officer's changes go back to it."""
         super().__init__(parent)
         self.session = session
         self.plan = plan
+        self.first_decision = decision
         self.target_request = target_request
         self._target = None
         if target_request is not None:
             try:
-                self._target = session.services.request(target_request)
+                self._target = session.services.request_view(target_request)
             except BlankoError:
                 self.target_request = None
         self._waiting_id: int | None = None
@@ -84,21 +85,20 @@ class IntakeDialog(QDialog):
         lsp_box.addWidget(self.lsp_label)
         lsp_box.addWidget(self.lsp_combo)
         lsp_box.addWidget(self.add_address)
-        known_lsp = self._target.lsp if self._target is not None and self._target.lsp_id else plan.lsp
-        if known_lsp is not None:
-            self.lsp_label.setText(known_lsp.name + "  " + (
-                self.tr("(the request's LSP)") if self._target is not None and self._target.lsp_id
+        if decision.lsp_id is not None and decision.lsp_source in ("request", "sender"):
+            self.lsp_label.setText(decision.lsp_name + "  " + (
+                self.tr("(the request's LSP)") if decision.lsp_source == "request"
                 else self.tr("(recognised by the sender's address)")))
             self.lsp_combo.hide()
             self.add_address.hide()
-            self._fixed_lsp = known_lsp.id
+            self._fixed_lsp = decision.lsp_id
         else:
             self._fixed_lsp = None
             self.lsp_label.setText(
                 self.tr("The sender %1 is not in the LSP registry. Choose the LSP:").replace("%1", plan.sender)
                 if plan.sender else self.tr("Choose the LSP that sent these files:"))
             self.lsp_combo.addItem(self.tr("— not decided yet —"), None)
-            for lsp in session.services.lsps(active_only=True):
+            for lsp in session.services.lsp_views(active_only=True):
                 self.lsp_combo.addItem(lsp.name, lsp.id)
             self.add_address.setText(self.tr("Add %1 to this LSP's e-mail addresses").replace("%1", plan.sender))
             self.add_address.setVisible(bool(plan.sender))
@@ -128,14 +128,13 @@ class IntakeDialog(QDialog):
             self.to_waiting.hide()
             self.to_new.hide()
         else:
-            waiting = plan.waiting_request
-            self._offer_waiting(waiting.id if waiting else None, waiting.received_at if waiting else None)
+            self._offer(decision)
 
         # -- since when
         self.received_edit = QDateTimeEdit()
         self.received_edit.setCalendarPopup(True)
         self.received_edit.setDisplayFormat("d MMM yyyy HH:mm")
-        moment = plan.received_at or dropped_at
+        moment = decision.received_at or plan.received_at or dropped_at
         self.received_edit.setDateTime(QDateTime(i18n.local(moment).replace(tzinfo=None)))
         self.received_hint = QLabel(self.tr("the e-mail's date") if plan.received_at
                                     else self.tr("when the files were dropped; change it if they arrived earlier"))
@@ -205,7 +204,9 @@ class IntakeDialog(QDialog):
                 "%1", i18n.fmt_date(i18n.local(added_at).date(), long=False)).replace("%2", str(request_id))
         return self.tr("new")
 
-    def _offer_waiting(self, request_id: int | None, received_at: datetime | None) -> None:
+    def _offer(self, decision: IntakeDecision) -> None:
+        """Say where core puts the files; when it adds them to an existing request, offer a new one instead."""
+        request_id = None if decision.nothing_new else decision.request_id
         self._waiting_id = request_id
         if request_id is None:
             # nothing to choose: say what happens
@@ -216,6 +217,10 @@ class IntakeDialog(QDialog):
             self.target_label.show()
             return
         self.target_label.hide()
+        try:
+            received_at = self.session.services.request_view(request_id).received_at
+        except BlankoError:
+            received_at = None
         text = self.tr("Add to request #%1, which waits for the LSP to complete it").replace("%1", str(request_id))
         if received_at is not None:
             text += " " + self.tr("(received %1)").replace("%1", i18n.fmt_date(i18n.local(received_at).date(),
@@ -230,12 +235,12 @@ class IntakeDialog(QDialog):
         self.add_address.setEnabled(lsp_id is not None)
         if self._target is not None:
             return
-        waiting = None
-        if lsp_id is not None:
-            rows = self.session.services.request_page(
-                RequestFilter(lsp_id=lsp_id, states=(State.WAITING_LSP.value,)), 0, 1)
-            waiting = rows[0] if rows else None
-        self._offer_waiting(waiting.id if waiting else None, waiting.received_at if waiting else None)
+        # core says again where the files go with this LSP (its request waiting for completion, if any)
+        try:
+            decision = intake_routing.decide(self.session.services, self.plan, lsp_id=lsp_id)
+        except BlankoError:
+            decision = self.first_decision
+        self._offer(decision)
 
     def choose_lsp(self, lsp_id: int) -> None:
         """Select an LSP in the combo (the officer's pick; tests use it too)."""
@@ -246,13 +251,19 @@ class IntakeDialog(QDialog):
     def received_at(self) -> datetime:
         return i18n.office_time(self.received_edit.dateTime().toPython())
 
-    def decision(self) -> IntakeDecision:
+    def choices(self) -> dict:
+        """What the officer chose, as the keyword arguments of `intake_routing.decide`."""
         lsp_id = self._fixed_lsp if self._fixed_lsp is not None else self.lsp_combo.currentData()
         if self._target is not None:
-            request_id = self._target.id
+            request_id, force_new = self._target.id, False
         else:
-            request_id = self._waiting_id if self._waiting_id is not None and self.to_waiting.isChecked() else None
-        return IntakeDecision(
-            lsp_id=lsp_id, request_id=request_id, received_at=self.received_at(),
-            add_address=bool(self.plan.sender) and self.add_address.isChecked() and self.add_address.isEnabled()
-            and self._fixed_lsp is None)
+            to_existing = self._waiting_id is not None and self.to_waiting.isChecked()
+            request_id, force_new = (self._waiting_id, False) if to_existing else (None, True)
+        return {"request_id": request_id, "lsp_id": lsp_id, "force_new": force_new,
+                "received_at": self.received_at(),
+                "remember_sender": bool(self.plan.sender) and self.add_address.isChecked()
+                and self.add_address.isEnabled() and self._fixed_lsp is None}
+
+    def decision(self) -> IntakeDecision:
+        """Core's decision with the officer's choices (refusals raise, as core words them)."""
+        return intake_routing.decide(self.session.services, self.plan, **self.choices())

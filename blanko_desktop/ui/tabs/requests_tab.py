@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from blanko_desktop.core.services import RequestFilter
 from blanko_desktop.core.workflow import OPEN_STATES, State
+from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui import i18n
 from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
@@ -303,7 +304,7 @@ class RequestsTab(QWidget):
         self._tick.timeout.connect(self.model.tick)
         self._tick.start()
 
-        session.changed.connect(self.refresh)
+        session.changes.connect(self.apply_changes)
         session.database_changed.connect(self.rebind)
 
         QWidget.setTabOrder(self.search, self.lsp_combo)
@@ -328,7 +329,7 @@ class RequestsTab(QWidget):
         self.lsp_combo.blockSignals(True)
         self.lsp_combo.clear()
         self.lsp_combo.addItem(self.tr("All LSPs"), None)
-        for lsp in self.session.services.lsps():
+        for lsp in self.session.services.lsp_views():
             name = lsp.name if lsp.active else self.tr("%1 (inactive)").replace("%1", lsp.name)
             self.lsp_combo.addItem(name, lsp.id)
         index = self.lsp_combo.findData(current)
@@ -369,8 +370,20 @@ class RequestsTab(QWidget):
         self.detail.show_request(None)
         self._after_reload(None)
 
+    def apply_changes(self, changes: Changes) -> None:
+        """Reload what a write touched: the LSP filter on LSP changes, the rows on request changes."""
+        if changes.lsps:
+            self._fill_lsp_combo()
+        # the model reads a page in one query: rows of changed ids are reloaded with it (LSP names may change)
+        if changes.requests or changes.request_ids or changes.calendar or changes.settings or changes.lsps:
+            keep = self.detail.request_id
+            self.model.set_filter(self.current_filter(), keep_loaded=True)
+            self._after_reload(keep)
+        elif changes.touches(self.detail.request_id):
+            self.detail.reload()
+
     def refresh(self) -> None:
-        """Reload after a change (F5, or a write anywhere in the UI); the selection stays."""
+        """Reload everything (F5); the selection stays."""
         keep = self.detail.request_id
         self._fill_lsp_combo()
         self.model.set_filter(self.current_filter(), keep_loaded=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,15 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop import paths
-from blanko_desktop.core.verification import checklist as checklist_core
-from blanko_desktop.core.verification import completion
-from blanko_desktop.core.verification.checklist import REQUIRED, CheckedFinding, Checklist
 from blanko_desktop.core.errors import BlankoError
-from blanko_desktop.core.intake.sniff import SPREADSHEET_TYPES, type_label
-from blanko_desktop.core.models import Document, Request
-from blanko_desktop.core.reception import Reception, cached_analysis, file_name_for
 from blanko_desktop.core.services import RequestFilter, Services
+from blanko_desktop.core.services.views import DocumentView, RequestView
 from blanko_desktop.core.workflow import State
+from blanko_desktop.ui.lazy import checklist_core, completion, intake_sniff, reception
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.dialogs.completion_dialogs import (
     COPY_TEXT,
@@ -65,17 +61,20 @@ from blanko_desktop.ui.widgets.checklist_widgets import (
     describe,
 )
 from blanko_desktop.ui.widgets.document_preview import DocumentPreview
-from blanko_desktop.ui.worker import Task
+from blanko_desktop.ui.widgets.stored_file import open_copy
+from blanko_desktop.ui.operations import Changes, Op
 
 # the requests the selector offers: those whose documents are being checked, newest first
 SELECTOR_STATES = (State.RECEIVED.value, State.WAITING_LSP.value, State.VERIFIED.value)
 SELECTOR_LIMIT = 200
 KIND_ORDER = ("letter", "minutes", "decision", "list", "other")
-_SAMPLE_FINDING = CheckedFinding("", None, None, "", "error", "")
 OK_STYLE = "background: #e8f5ec; color: #1b6e35; border: 1px solid #9fd3ae;"
 BAD_STYLE = "background: #fcebeb; color: #a31515; border: 1px solid #e6a5a5;"
 NEUTRAL_STYLE = "background: palette(alternate-base); border: 1px solid palette(mid);"
 
+
+if TYPE_CHECKING:
+    from blanko_desktop.core.verification.checklist import CheckedFinding, Checklist
 
 class _ElideRight(QStyledItemDelegate):
     """Messages read from their start; the view elides file names in the middle (keeping the extension)."""
@@ -89,27 +88,27 @@ class _ElideRight(QStyledItemDelegate):
 class Verification:
     """What the tab shows of one request, read on a worker thread."""
 
-    request: Request
+    request: RequestView
     lsp_name: str | None
     checklist: Checklist
-    documents: list[Document]
+    documents: list[DocumentView]
     letter_readable: bool   # the letter's text gave the number of blanks asked for
     problems: list[str]     # what the completion e-mail would list
 
 
 def load_verification(services: Services, request_id: int) -> Verification:
     cl = checklist_core.build(services, request_id)
-    req = services.request(request_id)
-    lsp_name = req.lsp.name if req.lsp_id else None
-    docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion")]
+    req = services.request_view(request_id)
+    lsp_name = req.lsp_name or None
+    docs = [d for d in services.document_views(request_id) if d.kind not in ("email", "completion")]
     readable = any(((d.analysis or {}).get("counts") or {}).get("requested") is not None
                    for d in docs if d.kind == "letter")
     return Verification(req, lsp_name, cl, docs, readable, completion.problem_lines(cl))
 
 
-def participants_of(services: Services, doc: Document):
+def participants_of(services: Services, doc: DocumentView):
     """The rows of a participant list (the analysis the checklist made is reused)."""
-    analysis = cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
+    analysis = reception.cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
     return analysis.participants, analysis.findings
 
 
@@ -133,7 +132,7 @@ class VerificationTab(QWidget):
         self.current: Verification | None = None
         self._generation = 0
         self._stale = True
-        self._tasks: set[Task] = set()
+        self._tasks: set[Op] = set()
         self._preview_generation = 0
 
         # -- top: which request, and the check running
@@ -179,7 +178,7 @@ class VerificationTab(QWidget):
         slots_box = QGroupBox(self.tr("Required documents"))
         slots_layout = QVBoxLayout(slots_box)
         slots_layout.setSpacing(6)
-        for kind in REQUIRED:
+        for kind in checklist_core.REQUIRED:
             slot = ChecklistSlot(kind, i18n.document_kind_label(kind))
             slot.setToolTip(self.tr("Drag a document here to make it this kind of document."))
             slot.kind_dropped.connect(self.change_kind)
@@ -296,7 +295,7 @@ class VerificationTab(QWidget):
         metrics = self.findings.fontMetrics()
         for col, sample in ((FindingsModel.COL_DOCUMENT, "Daftar Peserta"), (FindingsModel.COL_SHEET, "Peserta"),
                             (FindingsModel.COL_ROW, "00000"),
-                            (FindingsModel.COL_STATUS, self.findings_model.status_text(_SAMPLE_FINDING))):
+                            (FindingsModel.COL_STATUS, self.findings_model.status_text(checklist_core.CheckedFinding("", None, None, "", "error", "")))):
             fheader.resizeSection(col, metrics.horizontalAdvance(sample) + 20)
         self.findings.selectionModel().selectionChanged.connect(self._findings_selected)
         self.accept_button = QPushButton(self.tr("Accept finding…"))
@@ -367,7 +366,7 @@ class VerificationTab(QWidget):
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_if_shown)
         self.selector.activated.connect(self._selector_chosen)
-        session.changed.connect(self._data_changed)
+        session.changes.connect(self._data_changed)
         session.database_changed.connect(self.rebind)
         self._fill_lsp_combo()
         self._fill_selector()
@@ -418,7 +417,7 @@ class VerificationTab(QWidget):
     def _fill_lsp_combo(self) -> None:
         current = self.lsp_combo.currentData()
         self.lsp_combo.clear()
-        for lsp in self.session.services.lsps(active_only=True):
+        for lsp in self.session.services.lsp_views(active_only=True):
             self.lsp_combo.addItem(lsp.name, lsp.id)
         self.lsp_combo.setCurrentIndex(max(0, self.lsp_combo.findData(current)))
 
@@ -474,7 +473,11 @@ class VerificationTab(QWidget):
         if self._stale:
             self.reload()
 
-    def _data_changed(self) -> None:
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.lsps:
+            self._fill_lsp_combo()
+        if not (changes.requests or changes.touches(self.request_id)):
+            return
         # several writes may come in one go (intake, then the address): check once
         self._stale = True
         self._reload_timer.start()
@@ -508,7 +511,7 @@ class VerificationTab(QWidget):
             return
         generation = self._generation
         services = self.session.services
-        task = Task(lambda: load_verification(services, request_id), self.session.storage, self, serial=True)
+        task = Op(lambda: load_verification(services, request_id), self.session.storage, self, serial=True)
         task.finished.connect(lambda result: self._loaded(generation, result, task))
         task.failed.connect(lambda exc: self._load_failed(generation, exc, task))
         self._tasks.add(task)
@@ -534,13 +537,13 @@ class VerificationTab(QWidget):
     def busy(self) -> bool:
         return bool(self._tasks)
 
-    def _forget(self, task: Task) -> None:
+    def _forget(self, task: Op) -> None:
         self._tasks.discard(task)
         task.deleteLater()
         if not self._tasks:
             self._show_progress(False)
 
-    def _load_failed(self, generation: int, exc: BaseException, task: Task) -> None:
+    def _load_failed(self, generation: int, exc: BaseException, task: Op) -> None:
         self._forget(task)
         if generation != self._generation:
             return
@@ -551,7 +554,7 @@ class VerificationTab(QWidget):
             return
         messages.error(self, exc)
 
-    def _loaded(self, generation: int, result: Verification, task: Task) -> None:
+    def _loaded(self, generation: int, result: Verification, task: Op) -> None:
         self._forget(task)
         if generation != self._generation:
             return
@@ -700,12 +703,12 @@ class VerificationTab(QWidget):
 
     # -- documents and preview ----------------------------------------------------------------------------
 
-    def document(self, document_id: int | None) -> Document | None:
+    def document(self, document_id: int | None) -> DocumentView | None:
         if self.current is None or document_id is None:
             return None
         return next((d for d in self.current.documents if d.id == document_id), None)
 
-    def document_named(self, name: str) -> Document | None:
+    def document_named(self, name: str) -> DocumentView | None:
         if self.current is None:
             return None
         return next((d for d in reversed(self.current.documents) if d.original_name == name), None)
@@ -724,18 +727,18 @@ class VerificationTab(QWidget):
         detected = (doc.analysis or {}).get("detected_type", "")
         if detected == "pdf":
             self.preview.show_pdf(self.session.storage.files.path_for(doc.sha256))
-        elif detected in SPREADSHEET_TYPES:
+        elif detected in intake_sniff.SPREADSHEET_TYPES:
             self._preview_sheet(doc, then_row)
         else:
             self.preview.show_message(
                 self.tr("No preview for this file (%1). Use “Open with the default program”.")
-                .replace("%1", type_label(detected) if detected else doc.media_type))
+                .replace("%1", intake_sniff.type_label(detected) if detected else doc.media_type))
 
-    def _preview_sheet(self, doc: Document, then_row) -> None:
+    def _preview_sheet(self, doc: DocumentView, then_row) -> None:
         generation = self._preview_generation
         services = self.session.services
         self.preview.show_message(self.tr("Reading the participant list…"))
-        task = Task(lambda: participants_of(services, doc), self.session.storage, self, serial=True)
+        task = Op(lambda: participants_of(services, doc), self.session.storage, self, serial=True)
 
         def shown(result) -> None:
             self._forget(task)
@@ -810,14 +813,8 @@ class VerificationTab(QWidget):
         doc = self.document(document_id)
         if doc is None:
             return None
-        source = self.session.storage.files.path_for(doc.sha256)
-        if not source.is_file():
-            messages.warn(self, self.tr("File missing"), self.tr("The stored file is missing. Run the database "
-                                                                 "check."))
-            return None
-        target = Path(tempfile.mkdtemp(prefix="blanko-")) / file_name_for(doc)
-        shutil.copyfile(source, target)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+        target, opened = open_copy(self, self.session.storage, doc)
+        if target is not None and not opened:
             self.notice.emit(self.tr("No program could open %1. The copy is at %2.")
                              .replace("%1", doc.original_name).replace("%2", str(target)))
         return target
@@ -829,7 +826,8 @@ class VerificationTab(QWidget):
         if doc is not None and doc.kind == kind:
             return False
         services = self.session.services
-        done = self.session.perform(self, lambda: Reception(services).set_kind(document_id, kind))
+        done = self.session.perform(self, lambda: reception.Reception(services).set_kind(document_id, kind),
+                                   Changes.of_request(self.request_id, documents=True, requests=False))
         if done is not None:
             self.status_message.emit(self.tr("%1 is now: %2").replace("%1", done.original_name)
                                      .replace("%2", i18n.document_kind_label(kind)))
@@ -841,15 +839,15 @@ class VerificationTab(QWidget):
         req, value = self.current.request, self.requested_spin.value()
         services = self.session.services
         return self.session.perform(self, lambda: services.update_request(
-            req.id, req.version, requested_qty=value)) is not None
+            req.id, req.version, requested_qty=value), Changes.of_request(req.id, requests=False)) is not None
 
     def set_lsp(self) -> bool:
         if self.current is None or self.lsp_combo.currentData() is None:
             return False
         req, lsp_id = self.current.request, self.lsp_combo.currentData()
         services = self.session.services
-        return self.session.perform(self, lambda: services.update_request(req.id, req.version,
-                                                                          lsp_id=lsp_id)) is not None
+        return self.session.perform(self, lambda: services.update_request(req.id, req.version, lsp_id=lsp_id),
+                                    Changes.of_request(req.id)) is not None
 
     def ask_note(self, findings: list[CheckedFinding]) -> str | None:
         dialog = AcceptFindingDialog(findings, self)
@@ -871,7 +869,7 @@ class VerificationTab(QWidget):
                 checklist_core.accept_finding(services, request_id, finding, note)
             return True
 
-        return self.session.perform(self, accept_all) is not None
+        return self.session.perform(self, accept_all, Changes.of_request(request_id, requests=False)) is not None
 
     # -- the decision -------------------------------------------------------------------------------------
 
@@ -879,7 +877,8 @@ class VerificationTab(QWidget):
         if self.current is None:
             return False
         services, request_id = self.session.services, self.current.request.id
-        done = self.session.perform(self, lambda: checklist_core.mark_verified(services, request_id))
+        done = self.session.perform(self, lambda: checklist_core.mark_verified(services, request_id),
+                                   Changes.of_request(request_id))
         if done is not None:
             self.status_message.emit(self.tr("Request #%1 is verified: on to the echelon-4 official's approval.")
                                      .replace("%1", str(request_id)))
@@ -903,7 +902,8 @@ class VerificationTab(QWidget):
         if not choice:
             return None
         out = completion_folder() / f"permintaan-kelengkapan-{request_id}-{datetime.now():%Y%m%d-%H%M%S}.eml"
-        result = self.session.perform(self, lambda: completion.write_completion_request(services, request_id, out))
+        result = self.session.perform(self, lambda: completion.write_completion_request(services, request_id, out),
+                                     Changes.of_request(request_id, documents=True))
         if result is None:
             return None
         path, _req = result

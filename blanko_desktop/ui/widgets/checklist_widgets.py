@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,10 +19,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QGridLayout, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
-from blanko_desktop.core.verification.checklist import CheckedFinding, Item
-from blanko_desktop.core.intake import Participant
-from blanko_desktop.core.models import Document
+from blanko_desktop.core.services.views import DocumentView
 from blanko_desktop.ui.dropdata import DOCUMENT_FORMAT
+
+if TYPE_CHECKING:  # the intake stack (pypdf, parsers) loads on first use, not at start-up
+    from blanko_desktop.core.verification.checklist import CheckedFinding, Item
+    from blanko_desktop.core.intake import Participant
+
 
 # status -> (mark, text colour, background, border); each status also has words, never colour alone
 STATUS_STYLE = {
@@ -178,7 +183,7 @@ class DocumentList(QTreeWidget):
         return document_mime(items[0].data(0, DOC_ID_ROLE)) if items else QMimeData()
 
 
-def describe(doc: Document) -> str:
+def describe(doc: DocumentView) -> str:
     """A short line about what the intake found in a stored file (its analysis summary)."""
     summary = doc.analysis or {}
     pdf = summary.get("pdf")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blanko_desktop.core.intake import Participant
 from blanko_desktop.ui.widgets.checklist_widgets import ParticipantsModel
+
+if TYPE_CHECKING:  # the intake stack (pypdf, parsers) loads on first use, not at start-up
+    from blanko_desktop.core.intake import Participant
+
 
 
 class ElidedLabel(QLabel):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import html
-import shutil
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from blanko_desktop.core import workflow
 from blanko_desktop.core.errors import BlankoError
-from blanko_desktop.core.models import Request, utcnow
-from blanko_desktop.core.reception import file_name_for
+from blanko_desktop.core.clock import now as utcnow
+from blanko_desktop.core.services.views import RequestView
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.intake.router import DropRouter
+from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.widgets.stored_file import open_copy
 
 SKIP_IN_SUMMARY = {"id", "version", "clock_running"}
 
@@ -194,7 +194,7 @@ class RequestDetail(QWidget):
             return
         services = self.session.services
         try:
-            req = services.request(request_id)
+            req = services.request_view(request_id)
         except BlankoError:
             self.show_request(None)
             return
@@ -208,8 +208,8 @@ class RequestDetail(QWidget):
     def reload(self) -> None:
         self.show_request(self.request_id)
 
-    def _fill(self, req: Request) -> None:
-        lsp_name = req.lsp.name if req.lsp_id else self.tr("(unknown sender)")
+    def _fill(self, req: RequestView) -> None:
+        lsp_name = req.lsp_name or self.tr("(unknown sender)")
         self.title.setText(self.tr("Request #%1 — %2").replace("%1", str(req.id)).replace("%2", lsp_name))
         f = self.fields
         f["lsp"].setText(lsp_name)
@@ -243,7 +243,7 @@ class RequestDetail(QWidget):
         self.urgency.setStyleSheet(style)
         self.urgency.setVisible(bool(text))
 
-    def _quantities(self, req: Request) -> str:
+    def _quantities(self, req: RequestView) -> str:
         parts = []
         for value, label in ((req.requested_qty, self.tr("requested %1")),
                              (req.competent_qty, self.tr("competent %1")),
@@ -255,7 +255,7 @@ class RequestDetail(QWidget):
 
     def _fill_documents(self, request_id: int) -> None:
         self.documents.clear()
-        docs = self.session.services.documents(request_id)
+        docs = self.session.services.document_views(request_id)
         self._docs = {doc.id: doc for doc in docs}
         for doc in docs:
             item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind),
@@ -271,11 +271,11 @@ class RequestDetail(QWidget):
                                           + 2 * self.documents.frameWidth() + 4)
 
     def _fill_history(self, request_id: int) -> None:
-        lsp_names = {lsp.id: lsp.name for lsp in self.session.services.lsps()}
+        lsp_names = {lsp.id: lsp.name for lsp in self.session.services.lsp_views()}
         self.history_rows = []
         parts = []
-        for event in self.session.services.history(request_id):
-            who = f"{event.officer} ({event.os_user})" if event.officer else event.os_user
+        for event in self.session.services.history_entries(request_id):
+            who = event.who
             row = (i18n.fmt_datetime(event.at), who, i18n.audit_action_label(event.action),
                    summarize(event.before, event.after, lsp_names))
             self.history_rows.append(row)
@@ -293,18 +293,16 @@ class RequestDetail(QWidget):
         self.action_buttons = {}
         self.check_button = None
 
-    def _fill_actions(self, req: Request) -> None:
+    def _fill_actions(self, req: RequestView) -> None:
         self._clear_actions()
-        # forward moves first, then going back to the LSP, cancelling last
-        order = [State.RECEIVED, State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED,
-                 State.CLOSED, State.WAITING_LSP, State.CANCELLED]
-        targets = sorted(workflow.allowed(req.state), key=order.index)
-        # taking an approval back is approval.cancel_approval (it marks the Approval row), never a bare move
-        targets = [t for t in targets if not (req.state == State.APPROVED and t is State.VERIFIED)]
+        # only the moves that need no record (wait for the LSP, back to the queue, cancel); the states that stand
+        # for records (verified, approved, packed…) are entered by their operations, never by a bare button
+        order = list(State)
+        targets = sorted(workflow.generic_targets(req.state), key=order.index)
         n = 0
         if req.state == State.RECEIVED:
             # complete or not is the checklist's verdict: both ways out start in the Verifikasi tab
-            targets = [t for t in targets if t not in (State.VERIFIED, State.WAITING_LSP)]
+            targets = [t for t in targets if t is not State.WAITING_LSP]
             self.check_button = QPushButton(self.tr("Check completeness…"))
             self.check_button.setObjectName("open_verification")
             self.check_button.setToolTip(self.tr("The four documents, the counts and the findings; from there the "
@@ -363,16 +361,9 @@ class RequestDetail(QWidget):
             reason = self.ask_cancel_reason()
             if reason is None:
                 return False
-        elif target is State.CLOSED:
-            if not messages.confirm(
-                    self, self.tr("Close request"),
-                    self.tr("Close request #%1? Closing is final: do it when both the courier's copy and "
-                            "the LSP's signed receipt are back.").replace("%1", str(request_id)),
-                    self.tr("Close")):
-                return False
         services = self.session.services
         result = self.session.perform(self, lambda: services.transition(
-            request_id, target, reason=reason, expected_version=self.version))
+            request_id, target, reason=reason, expected_version=self.version), Changes.of_request(request_id))
         if result is None:
             self.reload()  # a colleague's change: show what is there now
             return False
@@ -383,17 +374,7 @@ class RequestDetail(QWidget):
         doc = self._docs.get(item.data(0, Qt.ItemDataRole.UserRole))
         if doc is None:
             return None
-        source = self.session.storage.files.path_for(doc.sha256)
-        if not source.is_file():
-            messages.warn(self, self.tr("File missing"),
-                          self.tr("The stored file is missing. Run the database check."))
-            return None
-        # the store names files by hash; open a copy under a readable name so the right program opens it
-        # (and the stored original can never be changed by that program)
-        target = Path(tempfile.mkdtemp(prefix="blanko-")) / file_name_for(doc)
-        shutil.copyfile(source, target)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        return target
+        return open_copy(self, self.session.storage, doc)[0]
 
 
 def _size_text(size: int) -> str:

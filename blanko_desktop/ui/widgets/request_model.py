@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from blanko_desktop.core.models import utcnow
+from blanko_desktop.core.clock import now as utcnow
 from blanko_desktop.core.services import RequestFilter, RequestRow, Services
-from blanko_desktop.ui import i18n
+from blanko_desktop.ui import i18n, operations
+from blanko_desktop.ui.operations import Op
 
 # Tinted backgrounds with their own dark text, so the rows stay readable on light and dark palettes.
 OVERDUE_BG, OVERDUE_FG = "#f6d5d5", "#7a1010"
@@ -52,7 +52,6 @@ class RequestTableModel(QAbstractTableModel):
 
     PAGE = 200
     total_changed = Signal(int)
-    _counted = Signal(int, int)  # generation, count: from the counting thread
 
     def __init__(self, services: Services | None = None, parent=None,
                  now: Callable[[], datetime] = utcnow):
@@ -63,9 +62,7 @@ class RequestTableModel(QAbstractTableModel):
         self._exhausted = True
         self._total: int | None = 0
         self._generation = 0
-        self._counting: Future | None = None
-        self._counter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="blanko-count")
-        self._counted.connect(self._count_arrived)
+        self._counting: Op | None = None
         self._clock = now
         self._now = now()
         self._brushes = {
@@ -95,9 +92,7 @@ class RequestTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._now = self._clock()
         self._generation += 1
-        if self._counting is not None:
-            self._counting.cancel()
-            self._counting = None
+        self._counting = None  # a count still running is for an older filter: its answer is dropped
         if self._services is None:
             self._lines, self._exhausted = [], True
         else:
@@ -114,16 +109,9 @@ class RequestTableModel(QAbstractTableModel):
     def _count_in_background(self) -> None:
         services, flt, now, generation = self._services, self._filter, self._now, self._generation
 
-        def count() -> None:
-            try:
-                n = services.request_count(flt, now=now)
-            except Exception:  # the database was switched or closed meanwhile: the count is moot
-                return
-            finally:
-                services.storage.db.close()  # peewee keeps one connection per thread: close this one
-            self._counted.emit(generation, n)
-
-        self._counting = self._counter.submit(count)
+        # a failure means the database was switched or closed meanwhile: the count is moot
+        self._counting = operations.query(services.storage, lambda: services.request_count(flt, now=now),
+                                          lambda n: self._count_arrived(generation, n), parent=self)
 
     def _count_arrived(self, generation: int, count: int) -> None:
         if generation == self._generation:
@@ -141,9 +129,9 @@ class RequestTableModel(QAbstractTableModel):
 
     def wait_for_total(self, timeout: float = 10.0) -> int | None:
         """Block until the background count is in (benchmarks, tests)."""
-        future = self._counting
-        if future is not None:
-            future.result(timeout)
+        op = self._counting
+        if op is not None:
+            op.wait(timeout)
             QCoreApplication.processEvents()  # deliver the queued result
         return self._total
 
