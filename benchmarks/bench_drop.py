@@ -48,7 +48,11 @@ def main() -> None:
 
     app = QApplication.instance() or QApplication([])
     from blanko_desktop.core.config import LocalConfig
-    from blanko_desktop.core.demo_documents import participants, request_documents, request_email
+    from blanko_desktop.core.demo.documents import (
+        participants,
+        request_documents,
+        request_email,
+    )
     from blanko_desktop.core.storage import Storage
     from blanko_desktop.ui import i18n
     from blanko_desktop.ui.intake.dialog import IntakeDialog

@@ -14,12 +14,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blanko_desktop.core.verification import checklist  # noqa: E402
 from blanko_desktop.core.audit import Actor  # noqa: E402
-from blanko_desktop.core.demo_documents import participants, request_documents, request_email  # noqa: E402
+from blanko_desktop.core.demo.documents import (  # noqa: E402
+    participants,
+    request_documents,
+    request_email,
+)
 from blanko_desktop.core.reception import Reception  # noqa: E402
 from blanko_desktop.core.services import Services  # noqa: E402
 from blanko_desktop.core.storage import Storage  # noqa: E402
+from blanko_desktop.core.verification import checklist  # noqa: E402
 
 
 def run(count: int, as_email: bool) -> None:

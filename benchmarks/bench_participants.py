@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blanko_desktop.core.demo_documents import FUNDING, SCHEMES
+from blanko_desktop.core.demo.documents import FUNDING, SCHEMES
 from blanko_desktop.core.intake.analyse import analyse_file
 from blanko_desktop.core.intake.archive import archive_problem
 from blanko_desktop.core.intake.participants import parse_participant_list

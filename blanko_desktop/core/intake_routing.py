@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from blanko_desktop.core.errors import RuleError
-from blanko_desktop.core.reception import IntakePlan, Reception
+from blanko_desktop.core.reception import ADD_REFUSED, IntakePlan, Reception
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.workflow import State
+from blanko_desktop.core import workflow
 
-FROZEN = (State.CLOSED, State.CANCELLED)
 
 
 @dataclass
@@ -50,9 +49,7 @@ def decide(services: Services, plan: IntakePlan, *, request_id: int | None = Non
     target = None
     if request_id is not None:
         target = services.request(request_id)
-        if target.state in FROZEN:
-            ended = "selesai" if target.state == State.CLOSED else "dibatalkan"
-            raise RuleError(f"Permohonan #{target.id} sudah {ended}; berkas baru tidak dapat ditambahkan.")
+        services.open_request(target.id, ADD_REFUSED)
         if chosen is not None and target.lsp_id not in (None, chosen.id):
             raise RuleError(f"Permohonan #{target.id} milik {target.lsp.name}, bukan {chosen.name}.")
         if chosen is None and target.lsp_id is not None:
@@ -65,7 +62,7 @@ def decide(services: Services, plan: IntakePlan, *, request_id: int | None = Non
     attached = False
     if target is None and not force_new and chosen is not None:
         waiting = (plan.waiting_request if plan.lsp is not None and plan.lsp.id == chosen.id
-                   else Reception.waiting_request_for(chosen))
+                   else services.waiting_request(chosen.id))
         if waiting is not None:
             target, attached = waiting, True
     new = plan.new_files
@@ -75,7 +72,7 @@ def decide(services: Services, plan: IntakePlan, *, request_id: int | None = Non
         # the e-mail whose attachments were dropped before: it belongs with them, not in a request of its own
         owners = {f.duplicate_of[1] for f in duplicates}
         owner = services.request(owners.pop()) if len(owners) == 1 else None
-        if owner is not None and owner.state not in FROZEN:
+        if owner is not None and owner.state not in workflow.FROZEN_STATES:
             target = owner
             notes.append(f"Lampiran e-mail ini sudah ada di permohonan #{owner.id}; e-mailnya ditambahkan ke sana.")
         else:

@@ -28,6 +28,7 @@ AUDIT_ACTIONS = {
     "document.add": "Dokumen ditambahkan",
     "document.kind": "Jenis dokumen diubah",
     "finding.accept": "Temuan pemeriksaan diterima",
+    "finding.reopen": "Temuan pemeriksaan dibuka kembali",
     "completion.write": "Permintaan kelengkapan ditulis",
     "demo.bulk_insert": "Data contoh diisikan",
     "closure.add": "Hari libur dicatat",

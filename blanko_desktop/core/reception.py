@@ -31,6 +31,7 @@ from blanko_desktop.core.storage import sha256_bytes
 from blanko_desktop.core.workflow import State
 
 Progress = Callable[[int, int, str], None]
+ADD_REFUSED = "berkas baru tidak dapat ditambahkan"
 _ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
 _ANALYSES_KEPT = 64
 _ANALYSES_LOCK = threading.Lock()
@@ -157,13 +158,9 @@ class Reception:
         plan.waiting_request = self.waiting_request_for(plan.lsp)
         return plan
 
-    @staticmethod
-    def waiting_request_for(lsp: Lsp | None) -> Request | None:
-        """The latest request of `lsp` that waits on it for completion, if any."""
-        if lsp is None:
-            return None
-        return (Request.select().where((Request.lsp == lsp) & (Request.state == State.WAITING_LSP))
-                .order_by(Request.received_at.desc()).first())
+    def waiting_request_for(self, lsp: Lsp | None) -> Request | None:
+        """The latest request of `lsp` that waits on it for completion, if any (`Services.waiting_request`)."""
+        return self.services.waiting_request(lsp.id if lsp is not None else None)
 
     def _plan_email(self, plan: IntakePlan, name: str, data: bytes) -> None:
         mail = parse_email(data, name)
@@ -225,7 +222,7 @@ class Reception:
             # only the e-mail is new, its attachments were received before: it belongs with them
             request_id = duplicates[0].duplicate_of[1]
         if request_id is not None:
-            self._check_open(self.services.request(request_id))  # refuse before anything is written
+            self.services.open_request(request_id, ADD_REFUSED)  # refuse before anything is written
         arrival = received_at or plan.received_at or utcnow()
         if arrival.tzinfo is None:
             raise RuleError("Waktu diterima harus menyertakan zona waktu.")
@@ -238,8 +235,7 @@ class Reception:
 
         def op():
             if request_id is not None:
-                req = services.request(request_id)
-                self._check_open(req)
+                req = services.open_request(request_id, ADD_REFUSED)
                 fix: dict[str, object] = {}
                 if lsp_id is not None and req.lsp_id is None:
                     fix["lsp_id"] = lsp_id
@@ -275,12 +271,6 @@ class Reception:
 
         req, added = self.storage.write(op)
         return IntakeOutcome(req, added, duplicates, plan.problems)
-
-    @staticmethod
-    def _check_open(req: Request) -> None:
-        if req.state in (State.CLOSED, State.CANCELLED):
-            ended = "selesai" if req.state == State.CLOSED else "dibatalkan"
-            raise RuleError(f"Permohonan #{req.id} sudah {ended}; berkas baru tidak dapat ditambahkan.")
 
     def _fill_from_documents(self, req: Request, files: list[PlannedFile]) -> None:
         """Letter number, requested and counted quantities from what the documents say."""
@@ -318,7 +308,7 @@ class Reception:
                 raise RuleError(f"Dokumen #{document_id} tidak ditemukan.")
             if doc.kind in ("email", "completion"):
                 raise RuleError(f"{doc.original_name} adalah e-mail; jenisnya tidak dapat diubah.")
-            self._check_open(doc.request)
+            services.open_request(doc.request_id, "jenis dokumennya tidak dapat diubah lagi")
             before = doc.kind
             Document.update(kind=kind).where(Document.id == document_id).execute()
             audit.record(services.actor, "document.kind", "request", doc.request_id,

@@ -61,6 +61,15 @@ OPERATION_FOR: dict[State, str] = {
 CLOCK_RUNNING = frozenset({State.RECEIVED, State.VERIFIED, State.APPROVED})
 # States in which a request is still open on the officer's desk.
 OPEN_STATES = frozenset(set(State) - {State.CLOSED, State.CANCELLED})
+# Ended requests: nothing about them changes any more (details, documents, findings, state).
+FROZEN_STATES = frozenset({State.CLOSED, State.CANCELLED})
+# States in which a completion e-mail may be written: the request is still being checked.
+COMPLETION_ALLOWED = frozenset({State.RECEIVED, State.VERIFIED, State.WAITING_LSP})
+
+
+def frozen_text(state: str) -> str:
+    """How an ended request's state reads in a refusal ('selesai', 'dibatalkan')."""
+    return "selesai" if State(state) is State.CLOSED else "dibatalkan"
 
 
 def label(state: str) -> str:

@@ -83,7 +83,6 @@ def test_the_ui_and_cli_are_found():
     assert any(_is_ui_or_cli(i.module) and i.module.startswith("blanko_desktop.ui") for i in ALL)
 
 
-@pytest.mark.xfail(strict=True, reason="lead's refactor removes them")
 def test_ui_and_cli_import_no_peewee_and_no_models():
     """The window and the command line work through the services; any import counts, lazy ones too."""
     offending = sorted(f"{i.module}:{i.line} imports {i.target}" for i in ALL

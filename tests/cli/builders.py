@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from blanko_desktop.core import demo_documents
-from blanko_desktop.core.demo_documents import Participant
+from blanko_desktop.core.demo import documents as demo_documents
+from blanko_desktop.core.demo.documents import Participant
 
 TDN = "LSP Teknologi Digital Nusantara"
 TDN_SENDER = "sertifikasi@lsp-tdn.or.id"

@@ -40,8 +40,10 @@ def test_usage_error_in_json_mode_also_answers_json(cli_process):
 
 
 @pytest.mark.parametrize("args, message", [
-    (("transition", "{closed}", "received"),
-     "Permohonan berstatus 'Selesai' tidak dapat diubah menjadi 'Diterima'. Status ini sudah final."),
+    (("transition", "{cancelled}", "received"), "sudah dibatalkan; statusnya tidak dapat diubah lagi."),
+    (("transition", "{received}", "verified"),
+     "Status 'Terverifikasi' hanya dapat dicapai lewat verifikasi: daftar periksa lengkap"),
+    (("transition", "{waiting_lsp}", "cancelled", "--reason", " "), "Pembatalan permohonan wajib disertai alasan."),
     (("transition", "{received}", "packed"),
      "Permohonan berstatus 'Diterima' tidak dapat diubah menjadi 'Dikemas'. "
      "Yang dapat dilakukan: Menunggu LSP, Terverifikasi, Dibatalkan."),
@@ -73,7 +75,7 @@ def test_refused_by_a_rule_is_1_with_the_indonesian_message(cli, demo_db, demo_i
 
 
 @pytest.mark.parametrize("args, message", [
-    (("transition", "{closed}", "received"), "Status ini sudah final."),
+    (("transition", "{cancelled}", "received"), "statusnya tidak dapat diubah lagi."),
     (("show", "99999"), "Permohonan #99999 tidak ditemukan."),
     (("demo",), "sudah berisi"),
 ])
@@ -84,7 +86,7 @@ def test_refused_in_json_mode_gives_the_error_on_stdout_too(cli_process, demo_db
 
 
 def _fill(args, demo_ids):
-    """Put ids of the demo database in: {closed} is the first closed request, {closure} a closure day."""
+    """Put ids of the demo database in: {cancelled} is the first cancelled request, {closure} a closure day."""
     values = {state: ids[0] for state, ids in demo_ids.items() if ids}
     return tuple(a.format(**values) for a in args)
 
@@ -113,12 +115,12 @@ def test_unusable_database_is_refused_not_a_traceback(cli_process, tmp_path, set
 
 def test_db_option_before_or_after_the_command_and_officer_in_the_audit(cli, demo_db, demo_ids):
     rid = demo_ids["received"][0]
-    before = cli("--db", demo_db, "--officer", "Budi Santoso", "--json", "transition", rid, "verified")
-    assert before.json()["state"] == "verified"
+    before = cli("--db", demo_db, "--officer", "Budi Santoso", "--json", "transition", rid, "waiting_lsp")
+    assert before.json()["state"] == "waiting_lsp"
     after = cli("show", rid, "--json", "--db", demo_db).json()
     last = after["history"][-1]
-    assert (last["action"], last["officer"]) == ("request.verified", "Budi Santoso")
-    assert after["request"]["state"] == "verified"
+    assert (last["action"], last["officer"]) == ("request.waiting_lsp", "Budi Santoso")
+    assert after["request"]["state"] == "waiting_lsp"
 
 
 def test_subcommand_db_wins_over_the_one_before_it(cli, db, tmp_path):

@@ -51,7 +51,7 @@ def test_lsp_and_request_objects_have_their_keys(cli, demo_db, demo_ids):
     assert lsps and all(set(l) == LSP_KEYS for l in lsps)
     listing = cli("list", "--json", "--limit", "5", db=demo_db).json()
     assert listing["count"] == 5 and all(set(i) == LIST_ITEM_KEYS for i in listing["requests"])
-    shown = cli("show", demo_ids["closed"][0], "--json", db=demo_db).json()
+    shown = cli("show", demo_ids["cancelled"][0], "--json", db=demo_db).json()
     assert REQUEST_KEYS <= set(shown["request"])
     assert set(shown["lsp"]) == LSP_KEYS
     assert set(shown["history"][0]) == {"id", "at", "officer", "os_user", "action", "before", "after"}
@@ -103,28 +103,39 @@ def test_list_text_marks_overdue_requests(cli, demo_db):
 
 
 def test_show_text_speaks_indonesian(cli, demo_db, demo_ids):
-    text = cli("show", f"#{demo_ids['closed'][0]}", db=demo_db).out
-    assert "Selesai" in text and "Riwayat" in text and "Status diubah  Terkirim -> Selesai" in text
+    text = cli("show", f"#{demo_ids['cancelled'][0]}", db=demo_db).out
+    assert "Dibatalkan" in text and "Riwayat" in text and "-> Dibatalkan" in text
+    assert "request.cancelled" not in text  # the history speaks Indonesian, not event codes
     assert any(month in text for month in ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
                                            "Agustus", "September", "Oktober", "November", "Desember"))
     assert "(status akhir)" in text
 
 
-def test_transition_walks_the_procedure_and_history_records_it(cli, demo_db, demo_ids):
+def test_transition_walks_the_record_free_moves_and_history_records_them(cli, demo_db, demo_ids):
     rid = demo_ids["received"][0]
     steps = [("waiting_lsp", "Diterima -> Menunggu LSP"), ("received", "Menunggu LSP -> Diterima"),
-             ("Terverifikasi", "Diterima -> Terverifikasi"), ("approved", "Terverifikasi -> Disetujui"),
-             ("packed", "Disetujui -> Dikemas")]
+             ("Dibatalkan", "Diterima -> Dibatalkan")]
     for state, line in steps:
-        args = ("--reason", "Keputusan sertifikasi belum dilampirkan.") if state == "waiting_lsp" else ()
+        args = (("--reason", "Keputusan sertifikasi belum dilampirkan.") if state == "waiting_lsp"
+                else ("--reason", "Permohonan ganda.") if state == "Dibatalkan" else ())
         assert cli("transition", rid, state, *args, db=demo_db).out.strip() == f"Permohonan #{rid}: {line}"
     shown = cli("show", rid, "--json", db=demo_db).json()
-    assert shown["request"]["state"] == "packed" and shown["request"]["clock_running"] is False
+    assert shown["request"]["state"] == "cancelled" and shown["request"]["clock_running"] is False
     actions = [e["action"] for e in shown["history"]]
-    assert actions[-5:] == ["request.waiting_lsp", "request.received", "request.verified", "request.approved",
-                            "request.packed"]
+    assert actions[-3:] == ["request.waiting_lsp", "request.received", "request.cancelled"]
     waiting = next(e for e in shown["history"] if e["action"] == "request.waiting_lsp")
     assert waiting["after"]["reason"] == "Keputusan sertifikasi belum dilampirkan."
+
+
+@pytest.mark.parametrize("target, operation", [
+    ("verified", "verifikasi: daftar periksa lengkap"),
+])
+def test_transition_refuses_a_state_that_stands_for_records_and_names_its_operation(cli, demo_db, demo_ids,
+                                                                                     target, operation):
+    rid = demo_ids["received"][0]
+    result = cli("transition", rid, target, db=demo_db, expect=1)
+    assert f"hanya dapat dicapai lewat {operation}" in result.err
+    assert cli("show", rid, "--json", db=demo_db).json()["request"]["state"] == "received"
 
 
 def test_back_from_the_lsp_starts_a_new_clock_at_the_given_time(cli, demo_db, demo_ids):

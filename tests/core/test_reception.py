@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from blanko_desktop.core.verification import checklist, completion
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import AuditEvent, Document
 from blanko_desktop.core.reception import Reception
+from blanko_desktop.core.verification import checklist, completion
 from tests.core.intake.intake_builders import (
     LETTER_TEXT,
     MINUTES_TEXT,
@@ -243,12 +243,11 @@ def test_refusals_write_nothing(services, lsp, tmp_path):
     paths = four_files(tmp_path)
     reception = Reception(services)
     req = reception.commit(reception.prepare_paths(paths), lsp_id=lsp.id).request
-    for state in ("verified", "approved"):
-        services.transition(req.id, state)
-    stored = set(services.storage.files.all_hashes())
-    with pytest.raises(RuleError):
-        completion.write_completion_request(services, req.id, tmp_path / "draft.eml")
     services.transition(req.id, "cancelled", reason="Permohonan ganda")
+    stored = set(services.storage.files.all_hashes())
+    with pytest.raises(RuleError, match=f"Permohonan #{req.id} berstatus 'Dibatalkan': permintaan kelengkapan "
+                                        "hanya untuk permohonan yang sedang diperiksa"):
+        completion.write_completion_request(services, req.id, tmp_path / "draft.eml")
     (tmp_path / "baru.pdf").write_bytes(pdf_bytes("Lampiran baru"))
     with pytest.raises(RuleError, match="dibatalkan"):
         reception.commit(reception.prepare_paths([tmp_path / "baru.pdf"]), request_id=req.id)
@@ -258,7 +257,11 @@ def test_refusals_write_nothing(services, lsp, tmp_path):
 
 
 def test_row_is_not_named_twice_in_the_completion_mail(services, lsp, tmp_path):
-    from blanko_desktop.core.verification.checklist import CheckedFinding, Checklist, Item
+    from blanko_desktop.core.verification.checklist import (
+        CheckedFinding,
+        Checklist,
+        Item,
+    )
 
     cl = Checklist(1, "LSP", "", False, {k: Item("ok") for k in checklist.REQUIRED}, 3, 1, 3, {}, {},
                    [CheckedFinding("daftar.xlsx", "Peserta", 12, "Baris 12: NIK kosong", "error", "list")])

@@ -58,15 +58,50 @@ def test_parse_state(text, state):
 
 
 def test_full_procedure_and_clock(services):
+    """The table and the clock along the whole path, entered the way each operation enters its state
+    (`_enter` inside its own write transaction, after writing its records)."""
     req = services.create_request(datetime(2026, 11, 19, 10, 0, tzinfo=JKT))  # Thursday
     assert req.due_at == datetime(2026, 11, 20, 10, 0, tzinfo=JKT)
     assert req.clock_running
     for state in HAPPY_PATH:
-        req = services.transition(req.id, state)
+        req = services.storage.write(lambda: services._enter(services.request(req.id), state))
         assert req.state == state
         assert req.clock_running == (state in {"verified", "approved"})
     assert [e.action for e in services.history(req.id)] == (
         ["request.create"] + [f"request.{s}" for s in HAPPY_PATH])
+
+
+def _reach(services, state: State):
+    """A request in `state` (for the refusal tests: entered as its operation would enter it)."""
+    req = services.create_request(datetime(2026, 11, 19, 10, 0, tzinfo=JKT))
+    path = {State.RECEIVED: [], State.WAITING_LSP: [State.WAITING_LSP]}.get(
+        state, HAPPY_PATH[:HAPPY_PATH.index(state.value) + 1] if state.value in HAPPY_PATH else [])
+    for step in path:
+        req = services.storage.write(lambda: services._enter(services.request(req.id), step))
+    return req
+
+
+@pytest.mark.parametrize("target", sorted(workflow.OPERATION_FOR, key=list(State).index))
+def test_bare_transition_refuses_every_state_that_stands_for_records(services, target):
+    source = next(s for s in State if target in workflow.TRANSITIONS[s] and s not in (State.CLOSED,))
+    req = _reach(services, source)
+    events = len(services.history(req.id))
+    with pytest.raises(RuleError) as refused:
+        services.transition(req.id, target)
+    assert str(refused.value) == (f"Status '{workflow.LABELS_ID[target]}' hanya dapat dicapai lewat "
+                                  f"{workflow.OPERATION_FOR[target]}, bukan dengan mengubah status saja.")
+    assert services.request(req.id).state == source and len(services.history(req.id)) == events
+
+
+@pytest.mark.parametrize("current, targets", [
+    (State.RECEIVED, {State.WAITING_LSP, State.CANCELLED}),
+    (State.WAITING_LSP, {State.RECEIVED, State.CANCELLED}),
+    (State.VERIFIED, {State.WAITING_LSP, State.CANCELLED}),
+    (State.APPROVED, {State.CANCELLED}),
+    (State.SHIPPED, set()),
+])
+def test_generic_targets_are_the_record_free_moves(current, targets):
+    assert workflow.generic_targets(current) == targets
 
 
 def test_waiting_on_lsp_stops_clock_and_new_documents_restart_it(services):

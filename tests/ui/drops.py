@@ -10,7 +10,11 @@ from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from blanko_desktop.core.demo_documents import participants, request_documents, request_email
+from blanko_desktop.core.demo.documents import (
+    participants,
+    request_documents,
+    request_email,
+)
 from blanko_desktop.ui import dropdata
 
 LSP_NAME = "LSP Kelistrikan Tenaga Raya"
@@ -42,7 +46,7 @@ def write_files(folder: Path, docs, kinds=("letter", "minutes", "decision", "lis
 def write_email(folder: Path, docs, sender: str = SENDER, kinds=None, name: str = "permohonan.eml") -> Path:
     """The LSP's e-mail with (some of) the four documents attached."""
     if kinds is not None:
-        from blanko_desktop.core.demo_documents import RequestDocuments
+        from blanko_desktop.core.demo.documents import RequestDocuments
 
         docs = RequestDocuments(docs.letter_number, {NAMES[k]: docs.files[NAMES[k]] for k in kinds})
     folder.mkdir(parents=True, exist_ok=True)

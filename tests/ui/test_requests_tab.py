@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import random
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from blanko_desktop.core import workflow
+from blanko_desktop.core.demo.documents import participants, request_documents
 from blanko_desktop.core.models import Document, Request, utcnow
+from blanko_desktop.core.reception import Reception
+from blanko_desktop.core.verification import checklist
+from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui.widgets import request_model
 from blanko_desktop.ui.widgets.request_detail import CancelDialog
@@ -25,11 +30,12 @@ from blanko_desktop.ui.widgets.request_model import (
     URGENCY_ROLE,
 )
 from tests.ui.conftest import ago
+from tests.ui.drops import write_files
 
 
 @pytest.fixture
 def desk(services, lsps):
-    """Requests in several states: two fresh, one old and overdue, one closed long ago, one waiting."""
+    """Requests in several states: two fresh, one old and overdue, one cancelled long ago, one waiting."""
     tek, par, kon = lsps
     fresh = services.create_request(ago(minutes=10), tek.id, letter_number="045/LSP-TKD/XI/2026",
                                     sender="admin@lsp-tekdig.or.id", requested_qty=37)
@@ -37,8 +43,7 @@ def desk(services, lsps):
                                      sender="sekretariat@lsp-parnus.id", requested_qty=12)
     late = services.create_request(ago(days=10), kon.id, letter_number="007/LSPKI/2026", requested_qty=50)
     done = services.create_request(ago(days=30), tek.id, letter_number="031/LSP-TKD/X/2026", requested_qty=20)
-    for target in (State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED, State.CLOSED):
-        services.transition(done.id, target)
+    services.transition(done.id, State.CANCELLED, "Permohonan ganda")
     waiting = services.create_request(ago(days=5), par.id, letter_number="099/LSP-PN/X/2026")
     services.transition(waiting.id, State.WAITING_LSP)
     return {"fresh": fresh, "fresh2": fresh2, "late": late, "done": done, "waiting": waiting}
@@ -62,7 +67,7 @@ def test_table_lists_requests_from_the_database_newest_first(window, desk):
     assert texts[COL_LSP] == "LSP Teknologi Digital"
     assert texts[COL_STATE] == "Diterima"
     assert texts[-1] == "37"
-    assert row_texts(tab, desk["done"].id)[COL_STATE] == "Selesai"
+    assert row_texts(tab, desk["done"].id)[COL_STATE] == "Dibatalkan"
     assert row_texts(tab, desk["done"].id)[COL_DUE] == ""  # the clock stopped
     assert tab.count_label.text() == "5 permohonan"
     header = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
@@ -181,15 +186,26 @@ def test_detail_shows_data_documents_and_history(window, desk, storage):
     assert detail.documents.topLevelItem(0).text(0) == "surat-permohonan.pdf"
     assert detail.documents.topLevelItem(0).text(1) == "Surat permohonan"
     history = detail.history_rows  # (when, who, action, change)
-    assert len(history) == 7  # recorded + six moves
+    assert len(history) == 2  # recorded + cancelled
     assert history[0][2] == "Dicatat"
     assert "031/LSP-TKD/X/2026" in history[0][3]
-    assert history[1][1:] == ("Budi Santoso (officer1)", "Status diubah", "Status: Diterima → Terverifikasi")
-    assert "Diterima → Terverifikasi" in detail.history.text()
-    assert detail.action_buttons == {}  # closed: nothing left to do
+    assert history[1][1:3] == ("Budi Santoso (officer1)", "Status diubah")
+    assert "Diterima → Dibatalkan" in history[1][3]
+    assert "Diterima → Dibatalkan" in detail.history.text()
+    assert detail.action_buttons == {}  # cancelled: nothing left to do
 
 
-def test_transition_button_moves_the_request(window, desk, services, qtbot):
+def _verified_request(services, folder, lsp):
+    """A request verified the way the officer does it: its four documents taken in, the checklist complete."""
+    people = participants(8, random.Random(3))
+    docs = request_documents(lsp.name, "Jakarta Selatan", people, date(2026, 11, 16), seq=51)
+    reception = Reception(services)
+    req = reception.commit(reception.prepare_paths(write_files(folder, docs)), lsp_id=lsp.id,
+                           received_at=ago(minutes=30)).request
+    return checklist.mark_verified(services, req.id)
+
+
+def test_transition_button_moves_the_request(window, desk, services, lsps, officer, tmp_path, qtbot):
     tab = window.requests_tab
     window.refresh()
     req = desk["fresh"]
@@ -197,17 +213,29 @@ def test_transition_button_moves_the_request(window, desk, services, qtbot):
     # complete or not is decided in Verifikasi (tests/ui/test_verification_tab.py); here the moves after it
     assert set(tab.detail.action_buttons) == {State.CANCELLED}
     assert tab.detail.check_button.text() == "Periksa kelengkapan…"
-    Request.update(state=State.VERIFIED).where(Request.id == req.id).execute()  # verified at another workstation
+    verified = _verified_request(services, tmp_path / "docs", lsps[0])  # verified at another workstation
     window.refresh()
+    tab.select_request(verified.id)
     buttons = tab.detail.action_buttons
-    assert set(buttons) == {State.WAITING_LSP, State.CANCELLED}
+    assert {State.WAITING_LSP, State.CANCELLED} <= set(buttons)
     assert tab.detail.check_button is None
     qtbot.mouseClick(buttons[State.WAITING_LSP], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.WAITING_LSP
+    assert services.request(verified.id).state == State.WAITING_LSP
     # the table and the detail follow
-    assert row_texts(tab, req.id)[COL_STATE] == "Menunggu LSP"
-    assert set(tab.detail.action_buttons) == {State.RECEIVED, State.CANCELLED}
-    assert tab.detail.request_id == req.id
+    assert row_texts(tab, verified.id)[COL_STATE] == "Menunggu LSP"
+    assert State.RECEIVED in tab.detail.action_buttons
+    assert tab.detail.request_id == verified.id
+
+
+def test_approval_is_not_a_bare_move(window, services, lsps, officer, tmp_path, qtbot):
+    verified = _verified_request(services, tmp_path / "docs", lsps[0])
+    tab = window.requests_tab
+    window.refresh()
+    tab.select_request(verified.id)
+    assert State.APPROVED not in tab.detail.action_buttons  # approval has its own step, never a bare button
+    with pytest.raises(RuleError, match="hanya dapat dicapai lewat persetujuan pejabat eselon IV"):
+        services.transition(verified.id, State.APPROVED)  # and core refuses the bare move whoever asks
+    assert services.request(verified.id).state == State.VERIFIED
 
 
 @pytest.mark.parametrize("state", list(State))
@@ -267,18 +295,17 @@ def test_cancel_with_reason_is_recorded(window, desk, services, monkeypatch, qtb
 
 def test_a_colleagues_change_is_not_overwritten(window, desk, services, officer, qtbot):
     tab = window.requests_tab
-    req = desk["fresh"]
-    Request.update(state=State.VERIFIED).where(Request.id == req.id).execute()
+    req = desk["waiting"]
     window.refresh()
     tab.select_request(req.id)
-    services.update_request(req.id, letter_number="045-rev/LSP-TKD/XI/2026")  # another workstation
-    qtbot.mouseClick(tab.detail.action_buttons[State.WAITING_LSP], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.VERIFIED
+    services.update_request(req.id, letter_number="099-rev/LSP-PN/X/2026")  # another workstation
+    qtbot.mouseClick(tab.detail.action_buttons[State.RECEIVED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.WAITING_LSP
     assert "sudah diubah oleh" in officer.error_texts[0]
     # the detail now shows the colleague's version and acting again works
-    assert tab.detail.fields["letter"].text() == "045-rev/LSP-TKD/XI/2026"
-    qtbot.mouseClick(tab.detail.action_buttons[State.WAITING_LSP], Qt.MouseButton.LeftButton)
-    assert services.request(req.id).state == State.WAITING_LSP
+    assert tab.detail.fields["letter"].text() == "099-rev/LSP-PN/X/2026"
+    qtbot.mouseClick(tab.detail.action_buttons[State.RECEIVED], Qt.MouseButton.LeftButton)
+    assert services.request(req.id).state == State.RECEIVED
 
 
 def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):

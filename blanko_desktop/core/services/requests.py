@@ -55,6 +55,23 @@ class RequestsService(ServiceBase):
             raise NotFoundError(f"Permohonan #{request_id} tidak ditemukan.")
         return row
 
+    def open_request(self, request_id: int, doing: str) -> Request:
+        """The request, unless it has ended (closed or cancelled): then `doing` is refused by name."""
+        return self._open_request(self.request(request_id), doing)
+
+    @staticmethod
+    def _open_request(row: Request, doing: str) -> Request:
+        if row.state in workflow.FROZEN_STATES:
+            raise RuleError(f"Permohonan #{row.id} sudah {workflow.frozen_text(row.state)}; {doing}.")
+        return row
+
+    def waiting_request(self, lsp_id: int | None) -> Request | None:
+        """The latest request of an LSP that waits on it for completion (new files from it belong there)."""
+        if lsp_id is None:
+            return None
+        return (Request.select().where((Request.lsp == lsp_id) & (Request.state == State.WAITING_LSP))
+                .order_by(Request.received_at.desc()).first())
+
     def create_request(self, received_at: datetime, lsp_id: int | None = None, kind: str = "new",
                        sender: str = "", subject: str = "", **fields: Any) -> Request:
         """Record a new submission; its 1-working-day clock starts at `received_at`."""
@@ -86,7 +103,7 @@ class RequestsService(ServiceBase):
             _check_received(changes["received_at"])
 
         def op():
-            row = self.request(request_id)
+            row = self._open_request(self.request(request_id), "datanya tidak dapat diubah lagi")
             before = request_dict(row)
             update = dict(changes)
             if "lsp_id" in update:
@@ -114,8 +131,8 @@ class RequestsService(ServiceBase):
         target = workflow.State(target)
 
         def op():
-            row = self.request(request_id)
-            workflow.check_transition(row.state, target, reason)  # TODO(guard): check_generic
+            row = self._open_request(self.request(request_id), "statusnya tidak dapat diubah lagi")
+            workflow.check_generic(row.state, target, reason)
             return self._move(row, target, reason, expected_version, at)
 
         return self._write(op)
@@ -125,6 +142,7 @@ class RequestsService(ServiceBase):
         """Move `row` into `target` on behalf of the operation that has just written its records (call
         inside that operation's write transaction)."""
         target = workflow.State(target)
+        self._open_request(row, "statusnya tidak dapat diubah lagi")
         workflow.check_transition(row.state, target, reason)
         return self._move(row, target, reason, expected_version, at, **extra)
 

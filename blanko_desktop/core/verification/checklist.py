@@ -8,8 +8,15 @@ from typing import Any
 
 from blanko_desktop.core import audit
 from blanko_desktop.core.errors import RuleError
-from blanko_desktop.core.intake import FileAnalysis, Finding, cross_check, parse_letter, type_label
-from blanko_desktop.core.models import Document, Finding as FindingRow, Request, utcnow
+from blanko_desktop.core.intake import (
+    FileAnalysis,
+    Finding,
+    cross_check,
+    parse_letter,
+    type_label,
+)
+from blanko_desktop.core.models import Document, Request, utcnow
+from blanko_desktop.core.models import Finding as FindingRow
 from blanko_desktop.core.reception import cached_analysis
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State
@@ -180,10 +187,21 @@ def build(services: Services, request_id: int,
     )
 
 
+def _accepted_row(request_id: int, key: tuple) -> FindingRow | None:
+    """The acceptance in force of the finding with `key` on a request, if any."""
+    rows = FindingRow.select().where((FindingRow.request == request_id)
+                                     & (FindingRow.accepted == True))  # noqa: E712
+    return next((r for r in rows if (r.document_name, r.sheet or "", r.row or 0, r.message) == key), None)
+
+
 def accept_finding(services: Services, request_id: int, finding: CheckedFinding, note: str) -> None:
-    """The officer accepts a finding with a note (e.g. 'NIK dikonfirmasi LSP lewat telepon'); audited."""
+    """The officer accepts a finding with a note (e.g. 'NIK dikonfirmasi LSP lewat telepon'); audited.
+
+    Refused when it is already accepted, checked inside the write transaction: of two officers accepting
+    the same finding at once, one succeeds and the other is told who did."""
     if not note.strip():
         raise RuleError("Menerima temuan wajib disertai catatan alasan.")
+    services.open_request(request_id, "temuannya tidak dapat diubah lagi")
     if finding.key not in {f.key for f in build(services, request_id).findings}:
         raise RuleError("Temuan itu sudah tidak ada pada daftar periksa permohonan ini; muat ulang daftarnya.")
     doc = (Document.select().where((Document.request == request_id)
@@ -191,12 +209,38 @@ def accept_finding(services: Services, request_id: int, finding: CheckedFinding,
            .order_by(Document.id.desc()).first())
 
     def op():
+        services.open_request(request_id, "temuannya tidak dapat diubah lagi")
+        already = _accepted_row(request_id, finding.key)
+        if already is not None:
+            raise RuleError(f"Temuan itu sudah diterima sebelumnya oleh {already.accepted_by} "
+                            f"({already.accepted_note}).")
         row = FindingRow.create(request=request_id, document=doc, document_name=finding.document,
                                 item=finding.item, sheet=finding.sheet,
                                 row=finding.row, severity=finding.severity, message=finding.message,
                                 accepted=True, accepted_note=note.strip(), accepted_by=services.actor.label,
                                 accepted_at=utcnow())
         audit.record(services.actor, "finding.accept", "request", request_id, None,
+                     {"finding": row.id, "document": finding.document, "sheet": finding.sheet,
+                      "row": finding.row, "message": finding.message, "note": note.strip()})
+
+    services.storage.write(op)
+
+
+def reopen_finding(services: Services, request_id: int, finding: CheckedFinding, note: str) -> None:
+    """Withdraw the acceptance of a finding (accepted by mistake), with a note; audited. The finding
+    counts against the checklist again; its acceptance stays on record in the history."""
+    if not note.strip():
+        raise RuleError("Membuka kembali temuan wajib disertai catatan alasan.")
+
+    def op():
+        services.open_request(request_id, "temuannya tidak dapat diubah lagi")
+        row = _accepted_row(request_id, finding.key)
+        if row is None:
+            raise RuleError(f"Temuan itu belum diterima pada permohonan #{request_id}; tidak ada yang dibuka kembali.")
+        FindingRow.update(accepted=False).where((FindingRow.id == row.id)
+                                                & (FindingRow.accepted == True)).execute()  # noqa: E712
+        audit.record(services.actor, "finding.reopen", "request", request_id,
+                     {"finding": row.id, "accepted_by": row.accepted_by, "accepted_note": row.accepted_note},
                      {"finding": row.id, "document": finding.document, "sheet": finding.sheet,
                       "row": finding.row, "message": finding.message, "note": note.strip()})
 

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 
 from blanko_desktop import paths
 from blanko_desktop.core import audit, workflow
-from blanko_desktop.core.verification.checklist import ITEM_LABELS, Checklist, build
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.textid import format_date_id
+from blanko_desktop.core.verification.checklist import ITEM_LABELS, Checklist, build
 from blanko_desktop.core.workflow import State
 
 MAX_ROWS_LISTED = 50
@@ -91,8 +91,10 @@ def write_completion_request(services: Services, request_id: int, out: Path,
     The SLA clock stops here: from now on the delay is the LSP's, not the secretariat's.
     """
     req = services.request(request_id)
-    if req.state != State.WAITING_LSP:
-        workflow.check_transition(req.state, State.WAITING_LSP)  # refuse before anything is written
+    # refuse before anything is written
+    if req.state not in workflow.COMPLETION_ALLOWED:
+        raise RuleError(f"Permohonan #{req.id} berstatus '{workflow.label(req.state)}': "
+                        "permintaan kelengkapan hanya untuk permohonan yang sedang diperiksa.")
     msg = compose(services, request_id, sender_address)
     data = bytes(msg)
     out = Path(out)

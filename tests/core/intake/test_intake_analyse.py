@@ -355,7 +355,7 @@ def test_a_malformed_nik_is_one_finding_not_three():
     import random
     from datetime import date
 
-    from blanko_desktop.core.demo_documents import participants, request_documents
+    from blanko_desktop.core.demo.documents import participants, request_documents
     from blanko_desktop.core.intake import analyse_file, cross_check
 
     people = [p for p in participants(12, random.Random(7)) if p.verdict == "K"][:6]

@@ -1,0 +1,107 @@
+"""The demo's registry: LSPs with real cities and postal codes, signatories, the cuti bersama already past."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from blanko_desktop.core.models import Closure, Lsp, Signatory, utcnow
+from blanko_desktop.core.services import Services
+
+
+@dataclass(frozen=True)
+class DemoLsp:
+    name: str
+    code: str  # the abbreviation in its letter numbers: 045/LSP-TDN/XI/2026
+    city: str
+    postal_code: str
+    address: str
+    phone: str
+    contact: str
+    emails: tuple[str, ...]
+    active: bool = True
+
+
+# Real cities with real postal codes of the named area; street numbers and bodies are made up.
+LSPS: tuple[DemoLsp, ...] = (
+    DemoLsp("LSP Teknologi Digital Nusantara", "TDN", "Jakarta Selatan", "12950",
+            "Jl. H.R. Rasuna Said Kav. C-22, Kuningan", "(021) 5201 733", "Rina Marlina, S.Kom.",
+            ("sertifikasi@lsp-tdn.or.id", "lsp-tdn.or.id")),
+    DemoLsp("LSP Pariwisata Bali Dwipa", "PBD", "Denpasar", "80234",
+            "Jl. Raya Puputan No. 41, Renon", "(0361) 226 418", "I Gusti Ayu Made Sriani",
+            ("admin@lsppbd.id", "lsppbd.id")),
+    DemoLsp("LSP Konstruksi Jaya Abadi", "KJA", "Surabaya", "60264",
+            "Jl. Raya Darmo No. 96", "(031) 567 2210", "Ir. Bambang Setiawan",
+            ("lspkja.sertifikasi@gmail.com",)),
+    DemoLsp("LSP Logistik Parahyangan", "LGP", "Bandung", "40132",
+            "Jl. Ir. H. Juanda No. 112, Dago", "(022) 250 4417", "Dewi Kartika",
+            ("sekretariat@lsplogistik-parahyangan.id", "lsplogistik-parahyangan.id")),
+    DemoLsp("LSP Perhotelan Sumatera Utara", "PSU", "Medan", "20112",
+            "Jl. Imam Bonjol No. 7", "(061) 453 9021", "Hendra Siregar",
+            ("lsp@perhotelan-sumut.or.id", "perhotelan-sumut.or.id")),
+    DemoLsp("LSP Maritim Celebes", "MCB", "Makassar", "90111",
+            "Jl. Penghibur No. 23, Losari", "(0411) 872 355", "Andi Nurhayati",
+            ("sertifikasi@lspmaritimcelebes.id", "lspmaritimcelebes.id")),
+    DemoLsp("LSP Kriya dan Batik Mataram", "KBM", "Yogyakarta", "55213",
+            "Jl. Malioboro No. 56", "(0274) 512 688", "Sri Hartati",
+            ("lsp.kbm@gmail.com",)),
+    DemoLsp("LSP Manufaktur Otomotif Jawa Tengah", "MOJ", "Semarang", "50241",
+            "Jl. Pahlawan No. 9", "(024) 841 7720", "Agus Prasetyo, S.T.",
+            ("admin@lsp-moj.id", "lsp-moj.id")),
+    DemoLsp("LSP Migas Borneo Energi", "MBE", "Balikpapan", "76114",
+            "Jl. Jenderal Sudirman No. 45, Klandasan Ilir", "(0542) 733 190", "Yohanes Pakpahan",
+            ("sertifikasi@lspmigasborneo.co.id", "lspmigasborneo.co.id")),
+    DemoLsp("LSP Perkebunan Sriwijaya", "PKS", "Palembang", "30126",
+            "Jl. Angkatan 45 No. 12", "(0711) 356 402", "M. Ridwan Hakim",
+            ("lsp@perkebunan-sriwijaya.or.id", "perkebunan-sriwijaya.or.id")),
+    DemoLsp("LSP Perikanan Bahari Nyiur", "PBN", "Manado", "95111",
+            "Jl. Piere Tendean No. 15", "(0431) 862 014", "Meiske Wowor",
+            ("admin@lspbaharinyiur.id", "lspbaharinyiur.id")),
+    DemoLsp("LSP Informatika Brawijaya Mandiri", "IBM", "Malang", "65145",
+            "Jl. Veteran No. 8, Ketawanggede", "(0341) 551 276", "Fitri Handayani, M.Kom.",
+            ("lsp@ibmandiri.ac.id", "ibmandiri.ac.id")),
+    DemoLsp("LSP Tata Boga Nusantara", "TBN", "Jakarta Timur", "13220",
+            "Jl. Pemuda No. 66, Rawamangun", "(021) 475 3318", "Yuliana Sari",
+            ("lsptataboga@yahoo.co.id",), active=False),
+)
+
+# NIP: birth date (8), appointment year-month (6), sex (1: male, 2: female), sequence (3).
+SIGNATORIES: tuple[tuple[str, str, str], ...] = (
+    ("Dra. Sri Wahyuni, M.M.", "197805122005012003", "Kepala Subbagian Sertifikasi Kompetensi"),
+    ("Ahmad Fauzi, S.E., M.Si.", "198203172009121001", "Plh. Kepala Subbagian Sertifikasi Kompetensi"),
+)
+
+# A newly licensed LSP whose address is not in the registry yet: intake cannot tell who it is.
+UNKNOWN_SENDER, UNKNOWN_CODE = "lsp.kreatifsulawesi@gmail.com", "KRS"
+UNKNOWN_NAME, UNKNOWN_CITY = "LSP Industri Kreatif Sulawesi", "Palu"
+
+def setup_registry(services: Services, now: datetime | None = None) -> dict[str, Any]:
+    """The LSPs, signatories and cuti bersama days of the demo; what already exists is kept."""
+    added = {"lsps": 0, "signatories": 0, "closures": 0}
+    rng = random.Random(7)  # licence numbers stay the same whatever the requests' seed
+    for spec in LSPS:
+        licence = f"BNSP-LSP-{rng.randint(120, 2450):04d}-ID"
+        if Lsp.get_or_none(Lsp.name == spec.name) is None:
+            services.add_lsp(spec.name, spec.emails, licence_no=licence, address=spec.address, city=spec.city,
+                             postal_code=spec.postal_code, phone=spec.phone, contact_person=spec.contact,
+                             active=spec.active)
+            added["lsps"] += 1
+    for name, nip, title in SIGNATORIES:
+        if Signatory.get_or_none(Signatory.nip == nip) is None:
+            services.save_signatory(name, nip, title)
+            added["signatories"] += 1
+    # The officer enters each year's cuti bersama decree; the library's list stands in for it. Only the
+    # days already past are entered, so the demo never changes a future due time that a newcomer checks
+    # (README: received 2026-12-24 10:00 is due 2026-12-28 10:00 on the office calendar as shipped).
+    cal = services.calendar()
+    today = (now or utcnow()).astimezone(cal.hours.zone).date()
+    past = [c for c in cal.suggested_joint_holidays(today.year) if c.day < today]
+    if not past:  # early January: last year's decree
+        past = [c for c in cal.suggested_joint_holidays(today.year - 1)][-2:]
+    for closure in past:
+        if Closure.get_or_none(Closure.day == closure.day) is None:
+            services.add_closure(closure.day, "cuti_bersama", closure.note)
+            added["closures"] += 1
+    return added

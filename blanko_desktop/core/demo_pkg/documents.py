@@ -1,0 +1,155 @@
+"""Realistic request documents (letter, minutes, decision as PDF; participant list as Excel) for demo data
+and benchmarks: what an LSP's e-mail carries, generated for any number of participants."""
+
+from __future__ import annotations
+
+import io
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from openpyxl import Workbook
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from blanko_desktop.core.textid import format_date_id, roman_month, terbilang
+
+SCHEMES = [
+    ("SKM.41.00012", "Pelaksana Lapangan Pekerjaan Gedung"),
+    ("SKM.78.00104", "Operator Forklift"),
+    ("SKM.62.00310", "Junior Web Developer"),
+    ("SKM.85.00021", "Pemandu Wisata"),
+]
+FUNDING = ["APBN BNSP", "Kementerian", "Mandiri", "RCC"]
+FIRST = ["Hadi", "Indah", "Rina", "Nur", "Joko", "Gede", "Rizky", "Citra", "Zainal", "Wahyu", "Siti", "Agus",
+         "Dewi", "Bayu", "Putri", "Fajar", "Lestari", "Made", "Yusuf", "Ratna"]
+LAST = ["Nugroho", "Harahap", "Wibowo", "Saputra", "Siregar", "Santoso", "Pratama", "Hidayat", "Lubis",
+        "Kusuma", "Wijaya", "Simanjuntak", "Rahmawati", "Gunawan"]
+
+
+@dataclass
+class Participant:
+    name: str
+    nik: str
+    born: date
+    female: bool
+    scheme: tuple[str, str]
+    funding: str
+    verdict: str
+
+
+def participants(count: int, rng: random.Random, competent_share: float = 0.85) -> list[Participant]:
+    """Participants with valid, unique NIKs (birth date in the NIK, +40 on the day for women)."""
+    out, seen = [], set()
+    while len(out) < count:
+        born = date(1975, 1, 1) + timedelta(days=rng.randrange(0, 365 * 28))
+        female = rng.random() < 0.5
+        nik = (f"{rng.randint(11, 94):02d}{rng.randint(1, 79):02d}{rng.randint(1, 40):02d}"
+               f"{born.day + (40 if female else 0):02d}{born.month:02d}{born.year % 100:02d}{rng.randint(1, 9999):04d}")
+        if nik in seen:
+            continue
+        seen.add(nik)
+        out.append(Participant(f"{rng.choice(FIRST)} {rng.choice(LAST)}", nik, born, female,
+                               rng.choice(SCHEMES[:3]), rng.choice(FUNDING),
+                               "K" if rng.random() < competent_share else "BK"))
+    return out
+
+
+def _pdf(lines: list[str]) -> bytes:
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf, pagesize=A4)
+    y = 800
+    for line in lines:
+        if y < 60:
+            pdf.showPage()
+            y = 800
+        pdf.setFont("Helvetica", 10)
+        pdf.drawString(56, y, line)
+        y -= 14
+    pdf.save()
+    return buf.getvalue()
+
+
+@dataclass
+class RequestDocuments:
+    letter_number: str
+    files: dict[str, bytes]  # file name -> content
+
+
+def request_documents(lsp_name: str, city: str, people: list[Participant], day: date,
+                      seq: int = 45, code: str = "LSP") -> RequestDocuments:
+    """The four documents of one consistent request."""
+    competent = [p for p in people if p.verdict == "K"]
+    not_yet = len(people) - len(competent)
+    by_fund = Counter(p.funding for p in competent)
+    number = f"{seq:03d}/{code}/{roman_month(day.month)}/{day.year}"
+    n = len(competent)
+    letter = _pdf([
+        lsp_name.upper(), f"{city}", "", f"Nomor    : {number}",
+        "Perihal  : Permohonan Blanko Sertifikat Kompetensi", "",
+        "Kepada Yth. Kepala Sekretariat BNSP", "",
+        "Dengan hormat, bersama ini kami sampaikan hasil asesmen dengan rincian sebagai berikut:",
+        f"  Kompeten Anggaran BNSP   : {by_fund['APBN BNSP']} orang",
+        f"  Kompeten Kementerian     : {by_fund['Kementerian']} orang",
+        f"  Kompeten Mandiri         : {by_fund['Mandiri']} orang",
+        f"  Kompeten RCC             : {by_fund['RCC']} orang",
+        f"  Belum Kompeten           : {not_yet} orang",
+        f"  Total                    : {len(people)} orang",
+        f"Untuk itu kami mohon dapat diberikan blanko sertifikat sebanyak {n} ({terbilang(n)}) lembar.",
+        "", f"{city}, {format_date_id(day)}", f"Ketua {lsp_name}",
+    ])
+    scheme_lines = []
+    for code_, title in SCHEMES:
+        of_scheme = [p for p in people if p.scheme[0] == code_]
+        if of_scheme:
+            k = sum(p.verdict == "K" for p in of_scheme)
+            scheme_lines.append(f"  Skema {code_} {title}: peserta {len(of_scheme)}, kompeten {k}, "
+                                f"belum kompeten {len(of_scheme) - k}")
+    minutes = _pdf(["BERITA ACARA ASESMEN / UJI KOMPETENSI", "",
+                    f"Pada hari ini telah dilaksanakan uji kompetensi oleh {lsp_name}", *scheme_lines,
+                    "", "Demikian berita acara ini dibuat."])
+    decision = _pdf([f"KEPUTUSAN KETUA {lsp_name.upper()}", f"Nomor: KEP.{seq:03d}/{code}/{roman_month(day.month)}/{day.year}",
+                     "TENTANG PENETAPAN HASIL SERTIFIKASI KOMPETENSI", "MEMUTUSKAN:",
+                     "Menetapkan asesi berikut dinyatakan KOMPETEN:",
+                     *[f"  {i}. {p.name}   NIK {p.nik}   {p.scheme[0]}" for i, p in enumerate(competent, 1)]])
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Peserta"
+    sheet.append([f"DAFTAR NAMA PESERTA KOMPETEN DAN BELUM KOMPETEN - {lsp_name.upper()}"])
+    sheet.merge_cells("A1:I1")
+    sheet.append([f"Periode asesmen: {format_date_id(day - timedelta(days=5))}"])
+    sheet.append([])
+    sheet.append(["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "JENIS KELAMIN (L/P)", "KODE SKEMA", "NAMA SKEMA",
+                  "SUMBER ANGGARAN", "REKOMENDASI (K/BK)"])
+    for i, p in enumerate(people, 1):
+        sheet.append([i, p.name, p.nik, p.born, "P" if p.female else "L", p.scheme[0], p.scheme[1], p.funding,
+                      p.verdict])
+    buf = io.BytesIO()
+    book.save(buf)
+    return RequestDocuments(number, {
+        "Surat Permohonan Blanko.pdf": letter,
+        "BA Asesmen.pdf": minutes,
+        "SK Penetapan Kompeten.pdf": decision,
+        "Daftar Peserta K-BK.xlsx": buf.getvalue(),
+    })
+
+
+def request_email(sender: str, lsp_name: str, docs: RequestDocuments, sent: datetime) -> bytes:
+    """The LSP's e-mail carrying the four documents."""
+    msg = EmailMessage()
+    msg["From"] = f"Admin {lsp_name} <{sender}>"
+    msg["To"] = "sertifikasi@bnsp.go.id"
+    msg["Subject"] = f"Permohonan blanko sertifikat - {lsp_name}"
+    msg["Date"] = format_datetime(sent.astimezone(timezone.utc))
+    msg.set_content(f"Dengan hormat,\n\nTerlampir dokumen permohonan blanko sertifikat nomor {docs.letter_number}."
+                    f"\n\nHormat kami,\n{lsp_name}")
+    for name, data in docs.files.items():
+        if name.endswith(".pdf"):
+            msg.add_attachment(data, maintype="application", subtype="pdf", filename=name)
+        else:
+            msg.add_attachment(data, maintype="application",
+                               subtype="vnd.openxmlformats-officedocument.spreadsheetml.sheet", filename=name)
+    return bytes(msg)
