@@ -14,8 +14,8 @@ import pytest
 from blanko_desktop.core.stock import StockLedger
 from blanko_desktop.core.workflow import State
 
-RECEIVED = datetime(2026, 11, 16, 2, 0, tzinfo=timezone.utc)
-DELIVERY_DATE = date(2026, 11, 2)
+RECEIVED = datetime(2026, 8, 3, 2, 0, tzinfo=timezone.utc)
+DELIVERY_DATE = date(2026, 8, 3)
 
 
 def make_approved(services, qty: int, lsp_id: int | None = None, kind: str = "new") -> int:
