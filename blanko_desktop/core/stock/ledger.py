@@ -88,6 +88,7 @@ class StockLedger(StockQueries):
             ids = []
             for r in parsed:
                 StockRange.create(prefix=r.prefix, first_no=r.first, last_no=r.last, place=P.AVAILABLE)
+                _coalesce(r.prefix, r.first - 1, r.last + 1)
                 ids.append(self._line(P.RECEIVE, r, P.OUTSIDE, P.AVAILABLE, note=note,
                                       doc_number=doc_number.strip(), doc_date=doc_date).id)
             self._audit("stock.receive", "stock", ids[0], None, {
