@@ -186,8 +186,7 @@ class StockQueries:
                            replaces, replaced_by)
 
     def _lines_touching(self, prefix: str, n: int) -> list[Line]:
-        return [self._line_view(m) for m in
-                StockMovement.select().where(_touching(prefix, n)).order_by(StockMovement.id)]
+        return self._views(StockMovement.select().where(_touching(prefix, n)).order_by(StockMovement.id))
 
     # -- the ledger -----------------------------------------------------------------------------------
 
@@ -214,7 +213,7 @@ class StockQueries:
         query = StockMovement.select().where(cond)
         count = query.count()
         rows = query.order_by(StockMovement.id.desc()).offset(page * page_size).limit(page_size)
-        return LedgerPage([self._line_view(m) for m in rows], count, page, page_size)
+        return LedgerPage(self._views(rows), count, page, page_size)
 
     # -- issued totals and the low-stock warning -----------------------------------------------------
 
@@ -283,14 +282,21 @@ class StockQueries:
     def _zone(self) -> ZoneInfo:
         return ZoneInfo(OfficeHours.from_dict(self.services.setting("office_hours")).tz)
 
-    def _line_view(self, m: StockMovement) -> Line:
+    def _views(self, query) -> list[Line]:
+        """Lines as dataclasses: the format read once, the LSP names in one query."""
+        rows = list(query)
         fmt = self.serial_format()
+        ids = {m.lsp_id for m in rows if m.lsp_id is not None}
+        names = dict(Lsp.select(Lsp.id, Lsp.name).where(Lsp.id.in_(ids)).tuples()) if ids else {}
+        return [self._line_view(m, fmt, names) for m in rows]
+
+    def _line_view(self, m: StockMovement, fmt: SerialFormat, names: dict[int, str]) -> Line:
         r = SerialRange(m.prefix, m.first_no, m.last_no)
         replaces = None
         if m.replaces_first_no is not None:
             replaces = fmt.range_text(m.replaces_first_no, m.replaces_first_no + m.quantity - 1, m.replaces_prefix)
         return Line(m.id, m.kind, P.KIND_LABELS.get(m.kind, m.kind), r, r.text(fmt), m.quantity, m.from_place,
-                    m.to_place, m.at, m.by, m.note, m.request_id, m.lsp_id, _lsp_name(m.lsp_id), m.doc_number,
+                    m.to_place, m.at, m.by, m.note, m.request_id, m.lsp_id, names.get(m.lsp_id), m.doc_number,
                     m.doc_date, m.reverses_id, m.count_id, replaces)
 
 
