@@ -306,6 +306,19 @@ class StockLedger(StockQueries):
 
         return self.services._write(op)
 
+    def count_report(self, count_id: int) -> bytes:
+        """The berita acara stock opname of a count, as PDF bytes (signed by the first active signatory)."""
+        from blanko_desktop.core.calendar import OfficeHours
+        from blanko_desktop.core.models import Signatory
+        from blanko_desktop.core.stock.report import render_count_report
+
+        result = self.count_result(count_id)
+        row = StockCount.get_by_id(count_id)
+        sig = Signatory.select().where(Signatory.active == True).order_by(Signatory.id).first()  # noqa: E712
+        zone = OfficeHours.from_dict(self.services.setting("office_hours")).tz
+        return render_count_report(result, self.serial_format(), zone, row.by,
+                                   (sig.name, sig.nip, sig.title) if sig else ("", "", ""))
+
     # -- the plumbing -----------------------------------------------------------------------------------
 
     def _audit(self, action: str, entity: str, entity_id: Any, before: Any, after: Any) -> None:
