@@ -125,8 +125,11 @@ class StockQueries:
 
     # -- balance --------------------------------------------------------------------------------------
 
-    def balance(self, at: datetime | None = None) -> Balance:
-        """Sheets per place now (from the current ranges) or at a past moment (the sum of lines up to it)."""
+    def balance(self, at: datetime | date | None = None) -> Balance:
+        """Sheets per place now (from the current ranges) or at a past moment (the sum of lines up to it);
+        a date means the end of that office day."""
+        if isinstance(at, date) and not isinstance(at, datetime):
+            at = _day_start(at + timedelta(days=1), self._zone()) - timedelta(microseconds=1)
         if at is None:
             per = {}
             for place in P.PLACES:
