@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from datetime import date
 
 from pypdf import PdfReader
@@ -42,3 +44,24 @@ def test_an_unsettled_total_only_difference_is_shown_as_open(ledger):
     ledger.receive("1-50", "SJ-1", date(2026, 8, 1))
     text = pdf_text(ledger.count_report(ledger.count(counted_total=48)))
     assert "rentang nomor seri belum diisi" in text and "selisih belum diselesaikan" in text
+
+
+def test_the_report_renders_as_an_a4_page_with_ink_where_the_text_is(ledger, tmp_path):
+    """Rendered with poppler (CI installs poppler-utils): the title is inked at the top, the page bottom is
+    blank, so the text is on the page and not off its edges."""
+    ledger.receive("1-50", "SJ-1", date(2026, 8, 1))
+    pdf = tmp_path / "so.pdf"
+    pdf.write_bytes(ledger.count_report(ledger.count(counted_total=50)))
+    subprocess.run([shutil.which("pdftoppm") or "/usr/bin/pdftoppm", "-gray", "-r", "30", "-singlefile",
+                    str(pdf), str(tmp_path / "so")], check=True)
+    data = (tmp_path / "so.pgm").read_bytes()
+    magic, width, height, _maxval, pixels = data.split(maxsplit=4)
+    width, height = int(width), int(height)
+    assert magic == b"P5" and abs(width / height - 210 / 297) < 0.01
+
+    def inked(top: float, bottom: float) -> int:
+        rows = pixels[int(top * height) * width:int(bottom * height) * width]
+        return sum(1 for value in rows if value < 128)
+
+    assert inked(0.05, 0.12) > 50  # the title
+    assert inked(0.85, 1.0) == 0
