@@ -13,7 +13,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +43,8 @@ def fill(storage, serials: int, requests: int) -> None:
     rng = random.Random(7)
     at = iso(T0)
     with db.atomic():
-        db.execute_sql("INSERT INTO lsp (version, updated_at, updated_by, name, licence_no, address, city, postal_code, "
-                       "phone, contact_person, active, created_at) VALUES " + ",".join(
+        db.execute_sql("INSERT INTO lsp (version, updated_at, updated_by, name, licence_no, address, city, "
+                       "postal_code, phone, contact_person, active, created_at) VALUES " + ",".join(
                            f"(1, '{at}', 'b', 'LSP Bench {i}', '', 'Jl', 'Kota', '', '', '', 1, '{at}')"
                            for i in range(1, 201)))
         db.execute_sql("INSERT INTO request (version, updated_at, updated_by, lsp_id, kind, state, letter_number, "
@@ -73,9 +73,9 @@ def fill(storage, serials: int, requests: int) -> None:
         for chunk in range(0, len(lines), 5000):
             part = lines[chunk:chunk + 5000]
             db.execute_sql(
-                "INSERT INTO stock_movement (kind, prefix, first_no, last_no, quantity, request_id, lsp_id, from_place, "
-                "to_place, at, by, note, doc_number) VALUES " + ",".join(["(?, 'KB', ?, ?, ?, ?, ?, ?, ?, ?, 'b', '', ?)"]
-                                                                          * len(part)),
+                "INSERT INTO stock_movement (kind, prefix, first_no, last_no, quantity, request_id, lsp_id, "
+                "from_place, to_place, at, by, note, doc_number) VALUES "
+                + ",".join(["(?, 'KB', ?, ?, ?, ?, ?, ?, ?, ?, 'b', '', ?)"] * len(part)),
                 [v for k, f, last, r, lsp, fp, tp, a, doc in part
                  for v in (k, f, last, last - f + 1, r, lsp, fp, tp, a, doc)])
         for chunk in range(0, len(ranges), 5000):

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from blanko_desktop.core.errors import NotFoundError, RuleError
-from blanko_desktop.core.models import Request, StockCount, StockMovement, StockRange, utcnow
+from blanko_desktop.core.models import StockCount, StockMovement, StockRange, utcnow
 from blanko_desktop.core.stock import places as P
 from blanko_desktop.core.stock.queries import StockQueries
 from blanko_desktop.core.stock.serials import (
@@ -154,12 +154,13 @@ class StockLedger(StockQueries):
                     raise RuleError(f"Permohonan penggantian #{req.id}: jumlah disetujui {req.approved_qty} "
                                     f"lembar harus sama dengan blanko rusak yang dikembalikan LSP "
                                     f"({total(replaced)} lembar).")
-            rows_by_range = [(r, self._require(r, P.AVAILABLE, "Pengeluaran")) for r in chosen]
+            for r in chosen:
+                self._require(r, P.AVAILABLE, "Pengeluaran")
             ids = []
             for r, piece, old in _pair_with_replaced(chosen, replaced):
                 ids.append(self._line(P.ISSUE, piece, P.AVAILABLE, P.ISSUED, request=req.id, lsp=req.lsp_id,
                                       note=note, replaces=old).id)
-            for r, rows in rows_by_range:
+            for r in chosen:
                 _relocate(r, P.ISSUED, req.id, req.lsp_id)
             self._audit("stock.issue", "request", req.id, None, {
                 "ranges": [r.text(fmt) for r in chosen], "quantity": total(chosen), "lines": ids,
@@ -188,10 +189,11 @@ class StockLedger(StockQueries):
             if req.state in (State.CLOSED, State.CANCELLED) or _open_lines(ISSUE_Q(req.id)):
                 raise RuleError(f"Permohonan penggantian #{req.id} sudah diproses (blanko pengganti sudah "
                                 "dikeluarkan atau permohonan selesai/batal); pengembalian tidak dapat ditambah.")
-            found = [(r, self._require(r, P.ISSUED, "Pengembalian", lsp=req.lsp_id)) for r in parsed]
+            for r in parsed:
+                self._require(r, P.ISSUED, "Pengembalian", lsp=req.lsp_id)
             ids = [self._line(P.RETURN, r, P.ISSUED, P.RETURNED, request=req.id, lsp=req.lsp_id,
                               note=reason.strip()).id for r in parsed]
-            for r, rows in found:
+            for r in parsed:
                 _relocate(r, P.RETURNED, _KEEP, _KEEP)
             self._audit("stock.return_damaged", "request", req.id, None, {
                 "ranges": [r.text(fmt) for r in parsed], "quantity": total(parsed), "reason": reason.strip(),
@@ -275,7 +277,7 @@ class StockLedger(StockQueries):
             ids = []
             for prefix, first, last in row.missing or []:
                 r = SerialRange(prefix, first, last)
-                rows = self._require(r, P.AVAILABLE, "Penyesuaian stock opname")
+                self._require(r, P.AVAILABLE, "Penyesuaian stock opname")
                 ids.append(self._line(P.ADJUST, r, P.AVAILABLE, P.MISSING, note=explanation.strip(),
                                       count=row.id).id)
                 _relocate(r, P.MISSING, None, None)
@@ -336,8 +338,8 @@ class StockLedger(StockQueries):
             replaces_first_no=replaces.first if replaces else None, count=count)
 
     def _require(self, r: SerialRange, place: str, action: str, request: int | None = None,
-                 lsp: int | None = None) -> list[StockRange]:
-        """The rows holding `r`, refused unless every serial of it is in `place` (for that request/LSP)."""
+                 lsp: int | None = None) -> None:
+        """Refuse unless every serial of `r` is in `place` (for that request/LSP), naming those that are not."""
         fmt = self.serial_format()
         rows = _overlapping(r.prefix, r.first, r.last)
         problems, pos = [], r.first
@@ -359,7 +361,6 @@ class StockLedger(StockQueries):
             wanted = P.place_label(place) + (" ke LSP pemohon" if lsp is not None else "")
             raise RuleError(f"{action} {r.text(fmt)} ditolak: tidak semua lembar {wanted} — "
                             + "; ".join(problems) + ".")
-        return rows
 
     def _simple_move(self, ranges: RangesIn, reason: str, kind: str, src: str, dst: str, action: str,
                      audit_action: str) -> list[int]:
@@ -368,9 +369,10 @@ class StockLedger(StockQueries):
             raise RuleError(f"{action} wajib disertai alasan.")
 
         def op():
-            found = [(r, self._require(r, src, action)) for r in parsed]
+            for r in parsed:
+                self._require(r, src, action)
             ids = [self._line(kind, r, src, dst, note=reason.strip()).id for r in parsed]
-            for r, rows in found:
+            for r in parsed:
                 _relocate(r, dst, None, None)
             self._audit(audit_action, "stock", ids[0], None, {
                 "ranges": [r.text(fmt) for r in parsed], "quantity": total(parsed), "reason": reason.strip(),
@@ -397,7 +399,8 @@ class StockLedger(StockQueries):
             raise RuleError(f"Blanko pengganti untuk permohonan #{line.request_id} sudah dikeluarkan; batalkan "
                             f"pengeluaran itu dulu sebelum membatalkan pengembalian {r.text(fmt)}.")
         request = line.request_id if line.kind == P.ISSUE else None
-        rows = self._require(r, line.to_place, "Pembatalan", request=request) if line.to_place else []
+        if line.to_place:
+            self._require(r, line.to_place, "Pembatalan", request=request)
         rid = self._line(P.REVERSAL, r, line.to_place, line.from_place, request=line.request_id,
                          lsp=line.lsp_id, note=reason.strip(), reverses=line.id, count=line.count_id).id
         if line.from_place == P.OUTSIDE:

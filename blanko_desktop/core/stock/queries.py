@@ -56,6 +56,7 @@ class Line:
     doc_date: date | None
     reverses_id: int | None
     count_id: int | None
+    replaces: SerialRange | None  # a replacement issue: serial i of `range` replaces serial i of this
     replaces_text: str | None
 
 
@@ -176,8 +177,8 @@ class StockQueries:
         lines = self._lines_touching(prefix, n)
         replaces = replaced_by = None
         for line in lines:
-            if line.kind == P.ISSUE and line.replaces_text:
-                replaces = _replaced_serial(fmt, line, n)
+            if line.kind == P.ISSUE and line.replaces is not None:
+                replaces = fmt.text(line.replaces.first + n - line.range.first, line.replaces.prefix)
         if row.place == P.RETURNED:
             for m in (StockMovement.select().where((StockMovement.kind == P.ISSUE)
                                                    & (StockMovement.replaces_prefix == prefix)
@@ -297,10 +298,10 @@ class StockQueries:
         r = SerialRange(m.prefix, m.first_no, m.last_no)
         replaces = None
         if m.replaces_first_no is not None:
-            replaces = fmt.range_text(m.replaces_first_no, m.replaces_first_no + m.quantity - 1, m.replaces_prefix)
+            replaces = SerialRange(m.replaces_prefix, m.replaces_first_no, m.replaces_first_no + m.quantity - 1)
         return Line(m.id, m.kind, P.KIND_LABELS.get(m.kind, m.kind), r, r.text(fmt), m.quantity, m.from_place,
                     m.to_place, m.at, m.by, m.note, m.request_id, m.lsp_id, names.get(m.lsp_id), m.doc_number,
-                    m.doc_date, m.reverses_id, m.count_id, replaces)
+                    m.doc_date, m.reverses_id, m.count_id, replaces, replaces.text(fmt) if replaces else None)
 
 
 def _touching(prefix: str, n: int):
@@ -310,12 +311,6 @@ def _touching(prefix: str, n: int):
                .where(StockMovement.prefix == prefix).scalar()) or 1
     return ((StockMovement.prefix == prefix) & (StockMovement.first_no.between(n - longest + 1, n))
             & (StockMovement.last_no >= n))
-
-
-def _replaced_serial(fmt: SerialFormat, line: Line, n: int) -> str:
-    old_first = int(line.replaces_text.split()[1]) if line.replaces_text else 0
-    prefix = line.replaces_text.split()[0]
-    return fmt.text(old_first + n - line.range.first, prefix)
 
 
 def _lsp_name(lsp_id: int | None) -> str | None:

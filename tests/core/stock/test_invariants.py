@@ -164,7 +164,8 @@ class Register(RuleBasedStateMachine):
         count = self.ledger.count(counted_ranges=found)
         result = self.ledger.count_result(count)
         assert result.book == sum(r.count for r in book)
-        if self.attempt("settle", lambda: self.ledger.settle_count(count, "selisih dijelaskan petugas"), None) is not None:
+        settle = lambda: self.ledger.settle_count(count, "selisih dijelaskan petugas")  # noqa: E731
+        if self.attempt("settle", settle, None) is not None:
             for r in result.missing:
                 self.place.update({n: ("missing", None) for n in self.serials(r)})
             for r in result.surplus:
