@@ -308,6 +308,12 @@ class StockLedger(StockQueries):
 
         return self.services._write(op)
 
+    def verify(self) -> list[str]:
+        """Problems found replaying the ledger against the current ranges (empty: the books agree)."""
+        from blanko_desktop.core.stock.verify import verify
+
+        return verify()
+
     def count_report(self, count_id: int) -> bytes:
         """The berita acara stock opname of a count, as PDF bytes (signed by the first active signatory)."""
         from blanko_desktop.core.calendar import OfficeHours
