@@ -42,6 +42,15 @@ AUDIT_ACTIONS = {
     "approval.cancel": "Persetujuan dibatalkan",
     "approval.scan": "Pindaian lembar persetujuan dilampirkan",
     "form.print": "Formulir dicetak",
+    "stock.receive": "Blanko diterima dari percetakan",
+    "stock.issue": "Blanko dikeluarkan",
+    "stock.spoil": "Blanko rusak di kantor dicatat",
+    "stock.return_damaged": "Blanko rusak dikembalikan LSP",
+    "stock.reverse": "Mutasi stok dibatalkan (jurnal balik)",
+    "stock.cancel_issue": "Pengeluaran blanko dibatalkan",
+    "stock.count": "Stock opname dicatat",
+    "stock.count_settled": "Selisih stock opname diselesaikan",
+    "stock.line": "Baris buku stok dicatat",
 }
 
 

@@ -145,6 +145,59 @@ _M0008 = (
 _FTS5_TRIGRAM = ("CREATE VIRTUAL TABLE temp.blanko_probe_trigram USING fts5(x, tokenize = 'trigram')",
                  "DROP TABLE temp.blanko_probe_trigram")
 
+# The stock ledger in use: each line moves a range from one place to another (so a balance is a sum of
+# lines), with its LSP, the printer's delivery document, the replaced serial and the stock count it settles;
+# `stock_range` holds where every serial is now, so that balance, where-is and issue answer from a few rows
+# instead of every line; a stock count keeps its counted ranges and differences.
+_M0009 = (
+    'ALTER TABLE "stock_movement" ADD COLUMN "from_place" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "stock_movement" ADD COLUMN "to_place" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "stock_movement" ADD COLUMN "lsp_id" INTEGER REFERENCES "lsp" ("id") ON DELETE RESTRICT',
+    'ALTER TABLE "stock_movement" ADD COLUMN "doc_number" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "stock_movement" ADD COLUMN "doc_date" DATE',
+    'ALTER TABLE "stock_movement" ADD COLUMN "replaces_prefix" VARCHAR(255)',
+    'ALTER TABLE "stock_movement" ADD COLUMN "replaces_first_no" INTEGER',
+    'ALTER TABLE "stock_movement" ADD COLUMN "count_id" INTEGER REFERENCES "stock_count" ("id") '
+    'ON DELETE RESTRICT',
+    # lines written before this step get their places from their kind (the append-only trigger steps
+    # aside for this one backfill and is put back unchanged)
+    'DROP TRIGGER "stock_movement_no_update"',
+    """UPDATE "stock_movement" SET
+        "from_place" = CASE "kind" WHEN 'issue' THEN 'available' WHEN 'spoil' THEN 'available'
+                                   WHEN 'return_damaged' THEN 'issued' ELSE '' END,
+        "to_place" = CASE "kind" WHEN 'receive' THEN 'available' WHEN 'issue' THEN 'issued'
+                                 WHEN 'spoil' THEN 'spoiled' WHEN 'return_damaged' THEN 'returned' ELSE '' END,
+        "lsp_id" = (SELECT "lsp_id" FROM "request" WHERE "request"."id" = "stock_movement"."request_id")""",
+    """UPDATE "stock_movement" SET
+        "from_place" = (SELECT o."to_place" FROM "stock_movement" o WHERE o."id" = "stock_movement"."reverses_id"),
+        "to_place" = (SELECT o."from_place" FROM "stock_movement" o WHERE o."id" = "stock_movement"."reverses_id")
+        WHERE "kind" = 'reversal' AND "reverses_id" IS NOT NULL""",
+    """CREATE TRIGGER "stock_movement_no_update" BEFORE UPDATE ON "stock_movement"
+        BEGIN SELECT RAISE(ABORT, 'stock_movement is append-only'); END""",
+    'CREATE INDEX "stock_movement_lsp_id" ON "stock_movement" ("lsp_id")',
+    'CREATE INDEX "stock_movement_count_id" ON "stock_movement" ("count_id")',
+    'CREATE INDEX "stock_movement_prefix_first_no" ON "stock_movement" ("prefix", "first_no")',
+    'CREATE INDEX "stock_movement_prefix_quantity" ON "stock_movement" ("prefix", "quantity")',
+    'CREATE INDEX "stock_movement_at" ON "stock_movement" ("at")',
+    'CREATE INDEX "stock_movement_kind_at" ON "stock_movement" ("kind", "at")',
+    'CREATE INDEX "stock_movement_lsp_id_at" ON "stock_movement" ("lsp_id", "at")',
+    'CREATE TABLE "stock_range" ("id" INTEGER NOT NULL PRIMARY KEY, "prefix" VARCHAR(255) NOT NULL, '
+    '"first_no" INTEGER NOT NULL, "last_no" INTEGER NOT NULL, "place" VARCHAR(255) NOT NULL, '
+    '"request_id" INTEGER, "lsp_id" INTEGER, '
+    'FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("lsp_id") REFERENCES "lsp" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "stock_range_request_id" ON "stock_range" ("request_id")',
+    'CREATE INDEX "stock_range_lsp_id" ON "stock_range" ("lsp_id")',
+    'CREATE UNIQUE INDEX "stock_range_prefix_first_no" ON "stock_range" ("prefix", "first_no")',
+    'CREATE INDEX "stock_range_place_prefix_first_no_last_no" ON "stock_range" '
+    '("place", "prefix", "first_no", "last_no")',
+    'ALTER TABLE "stock_count" ADD COLUMN "counted_ranges" TEXT',
+    'ALTER TABLE "stock_count" ADD COLUMN "missing" TEXT',
+    'ALTER TABLE "stock_count" ADD COLUMN "surplus" TEXT',
+    'ALTER TABLE "stock_count" ADD COLUMN "settled_at" TEXT',
+    'ALTER TABLE "stock_count" ADD COLUMN "settled_by" VARCHAR(255) NOT NULL DEFAULT \'\'',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
@@ -154,6 +207,7 @@ STEPS: tuple[Step, ...] = (
     Step(6, "m0006_audit_mac_and_database_identity", _M0006),
     Step(7, "m0007_approval_cancel_and_print_copies", _M0007),
     Step(8, "m0008_request_search_index", _M0008, probe=_FTS5_TRIGRAM),
+    Step(9, "m0009_stock_ledger_places", _M0009),
 )
 
 LATEST = STEPS[-1].version

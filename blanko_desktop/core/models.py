@@ -212,11 +212,28 @@ class Parcel(Versioned):
     lsp_receipt_at = UtcDateTimeField(null=True)
 
 
-class StockMovement(BaseModel):
-    """Append-only ledger line over a serial range; corrections are reversing lines."""
+class StockCount(BaseModel):
+    """A stock opname: counted sheets against the books, the difference explained."""
 
     id = AutoField()
-    kind = CharField()  # receive | issue | spoil | return_damaged | reversal
+    at = UtcDateTimeField(default=utcnow)
+    counted = IntegerField()
+    book_balance = IntegerField()
+    explanation = TextField(default="")
+    by = CharField(default="")
+    counted_ranges = JsonField(null=True)  # the ranges found, when the officer entered ranges
+    missing = JsonField(null=True)  # on the books, not found: [[prefix, first, last], ...]
+    surplus = JsonField(null=True)  # found, not on the books
+    settled_at = UtcDateTimeField(null=True)
+    settled_by = CharField(default="")
+
+
+class StockMovement(BaseModel):
+    """Append-only ledger line over a serial range, from one place to another; corrections are reversing
+    lines. Places: '' (outside: printer), available, issued, spoiled, returned, missing."""
+
+    id = AutoField()
+    kind = CharField()  # receive | issue | spoil | return_damaged | reversal | adjust
     prefix = CharField(default="")
     first_no = IntegerField()
     last_no = IntegerField()
@@ -227,17 +244,43 @@ class StockMovement(BaseModel):
     at = UtcDateTimeField(default=utcnow)
     by = CharField(default="")
     note = TextField(default="")
+    from_place = CharField(default="")
+    to_place = CharField(default="")
+    lsp = ForeignKeyField(Lsp, null=True, on_delete="RESTRICT")
+    doc_number = CharField(default="")  # the printer's delivery document (receive)
+    doc_date = IsoDateField(null=True)
+    # a replacement issue: serial first_no + i replaces replaces_first_no + i (of replaces_prefix)
+    replaces_prefix = CharField(null=True)
+    replaces_first_no = IntegerField(null=True)
+    count = ForeignKeyField(StockCount, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = (
+            (("prefix", "first_no"), False),  # which movements touch a serial
+            (("prefix", "quantity"), False),  # the longest one bounds that lookup
+            (("at",), False),
+            (("kind", "at"), False),
+            (("lsp", "at"), False),
+        )
 
 
-class StockCount(BaseModel):
-    """A stock opname: counted sheets against the books, the difference explained."""
+class StockRange(BaseModel):
+    """Where every serial is now, as non-overlapping ranges: maintained in the same transaction as the
+    ledger (never edited otherwise) and verifiable from it (stock.ledger.verify)."""
 
     id = AutoField()
-    at = UtcDateTimeField(default=utcnow)
-    counted = IntegerField()
-    book_balance = IntegerField()
-    explanation = TextField(default="")
-    by = CharField(default="")
+    prefix = CharField()
+    first_no = IntegerField()
+    last_no = IntegerField()
+    place = CharField()  # available | issued | spoiled | returned | missing
+    request = ForeignKeyField(Request, null=True, on_delete="RESTRICT")  # issued to (or returned from)
+    lsp = ForeignKeyField(Lsp, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        indexes = (
+            (("prefix", "first_no"), True),
+            (("place", "prefix", "first_no", "last_no"), False),
+        )
 
 
 class Setting(Versioned):
@@ -283,5 +326,5 @@ class DatabaseIdentity(BaseModel):
 
 ALL_MODELS = [
     Lsp, LspAddress, Request, Document, Finding, Signatory, Approval, PrintedForm,
-    CourierPickup, Parcel, StockMovement, StockCount, Setting, Closure, AuditEvent, DatabaseIdentity,
+    CourierPickup, Parcel, StockMovement, StockRange, StockCount, Setting, Closure, AuditEvent, DatabaseIdentity,
 ]

@@ -23,7 +23,8 @@ LABELS = {
     "prefix": "awalan", "first_no": "nomor awal", "last_no": "nomor akhir", "quantity": "jumlah",
     "parcel_id": "paket", "reverses_id": "membalik mutasi",
 }
-MOVEMENT_COLUMNS = ("kind", "prefix", "first_no", "last_no", "quantity", "request_id", "parcel_id", "reverses_id")
+MOVEMENT_COLUMNS = ("kind", "prefix", "first_no", "last_no", "quantity", "request_id", "parcel_id", "reverses_id",
+                    "from_place", "to_place", "lsp_id")
 DOCUMENT_EVENT_KEYS = {"name": "original_name", "kind": "kind", "sha256": "sha256"}
 
 # The events that create a document row, with the kind the row gets when the event does not carry one.

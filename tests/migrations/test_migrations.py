@@ -195,6 +195,41 @@ def test_a_step_whose_probe_fails_is_skipped(tmp_path):
     assert "blanko_probe_trigram" not in {r[0] for r in conn.execute("SELECT name FROM temp.sqlite_master")}
 
 
+def test_m0009_stock_ledger_places(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 8)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    at = "'2026-01-05T01:00:00.000000+00:00'"
+    for kind, first, last, request, reverses in (("receive", 1, 100, "NULL", "NULL"), ("issue", 1, 10, "1", "NULL"),
+                                                 ("spoil", 11, 12, "NULL", "NULL"),
+                                                 ("reversal", 1, 10, "1", "2")):
+        conn.execute(f"INSERT INTO stock_movement (kind, prefix, first_no, last_no, quantity, request_id, "
+                     f"reverses_id, at, by, note) VALUES ('{kind}', 'KB', {first}, {last}, {last - first + 1}, "
+                     f"{request}, {reverses}, {at}, 'u', '')")
+    conn.execute(f"INSERT INTO stock_count (at, counted, book_balance, explanation, by) VALUES ({at}, 5, 5, '', 'u')")
+    conn.commit()
+    migrate_one(conn, 9)
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(stock_movement)")}
+    assert {"from_place", "to_place", "lsp_id", "doc_number", "doc_date", "replaces_prefix", "replaces_first_no",
+            "count_id"} <= cols
+    assert {"counted_ranges", "missing", "surplus", "settled_at", "settled_by"} <= {
+        r[1] for r in conn.execute("PRAGMA table_info(stock_count)")}
+    assert "stock_range" in names(conn, "table")
+    # existing lines get their places from their kind, a reversal the swapped places of what it reverses
+    assert conn.execute("SELECT kind, from_place, to_place, lsp_id FROM stock_movement ORDER BY id").fetchall() == [
+        ("receive", "", "available", None), ("issue", "available", "issued", 1),
+        ("spoil", "available", "spoiled", None), ("reversal", "issued", "available", 1)]
+    assert conn.execute("SELECT settled_by, missing FROM stock_count").fetchone() == ("", None)
+    # the ledger stays append-only after the backfill
+    for sql in ("UPDATE stock_movement SET quantity = 1", "DELETE FROM stock_movement"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute(sql)
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT * FROM stock_range WHERE prefix = 'KB' AND first_no <= 5 "
+        "ORDER BY first_no DESC LIMIT 1"))
+    assert "stock_range_prefix_first_no" in plan
+
+
 def test_open_migrates_old_database_and_keeps_a_copy(tmp_path):
     path = tmp_path / "blanko.sqlite"
     conn = database_at(path, 1)
