@@ -778,6 +778,8 @@ def cmd_calendar_closures(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
         repaired = services.storage.repair() if args.repair else []
+        if args.repair and (changed := services.recompute_due_times()):  # audited under the officer
+            repaired.append(f"Tenggat {changed} permohonan dihitung ulang menurut kalender")
         report = services.storage.check()
         path = str(services.storage.path)
     for line in repaired:

@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path, PureWindowsPath
 from typing import TypeVar
 
@@ -288,7 +288,7 @@ class Storage:
 
     def check(self) -> CheckReport:
         """SQLite integrity, foreign keys, every stored file against its hash, orphans, audit chain."""
-        from blanko_desktop.core import audit
+        from blanko_desktop.core import audit, due_times
 
         report = CheckReport()
         integrity = [r[0] for r in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
@@ -315,6 +315,13 @@ class Storage:
         chain = audit.verify_chain()
         report.checked["audit_events"] = chain.count
         report.problems += chain.problems
+        stale = due_times.stale_due_times()
+        report.checked["running_clocks"] = due_times.Request.select().where(
+            due_times.Request.clock_running == True).count()  # noqa: E712
+        for req, due in stale:
+            stored = req.due_at.astimezone(timezone.utc).isoformat() if req.due_at else "kosong"
+            report.problems.append(f"Tenggat permohonan #{req.id} tersimpan {stored}, menurut kalender "
+                                   f"{due.astimezone(timezone.utc).isoformat()}: 'blanko check --repair' menghitungnya ulang")
         report.checked["schema_version"] = self.schema_version()
         return report
 
