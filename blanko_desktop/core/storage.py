@@ -13,6 +13,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -40,6 +41,7 @@ APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in ("audit_event", "stock_
                                  for op in ("update", "delete"))
 BUSY_TIMEOUT_MS = 5000
 BUSY_RETRIES = 6
+OPEN_RETRIES = 8  # each waits the busy timeout first: a mode switch or migration elsewhere takes that long
 _DRIVE_REMOTE = 4
 
 
@@ -182,20 +184,30 @@ class CheckReport:
 class Storage:
     """One open database file with its document store."""
 
-    def __init__(self, path: Path, db: SqliteDatabase, shared: bool):
+    def __init__(self, path: Path, db: SqliteDatabase, shared: bool, read_only: bool = False):
         self.path = path
         self.db = db
         self.shared = shared
+        # True when the file or its folder cannot be written: reading works, every write is refused.
+        self.read_only = read_only
         self.files = DocumentStore(documents_dir(path))
         self.on_busy: Callable[[int], None] | None = None
+        self._data_version: int | None = None
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, shared: bool | None = None) -> "Storage":
-        """Open (and if needed create or migrate) the database at `path`."""
+        """Open (and if needed create or migrate) the database at `path`.
+
+        `create` lets a missing file be made; an existing file must be a Blanko database (an empty file is
+        refused: a failed sync leaves one, and turning it into an empty database would hide the loss). A
+        file or folder that cannot be written is opened read-only. A file already in the shared
+        (rollback-journal) mode stays in it, whatever this workstation would choose.
+        """
         path = Path(path).expanduser()
         if path.is_dir():
             raise StorageError(f"{path} adalah folder, bukan berkas basis data.")
-        if path.exists():
+        new = not path.exists()
+        if not new:
             _assert_sqlite(path)
         elif not create:
             raise StorageError(f"Berkas basis data {path} tidak ditemukan.")
@@ -204,28 +216,54 @@ class Storage:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}.") from exc
+        read_only = not new and not _writable(path)
         if shared is None:
             shared = is_network_path(path)
-        pragmas = {
-            "foreign_keys": 1,
-            "busy_timeout": BUSY_TIMEOUT_MS,
-            # WAL needs shared memory that network filesystems do not provide: rollback journal there.
-            "journal_mode": "delete" if shared else "wal",
-            "synchronous": "full" if shared else "normal",
-        }
-        db = SqliteDatabase(str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
-                            lock_type="IMMEDIATE")
-        storage = cls(path, db, shared)
-        try:
-            db.connect(reuse_if_open=True)
-            storage._migrate()
-        except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
-            db.close()
-            raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}. Periksa berkasnya "
-                               "(rusak? hanya-baca? folder jaringan terputus?) atau pulihkan dari cadangan.") from exc
-        except BaseException:
-            db.close()
-            raise
+        if not new and _file_journal_mode(path) == "delete":
+            shared = True  # another workstation shares it in rollback mode: switching to WAL would lock it out
+        if read_only:
+            # No journal-mode switch and no journal file: the folder may refuse both.
+            pragmas: dict[str, object] = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS, "query_only": 1}
+            # A WAL file closed cleanly has no -wal/-shm beside it, and read-only SQLite cannot create
+            # them: nothing is pending outside the file then, so it is read as it stands (immutable).
+            wal_absent = not path.with_name(path.name + "-wal").exists()
+            target = _read_only_uri(path, immutable=_file_journal_mode(path) == "wal" and wal_absent)
+        else:
+            pragmas = {
+                "foreign_keys": 1,
+                "busy_timeout": BUSY_TIMEOUT_MS,
+                # WAL needs shared memory that network filesystems do not provide: rollback journal there.
+                "journal_mode": "delete" if shared else "wal",
+                "synchronous": "full" if shared else "normal",
+            }
+            target = str(path)
+        for attempt in range(1, OPEN_RETRIES + 1):
+            db = SqliteDatabase(target, pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
+                                lock_type="IMMEDIATE", uri=read_only)
+            storage = cls(path, db, shared, read_only)
+            try:
+                db.connect(reuse_if_open=True)
+                storage._migrate()
+                storage._data_version = storage._read_data_version()
+                break
+            except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+                db.close()
+                if _is_busy(exc):
+                    # Busy is not broken: a colleague is switching modes or migrating. Wait, then retry.
+                    if attempt == OPEN_RETRIES:
+                        raise BusyError(f"Basis data {path} sedang dipakai (dikunci) petugas lain terlalu lama; "
+                                        "berkasnya tidak rusak. Coba buka lagi sebentar lagi.") from exc
+                    time.sleep(0.05 * attempt)
+                    continue
+                if _is_read_only(exc):
+                    raise StorageError(f"Basis data {path} hanya dapat dibaca (hak akses berkas atau folder) "
+                                       "dan tidak dapat dibuka untuk menulis. Minta hak tulis pada folder itu "
+                                       "atau buka salinannya.") from exc
+                raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}. Periksa berkasnya "
+                                   "(rusak? folder jaringan terputus?) atau pulihkan dari cadangan.") from exc
+            except BaseException:
+                db.close()
+                raise
         # The models follow this file only once it opened cleanly: a refused file leaves them alone.
         models.database.initialize(db)
         return storage
@@ -233,7 +271,20 @@ class Storage:
     def close(self) -> None:
         self.db.close()
 
-    # -- schema -------------------------------------------------------------------------------------
+    # -- other connections -------------------------------------------------------------------------
+
+    def _read_data_version(self) -> int:
+        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection (a colleague, another window) committed since the last call or
+        since opening: one cheap PRAGMA the UI can poll to reload the calendar, settings and lists."""
+        current = self._read_data_version()
+        changed = self._data_version is not None and current != self._data_version
+        self._data_version = current
+        return changed
+
+    # -- schema ------------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
         return self.db.execute_sql("PRAGMA user_version").fetchone()[0]
@@ -247,33 +298,50 @@ class Storage:
             )
         if current == migrations.LATEST:
             return
-        if current > 0:
-            self.backup_database(self.path.with_name(
-                f"{self.path.stem}.v{current}-{datetime.now():%Y%m%d-%H%M%S}.bak.sqlite"))
+        if self.read_only:
+            raise StorageError(f"Basis data {self.path} perlu diperbarui ke skema {migrations.LATEST} (kini "
+                               f"{current}) tetapi hanya dapat dibaca. Buka sekali dengan hak tulis.")
+        # BEGIN IMMEDIATE first: one workstation migrates and backs up, the others wait for the lock and
+        # then find the file already migrated.
         with self.db.atomic():
-            # Re-read inside the write lock: another officer may have migrated it meanwhile.
             current = self.schema_version()
+            if current == migrations.LATEST:
+                return
+            if current > 0:
+                # a second connection may read while this one holds the write lock (the backup API
+                # cannot read through the connection that holds it)
+                self._copy_database(self.path.with_name(
+                    f"{self.path.stem}.v{current}-{datetime.now():%Y%m%d-%H%M%S}.bak.sqlite"), fresh=True)
             for step in migrations.pending(current):
                 migrations.apply(self.db.execute_sql, step)
                 self.db.execute_sql(f"PRAGMA user_version = {step.version}")
 
     # -- writes ------------------------------------------------------------------------------------
 
+    def assert_writable(self) -> None:
+        """Refuse before anything is stored when this database cannot take a write (documents stored
+        for a record that can never commit would be orphans)."""
+        if self.read_only or not _writable(self.path):
+            raise StorageError(f"Basis data {self.path} hanya dapat dibaca (hak akses berkas atau folder "
+                               "jaringan); perubahan tidak disimpan.")
+
     def write(self, fn: Callable[[], T]) -> T:
         """Run `fn` in one short write transaction, retrying while another officer holds the lock."""
+        if self.read_only:
+            self.assert_writable()
         for attempt in range(1, BUSY_RETRIES + 1):
             try:
                 with self.db.atomic():
                     return fn()
             except OperationalError as exc:
                 text = str(exc).lower()
-                if "readonly" in text or "read-only" in text:
+                if _is_read_only(exc):
                     raise StorageError(f"Basis data {self.path} hanya dapat dibaca (hak akses berkas atau folder "
                                        "jaringan); perubahan tidak disimpan.") from exc
                 if "disk" in text or "full" in text:
                     raise StorageError(f"Basis data {self.path} tidak dapat ditulis ({exc}); perubahan tidak "
                                        "disimpan. Periksa ruang disk dan sambungan jaringan.") from exc
-                if "locked" not in text and "busy" not in text:
+                if not _is_busy(exc):
                     raise
                 if attempt == BUSY_RETRIES:
                     raise BusyError(
@@ -342,15 +410,44 @@ class Storage:
 
     def backup_database(self, out: Path) -> None:
         """A consistent copy of the database file alone (SQLite online backup API)."""
+        self._copy_database(out, fresh=False)
+
+    def _copy_database(self, out: Path, fresh: bool) -> Path:
+        """Copy through the backup API to a temporary name of its own, then rename: two processes never
+        share a `.partial` file. `fresh` reads through a second connection (this one may hold the write
+        lock) and never replaces an existing file (a name taken in the same second gets a suffix)."""
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(tmp)
+        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+        os.close(fd)
+        tmp = Path(tmp_name)
         try:
-            self.db.connection().backup(dest)
+            dest = sqlite3.connect(tmp)
+            try:
+                if fresh:
+                    source = sqlite3.connect(_read_only_uri(self.path), uri=True,
+                                             timeout=BUSY_TIMEOUT_MS / 1000)
+                    try:
+                        source.backup(dest)
+                    finally:
+                        source.close()
+                else:
+                    self.db.connection().backup(dest)
+            finally:
+                dest.close()
+            if not fresh:
+                os.replace(tmp, out)
+                return out
+            n = 1
+            while True:
+                try:
+                    os.link(tmp, out)  # fails instead of replacing a file that exists
+                    break
+                except FileExistsError:
+                    n += 1
+                    out = out.with_name(f"{out.name.removesuffix('.bak.sqlite')}-{n}.bak.sqlite")
+            return out
         finally:
-            dest.close()
-        os.replace(tmp, out)
+            tmp.unlink(missing_ok=True)
 
     def backup(self, out: Path) -> dict[str, object]:
         """A consistent copy of the database at `out` with its documents beside it."""
@@ -387,5 +484,44 @@ def _assert_sqlite(path: Path) -> None:
             head = fh.read(16)
     except OSError as exc:
         raise StorageError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
-    if head and head != SQLITE_HEADER:
+    if not head:
+        raise StorageError(f"Berkas basis data {path} kosong (0 bita): isinya hilang, misalnya karena "
+                           "sinkronisasi folder bersama gagal. Pulihkan dari cadangan; berkas kosong tidak "
+                           "dijadikan basis data baru (hapus dulu bila memang ingin mulai baru, lalu "
+                           "'blanko init').")
+    if head != SQLITE_HEADER:
         raise StorageError(f"{path} bukan berkas basis data Blanko Desktop (bukan SQLite).")
+
+
+def _file_journal_mode(path: Path) -> str:
+    """The journal mode recorded in the file's header (bytes 18-19: 2 = WAL, 1 = rollback journal)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return ""
+    if len(head) < 20:
+        return ""
+    return "wal" if head[18] == 2 else "delete"
+
+
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
+    """An SQLite URI opening `path` read-only (quoted; a UNC path keeps its host as part of the path)."""
+    posix = Path(os.path.abspath(path)).as_posix()
+    return ("file:" + ("//" if posix.startswith("//") else "") + urllib.parse.quote(posix) + "?mode=ro"
+            + ("&immutable=1" if immutable else ""))
+
+
+def _writable(path: Path) -> bool:
+    """The file and its folder can be written (the folder holds the journal or the WAL files)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _is_read_only(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text
