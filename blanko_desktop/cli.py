@@ -307,6 +307,8 @@ def build_parser() -> argparse.ArgumentParser:
             "periksa basis data: integritas, kunci asing, berkas tersimpan, jejak audit")
     p.add_argument("--repair", action="store_true",
                    help="pindahkan berkas yatim ke folder 'yatim' dan hapus sisa penulisan terputus, lalu periksa")
+    p.add_argument("--restore", action="store_true",
+                   help="kembalikan dari folder 'yatim' berkas yang dirujuk basis data lagi (tanpa menimpa)")
     p = add(sub, "backup", Command(cmd_backup, "never"), "salinan konsisten basis data beserta dokumennya")
     p.add_argument("--out", required=True, metavar="PATH", help="berkas tujuan (belum boleh ada)")
 
@@ -777,7 +779,8 @@ def cmd_calendar_closures(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
-        repaired = services.storage.repair() if args.repair else []
+        repaired = services.storage.restore_quarantined() if args.restore else []
+        repaired += services.storage.repair() if args.repair else []
         if args.repair and (changed := services.recompute_due_times()):  # audited under the officer
             repaired.append(f"Tenggat {changed} permohonan dihitung ulang menurut kalender")
         report = services.storage.check()

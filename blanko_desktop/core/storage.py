@@ -41,6 +41,9 @@ APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in ("audit_event", "stock_
                                  for op in ("update", "delete"))
 BUSY_TIMEOUT_MS = 5000
 BUSY_RETRIES = 6
+# An unreferenced file younger than this may belong to an intake whose transaction has not committed yet
+# (the longest transaction, with its busy retries, takes well under a minute).
+ORPHAN_GRACE_SECONDS = 10 * 60
 OPEN_RETRIES = 8  # each waits the busy timeout first: a mode switch or migration elsewhere takes that long
 _DRIVE_REMOTE = 4
 
@@ -122,7 +125,13 @@ class DocumentStore:
         sha = sha256_bytes(data)
         target = self.path_for(sha)
         if target.is_file() and target.stat().st_size == len(data):
-            return sha
+            try:
+                # A file kept from before (perhaps an orphan) is about to be referenced: make it young
+                # again, or a repair running meanwhile would take it for an old orphan.
+                os.utime(target)
+                return sha
+            except OSError:
+                pass  # not ours to touch: write it anew below, which makes it young as well
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
@@ -155,6 +164,38 @@ class DocumentStore:
                     if f.is_file() and not f.name.startswith("."):
                         yield f.name
 
+    def now(self) -> float:
+        """The store's own clock (a shared folder's server may differ from this workstation's): the
+        modification time of a file written now, or the local clock when the folder cannot be written."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.root, prefix=".clock-")
+        except OSError:
+            return time.time()
+        try:
+            return os.fstat(fd).st_mtime
+        finally:
+            os.close(fd)
+            Path(name).unlink(missing_ok=True)
+
+    def age(self, sha256: str, now: float) -> float:
+        return now - self.path_for(sha256).stat().st_mtime
+
+    def quarantined(self) -> list[Path]:
+        folder = self.root / QUARANTINE
+        return sorted(f for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
+
+    def restore(self, quarantined: Path) -> bool:
+        """Put a quarantined file back in its place; never over a file that is there (False then)."""
+        target = self.path_for(quarantined.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(quarantined, target)  # fails rather than replace what is there
+        except FileExistsError:
+            return False
+        quarantined.unlink()
+        return True
+
     def quarantine(self, sha256: str) -> Path:
         """Move a file no record refers to aside (never deleted: it may be the only copy of something)."""
         target = self.root / QUARANTINE / sha256
@@ -167,6 +208,10 @@ class DocumentStore:
         if not self.root.is_dir():
             return []
         return [f for f in self.root.glob("*/.incoming-*")]
+
+    def other_leftovers(self) -> list[Path]:
+        """Clock probes left by a process killed while reading the store's clock."""
+        return list(self.root.glob(".clock-*")) if self.root.is_dir() else []
 
 
 @dataclass
@@ -354,8 +399,10 @@ class Storage:
 
     # -- check and backup --------------------------------------------------------------------------
 
-    def check(self) -> CheckReport:
-        """SQLite integrity, foreign keys, every stored file against its hash, orphans, audit chain."""
+    def check(self, grace: float | None = None) -> CheckReport:
+        """SQLite integrity, foreign keys, every stored file against its hash, orphans (files older than
+        `grace` seconds that no record refers to; younger ones may be an intake's about to commit), audit
+        chain, due times against the calendar."""
         from blanko_desktop.core import audit, due_times
 
         report = CheckReport()
@@ -376,9 +423,19 @@ class Storage:
                 report.problems.append(f"Berkas hilang dari penyimpanan: {sha}")
             elif sha256_file(path) != sha:
                 report.problems.append(f"Isi berkas tidak cocok dengan hash-nya (rusak/diubah): {sha}")
-        for sha in sorted(set(self.files.all_hashes()) - referenced):
+        orphans, young = self._orphans(referenced, ORPHAN_GRACE_SECONDS if grace is None else grace)
+        for sha in orphans:
             report.problems.append(f"Berkas yatim (tidak dirujuk basis data): {sha}")
+        report.checked["files_being_stored"] = len(young)
+        report.checked["quarantined"] = len(self.files.quarantined())
+        limit = ORPHAN_GRACE_SECONDS if grace is None else grace
+        now = self.files.now() if limit > 0 else 0.0
         for tmp in self.files.leftovers():
+            try:
+                if limit > 0 and now - tmp.stat().st_mtime < limit:
+                    continue  # a writer is filling it
+            except FileNotFoundError:
+                continue
             report.problems.append(f"Sisa penulisan yang terputus: {tmp.name}")
         chain = audit.verify_chain()
         report.checked["audit_events"] = chain.count
@@ -393,17 +450,78 @@ class Storage:
         report.checked["schema_version"] = self.schema_version()
         return report
 
-    def repair(self) -> list[str]:
+    def repair(self, grace: float | None = None) -> list[str]:
         """Mend what can be mended without losing anything: orphan files (stored, but their record never
-        committed: a crash or a refused save) go to the quarantine folder; interrupted writes are removed."""
+        committed: a crash or a refused save) go to the quarantine folder; interrupted writes are removed.
+
+        An intake stores its documents before the transaction that refers to them, so a file younger than
+        `grace` seconds (default: far longer than any transaction with its retries) is left alone: it may
+        be referenced a moment later. The decision is taken under the write lock, so no transaction
+        commits between reading the references and moving the files.
+        """
+        grace = ORPHAN_GRACE_SECONDS if grace is None else grace
+
+        # Candidates are found without the lock (listing a large store takes a while); the lock is held
+        # only to confirm them against the references as they stand and move them.
+        candidates, _ = self._orphans(self._referenced_hashes(), grace)
+        leftovers = self.files.leftovers()
+        if not candidates and not leftovers:
+            return []
+
+        def op() -> list[str]:
+            done = []
+            referenced = self._referenced_hashes()
+            now = self.files.now() if grace > 0 and candidates else 0.0
+            for sha in candidates:
+                try:
+                    if sha in referenced or (grace > 0 and self.files.age(sha, now) < grace):
+                        continue
+                except FileNotFoundError:
+                    continue
+                moved = self.files.quarantine(sha)
+                done.append(f"Berkas yatim {sha} dipindahkan ke {moved.parent}")
+            now = self.files.now() if grace > 0 and leftovers else now
+            for tmp in leftovers:
+                try:  # a young one is a writer's file being filled, not a leftover
+                    if grace > 0 and now - tmp.stat().st_mtime < grace:
+                        continue
+                except FileNotFoundError:
+                    continue  # renamed into place meanwhile
+                tmp.unlink(missing_ok=True)
+                done.append(f"Sisa penulisan terputus {tmp.name} dihapus")
+            return done
+
+        return self.write(op)
+
+    def restore_quarantined(self, everything: bool = False) -> list[str]:
+        """Put files back from the quarantine folder: those a record refers to again (or, with
+        `everything`, all), never over a file in place and never one whose content is not its name."""
+        referenced = self._referenced_hashes()
         done = []
-        for sha in sorted(set(self.files.all_hashes()) - self._referenced_hashes()):
-            moved = self.files.quarantine(sha)
-            done.append(f"Berkas yatim {sha} dipindahkan ke {moved.parent}")
-        for tmp in self.files.leftovers():
-            tmp.unlink()
-            done.append(f"Sisa penulisan terputus {tmp.name} dihapus")
+        for path in self.files.quarantined():
+            if not everything and path.name not in referenced:
+                continue
+            if sha256_file(path) != path.name:
+                done.append(f"Berkas {path} tidak dikembalikan: isinya tidak cocok dengan namanya")
+            elif self.files.restore(path):
+                done.append(f"Berkas {path.name} dikembalikan dari {path.parent}")
+            else:
+                done.append(f"Berkas {path.name} sudah ada di penyimpanan; salinan di {path.parent} dibiarkan")
         return done
+
+    def _orphans(self, referenced: set[str], grace: float) -> tuple[list[str], list[str]]:
+        """Unreferenced stored files: (older than `grace` seconds, younger)."""
+        unreferenced = sorted(set(self.files.all_hashes()) - referenced)
+        if not unreferenced or grace <= 0:
+            return unreferenced, []
+        now = self.files.now()
+        old, young = [], []
+        for sha in unreferenced:
+            try:
+                (old if self.files.age(sha, now) >= grace else young).append(sha)
+            except FileNotFoundError:
+                continue  # moved meanwhile
+        return old, young
 
     def _referenced_hashes(self) -> set[str]:
         return {r[0] for r in self.db.execute_sql(REFERENCED_FILES_SQL).fetchall()}
