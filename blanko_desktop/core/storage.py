@@ -378,7 +378,11 @@ class Storage:
             try:
                 with self.db.atomic():
                     return fn()
-            except OperationalError as exc:
+            except OperationalError as raised:
+                exc: BaseException = raised
+                # SQLite rolled back on its own (disk full, I/O error): the failed ROLLBACK hides why
+                while "no transaction is active" in str(exc) and exc.__context__ is not None:
+                    exc = exc.__context__
                 text = str(exc).lower()
                 if _is_read_only(exc):
                     raise StorageError(f"Basis data {self.path} hanya dapat dibaca (hak akses berkas atau folder "
