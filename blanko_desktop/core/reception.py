@@ -228,6 +228,8 @@ class Reception:
             raise RuleError("Waktu diterima harus menyertakan zona waktu.")
         if lsp_id is None and plan.lsp is not None:
             lsp_id = plan.lsp.id
+        # A database that cannot take the write would leave the stored documents orphaned: refuse first.
+        self.storage.assert_writable()
         # Documents reach the disk (fsync, rename) before the rows that refer to them commit.
         for f in new:
             self.storage.files.put(f.data)

@@ -13,9 +13,10 @@ import sqlite3
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path, PureWindowsPath
 from typing import TypeVar
 
@@ -41,6 +42,10 @@ APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in ("audit_event", "stock_
                                  for op in ("update", "delete"))
 BUSY_TIMEOUT_MS = 5000
 BUSY_RETRIES = 6
+# An unreferenced file younger than this may belong to an intake whose transaction has not committed yet
+# (the longest transaction, with its busy retries, takes well under a minute).
+ORPHAN_GRACE_SECONDS = 10 * 60
+OPEN_RETRIES = 8  # each waits the busy timeout first: a mode switch or migration elsewhere takes that long
 _DRIVE_REMOTE = 4
 
 
@@ -121,7 +126,13 @@ class DocumentStore:
         sha = sha256_bytes(data)
         target = self.path_for(sha)
         if target.is_file() and target.stat().st_size == len(data):
-            return sha
+            try:
+                # A file kept from before (perhaps an orphan) is about to be referenced: make it young
+                # again, or a repair running meanwhile would take it for an old orphan.
+                os.utime(target)
+                return sha
+            except OSError:
+                pass  # not ours to touch: write it anew below, which makes it young as well
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
@@ -154,6 +165,38 @@ class DocumentStore:
                     if f.is_file() and not f.name.startswith("."):
                         yield f.name
 
+    def now(self) -> float:
+        """The store's own clock (a shared folder's server may differ from this workstation's): the
+        modification time of a file written now, or the local clock when the folder cannot be written."""
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(dir=self.root, prefix=".clock-")
+        except OSError:
+            return time.time()
+        try:
+            return os.fstat(fd).st_mtime
+        finally:
+            os.close(fd)
+            Path(name).unlink(missing_ok=True)
+
+    def age(self, sha256: str, now: float) -> float:
+        return now - self.path_for(sha256).stat().st_mtime
+
+    def quarantined(self) -> list[Path]:
+        folder = self.root / QUARANTINE
+        return sorted(f for f in folder.iterdir() if f.is_file()) if folder.is_dir() else []
+
+    def restore(self, quarantined: Path) -> bool:
+        """Put a quarantined file back in its place; never over a file that is there (False then)."""
+        target = self.path_for(quarantined.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(quarantined, target)  # fails rather than replace what is there
+        except FileExistsError:
+            return False
+        quarantined.unlink()
+        return True
+
     def quarantine(self, sha256: str) -> Path:
         """Move a file no record refers to aside (never deleted: it may be the only copy of something)."""
         target = self.root / QUARANTINE / sha256
@@ -166,6 +209,10 @@ class DocumentStore:
         if not self.root.is_dir():
             return []
         return [f for f in self.root.glob("*/.incoming-*")]
+
+    def other_leftovers(self) -> list[Path]:
+        """Clock probes left by a process killed while reading the store's clock."""
+        return list(self.root.glob(".clock-*")) if self.root.is_dir() else []
 
 
 @dataclass
@@ -183,20 +230,30 @@ class CheckReport:
 class Storage:
     """One open database file with its document store."""
 
-    def __init__(self, path: Path, db: SqliteDatabase, shared: bool):
+    def __init__(self, path: Path, db: SqliteDatabase, shared: bool, read_only: bool = False):
         self.path = path
         self.db = db
         self.shared = shared
+        # True when the file or its folder cannot be written: reading works, every write is refused.
+        self.read_only = read_only
         self.files = DocumentStore(documents_dir(path))
         self.on_busy: Callable[[int], None] | None = None
+        self._data_version: int | None = None
 
     @classmethod
     def open(cls, path: Path | str, create: bool = True, shared: bool | None = None) -> "Storage":
-        """Open (and if needed create or migrate) the database at `path`."""
+        """Open (and if needed create or migrate) the database at `path`.
+
+        `create` lets a missing file be made; an existing file must be a Blanko database (an empty file is
+        refused: a failed sync leaves one, and turning it into an empty database would hide the loss). A
+        file or folder that cannot be written is opened read-only. A file already in the shared
+        (rollback-journal) mode stays in it, whatever this workstation would choose.
+        """
         path = Path(path).expanduser()
         if path.is_dir():
             raise StorageError(f"{path} adalah folder, bukan berkas basis data.")
-        if path.exists():
+        new = not path.exists()
+        if not new:
             _assert_sqlite(path)
         elif not create:
             raise StorageError(f"Berkas basis data {path} tidak ditemukan.")
@@ -205,28 +262,54 @@ class Storage:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise StorageError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}.") from exc
+        read_only = not new and not _writable(path)
         if shared is None:
             shared = is_network_path(path)
-        pragmas = {
-            "foreign_keys": 1,
-            "busy_timeout": BUSY_TIMEOUT_MS,
-            # WAL needs shared memory that network filesystems do not provide: rollback journal there.
-            "journal_mode": "delete" if shared else "wal",
-            "synchronous": "full" if shared else "normal",
-        }
-        db = SqliteDatabase(str(path), pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
-                            lock_type="IMMEDIATE")
-        storage = cls(path, db, shared)
-        try:
-            db.connect(reuse_if_open=True)
-            storage._migrate()
-        except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
-            db.close()
-            raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}. Periksa berkasnya "
-                               "(rusak? hanya-baca? folder jaringan terputus?) atau pulihkan dari cadangan.") from exc
-        except BaseException:
-            db.close()
-            raise
+        if not new and _file_journal_mode(path) == "delete":
+            shared = True  # another workstation shares it in rollback mode: switching to WAL would lock it out
+        if read_only:
+            # No journal-mode switch and no journal file: the folder may refuse both.
+            pragmas: dict[str, object] = {"foreign_keys": 1, "busy_timeout": BUSY_TIMEOUT_MS, "query_only": 1}
+            # A WAL file closed cleanly has no -wal/-shm beside it, and read-only SQLite cannot create
+            # them: nothing is pending outside the file then, so it is read as it stands (immutable).
+            wal_absent = not path.with_name(path.name + "-wal").exists()
+            target = _read_only_uri(path, immutable=_file_journal_mode(path) == "wal" and wal_absent)
+        else:
+            pragmas = {
+                "foreign_keys": 1,
+                "busy_timeout": BUSY_TIMEOUT_MS,
+                # WAL needs shared memory that network filesystems do not provide: rollback journal there.
+                "journal_mode": "delete" if shared else "wal",
+                "synchronous": "full" if shared else "normal",
+            }
+            target = str(path)
+        for attempt in range(1, OPEN_RETRIES + 1):
+            db = SqliteDatabase(target, pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
+                                lock_type="IMMEDIATE", uri=read_only)
+            storage = cls(path, db, shared, read_only)
+            try:
+                db.connect(reuse_if_open=True)
+                storage._migrate()
+                storage._data_version = storage._read_data_version()
+                break
+            except (DatabaseError, sqlite3.DatabaseError, OSError) as exc:
+                db.close()
+                if _is_busy(exc):
+                    # Busy is not broken: a colleague is switching modes or migrating. Wait, then retry.
+                    if attempt == OPEN_RETRIES:
+                        raise BusyError(f"Basis data {path} sedang dipakai (dikunci) petugas lain terlalu lama; "
+                                        "berkasnya tidak rusak. Coba buka lagi sebentar lagi.") from exc
+                    time.sleep(0.05 * attempt)
+                    continue
+                if _is_read_only(exc):
+                    raise StorageError(f"Basis data {path} hanya dapat dibaca (hak akses berkas atau folder) "
+                                       "dan tidak dapat dibuka untuk menulis. Minta hak tulis pada folder itu "
+                                       "atau buka salinannya.") from exc
+                raise StorageError(f"Basis data {path} tidak dapat dibuka: {exc}. Periksa berkasnya "
+                                   "(rusak? folder jaringan terputus?) atau pulihkan dari cadangan.") from exc
+            except BaseException:
+                db.close()
+                raise
         # The models follow this file only once it opened cleanly: a refused file leaves them alone.
         models.database.initialize(db)
         return storage
@@ -234,7 +317,20 @@ class Storage:
     def close(self) -> None:
         self.db.close()
 
-    # -- schema -------------------------------------------------------------------------------------
+    # -- other connections -------------------------------------------------------------------------
+
+    def _read_data_version(self) -> int:
+        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def changed_elsewhere(self) -> bool:
+        """True when another connection (a colleague, another window) committed since the last call or
+        since opening: one cheap PRAGMA the UI can poll to reload the calendar, settings and lists."""
+        current = self._read_data_version()
+        changed = self._data_version is not None and current != self._data_version
+        self._data_version = current
+        return changed
+
+    # -- schema ------------------------------------------------------------------------------------
 
     def schema_version(self) -> int:
         return self.db.execute_sql("PRAGMA user_version").fetchone()[0]
@@ -248,17 +344,32 @@ class Storage:
             )
         if current == migrations.LATEST:
             return
-        if current > 0:
-            self.backup_database(self.path.with_name(
-                f"{self.path.stem}.v{current}-{datetime.now():%Y%m%d-%H%M%S}.bak.sqlite"))
+        if self.read_only:
+            raise StorageError(f"Basis data {self.path} perlu diperbarui ke skema {migrations.LATEST} (kini "
+                               f"{current}) tetapi hanya dapat dibaca. Buka sekali dengan hak tulis.")
+        # BEGIN IMMEDIATE first: one workstation migrates and backs up, the others wait for the lock and
+        # then find the file already migrated.
         with self.db.atomic():
-            # Re-read inside the write lock: another officer may have migrated it meanwhile.
             current = self.schema_version()
+            if current == migrations.LATEST:
+                return
+            if current > 0:
+                # a second connection may read while this one holds the write lock (the backup API
+                # cannot read through the connection that holds it)
+                self._copy_database(self.path.with_name(
+                    f"{self.path.stem}.v{current}-{datetime.now():%Y%m%d-%H%M%S}.bak.sqlite"), fresh=True)
             for step in migrations.pending(current):
                 migrations.apply(self.db.execute_sql, step)
                 self.db.execute_sql(f"PRAGMA user_version = {step.version}")
 
     # -- writes ------------------------------------------------------------------------------------
+
+    def assert_writable(self) -> None:
+        """Refuse before anything is stored when this database cannot take a write (documents stored
+        for a record that can never commit would be orphans)."""
+        if self.read_only or not _writable(self.path):
+            raise StorageError(f"Basis data {self.path} hanya dapat dibaca (hak akses berkas atau folder "
+                               "jaringan); perubahan tidak disimpan.")
 
     def write(self, fn: Callable[[], T]) -> T:
         """Run `fn` in one short write transaction; once committed, keep the audit head outside the file."""
@@ -270,19 +381,25 @@ class Storage:
 
     def _write_retrying(self, fn: Callable[[], T]) -> T:
         """Run `fn` in one short write transaction, retrying while another officer holds the lock."""
+        if self.read_only:
+            self.assert_writable()
         for attempt in range(1, BUSY_RETRIES + 1):
             try:
                 with self.db.atomic():
                     return fn()
-            except OperationalError as exc:
+            except OperationalError as raised:
+                exc: BaseException = raised
+                # SQLite rolled back on its own (disk full, I/O error): the failed ROLLBACK hides why
+                while "no transaction is active" in str(exc) and exc.__context__ is not None:
+                    exc = exc.__context__
                 text = str(exc).lower()
-                if "readonly" in text or "read-only" in text:
+                if _is_read_only(exc):
                     raise StorageError(f"Basis data {self.path} hanya dapat dibaca (hak akses berkas atau folder "
                                        "jaringan); perubahan tidak disimpan.") from exc
                 if "disk" in text or "full" in text:
                     raise StorageError(f"Basis data {self.path} tidak dapat ditulis ({exc}); perubahan tidak "
                                        "disimpan. Periksa ruang disk dan sambungan jaringan.") from exc
-                if "locked" not in text and "busy" not in text:
+                if not _is_busy(exc):
                     raise
                 if attempt == BUSY_RETRIES:
                     raise BusyError(
@@ -295,9 +412,11 @@ class Storage:
 
     # -- check and backup --------------------------------------------------------------------------
 
-    def check(self) -> CheckReport:
-        """SQLite integrity, foreign keys, every stored file against its hash, orphans, audit chain."""
-        from blanko_desktop.core import audit
+    def check(self, grace: float | None = None) -> CheckReport:
+        """SQLite integrity, foreign keys, every stored file against its hash, orphans (files older than
+        `grace` seconds that no record refers to; younger ones may be an intake's about to commit), audit
+        chain, due times against the calendar."""
+        from blanko_desktop.core import audit, due_times
 
         report = CheckReport()
         integrity = [r[0] for r in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
@@ -317,45 +436,155 @@ class Storage:
                 report.problems.append(f"Berkas hilang dari penyimpanan: {sha}")
             elif sha256_file(path) != sha:
                 report.problems.append(f"Isi berkas tidak cocok dengan hash-nya (rusak/diubah): {sha}")
-        for sha in sorted(set(self.files.all_hashes()) - referenced):
+        orphans, young = self._orphans(referenced, ORPHAN_GRACE_SECONDS if grace is None else grace)
+        for sha in orphans:
             report.problems.append(f"Berkas yatim (tidak dirujuk basis data): {sha}")
+        report.checked["files_being_stored"] = len(young)
+        report.checked["quarantined"] = len(self.files.quarantined())
+        limit = ORPHAN_GRACE_SECONDS if grace is None else grace
+        now = self.files.now() if limit > 0 else 0.0
         for tmp in self.files.leftovers():
+            try:
+                if limit > 0 and now - tmp.stat().st_mtime < limit:
+                    continue  # a writer is filling it
+            except FileNotFoundError:
+                continue
             report.problems.append(f"Sisa penulisan yang terputus: {tmp.name}")
         chain = audit.verify_chain()
         report.checked["audit_events"] = chain.count
         report.problems += chain.problems
         report.problems += evidence.check(self, report.checked)  # keys, anchors, log replayed on the tables
+        stale = due_times.stale_due_times()
+        report.checked["running_clocks"] = due_times.Request.select().where(
+            due_times.Request.clock_running == True).count()  # noqa: E712
+        for req, due in stale:
+            stored = req.due_at.astimezone(timezone.utc).isoformat() if req.due_at else "kosong"
+            report.problems.append(f"Tenggat permohonan #{req.id} tersimpan {stored}, menurut kalender "
+                                   f"{due.astimezone(timezone.utc).isoformat()}: 'blanko check --repair' menghitungnya ulang")
         report.checked["schema_version"] = self.schema_version()
         return report
 
-    def repair(self) -> list[str]:
+    def repair(self, grace: float | None = None) -> list[str]:
         """Mend what can be mended without losing anything: orphan files (stored, but their record never
-        committed: a crash or a refused save) go to the quarantine folder; interrupted writes are removed."""
+        committed: a crash or a refused save) go to the quarantine folder; interrupted writes are removed.
+
+        An intake stores its documents before the transaction that refers to them, so a file younger than
+        `grace` seconds (default: far longer than any transaction with its retries) is left alone: it may
+        be referenced a moment later. The decision is taken under the write lock, so no transaction
+        commits between reading the references and moving the files.
+        """
+        grace = ORPHAN_GRACE_SECONDS if grace is None else grace
+
+        # Candidates are found without the lock (listing a large store takes a while); the lock is held
+        # only to confirm them against the references as they stand and move them.
+        candidates, _ = self._orphans(self._kept_hashes(), grace)
+        leftovers = self.files.leftovers()
+        if not candidates and not leftovers:
+            return []
+
+        def op() -> list[str]:
+            done = []
+            referenced = self._kept_hashes()
+            now = self.files.now() if grace > 0 and candidates else 0.0
+            for sha in candidates:
+                try:
+                    if sha in referenced or (grace > 0 and self.files.age(sha, now) < grace):
+                        continue
+                except FileNotFoundError:
+                    continue
+                moved = self.files.quarantine(sha)
+                done.append(f"Berkas yatim {sha} dipindahkan ke {moved.parent}")
+            now = self.files.now() if grace > 0 and leftovers else now
+            for tmp in leftovers:
+                try:  # a young one is a writer's file being filled, not a leftover
+                    if grace > 0 and now - tmp.stat().st_mtime < grace:
+                        continue
+                except FileNotFoundError:
+                    continue  # renamed into place meanwhile
+                tmp.unlink(missing_ok=True)
+                done.append(f"Sisa penulisan terputus {tmp.name} dihapus")
+            return done
+
+        return self.write(op)
+
+    def restore_quarantined(self, everything: bool = False) -> list[str]:
+        """Put files back from the quarantine folder: those a record refers to again (or, with
+        `everything`, all), never over a file in place and never one whose content is not its name."""
+        referenced = self._referenced_hashes()
         done = []
-        # a file the audit log names stays: its row may have been deleted, the file is the evidence
-        for sha in sorted(set(self.files.all_hashes()) - self._referenced_hashes() - replay.audited_files(
-                self.db.execute_sql)):
-            moved = self.files.quarantine(sha)
-            done.append(f"Berkas yatim {sha} dipindahkan ke {moved.parent}")
-        for tmp in self.files.leftovers():
-            tmp.unlink()
-            done.append(f"Sisa penulisan terputus {tmp.name} dihapus")
+        for path in self.files.quarantined():
+            if not everything and path.name not in referenced:
+                continue
+            if sha256_file(path) != path.name:
+                done.append(f"Berkas {path} tidak dikembalikan: isinya tidak cocok dengan namanya")
+            elif self.files.restore(path):
+                done.append(f"Berkas {path.name} dikembalikan dari {path.parent}")
+            else:
+                done.append(f"Berkas {path.name} sudah ada di penyimpanan; salinan di {path.parent} dibiarkan")
         return done
+
+    def _orphans(self, referenced: set[str], grace: float) -> tuple[list[str], list[str]]:
+        """Unreferenced stored files: (older than `grace` seconds, younger)."""
+        unreferenced = sorted(set(self.files.all_hashes()) - referenced)
+        if not unreferenced or grace <= 0:
+            return unreferenced, []
+        now = self.files.now()
+        old, young = [], []
+        for sha in unreferenced:
+            try:
+                (old if self.files.age(sha, now) >= grace else young).append(sha)
+            except FileNotFoundError:
+                continue  # moved meanwhile
+        return old, young
 
     def _referenced_hashes(self) -> set[str]:
         return {r[0] for r in self.db.execute_sql(REFERENCED_FILES_SQL).fetchall()}
 
+    def _kept_hashes(self) -> set[str]:
+        """What repair never moves: files a row refers to, and files the audit log names (their row may have
+        been deleted outside the app: the file is the evidence)."""
+        return self._referenced_hashes() | replay.audited_files(self.db.execute_sql)
+
     def backup_database(self, out: Path) -> None:
         """A consistent copy of the database file alone (SQLite online backup API)."""
+        self._copy_database(out, fresh=False)
+
+    def _copy_database(self, out: Path, fresh: bool) -> Path:
+        """Copy through the backup API to a temporary name of its own, then rename: two processes never
+        share a `.partial` file. `fresh` reads through a second connection (this one may hold the write
+        lock) and never replaces an existing file (a name taken in the same second gets a suffix)."""
         out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".partial")
-        tmp.unlink(missing_ok=True)
-        dest = sqlite3.connect(tmp)
+        fd, tmp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".partial")
+        os.close(fd)
+        tmp = Path(tmp_name)
         try:
-            self.db.connection().backup(dest)
+            dest = sqlite3.connect(tmp)
+            try:
+                if fresh:
+                    source = sqlite3.connect(_read_only_uri(self.path), uri=True,
+                                             timeout=BUSY_TIMEOUT_MS / 1000)
+                    try:
+                        source.backup(dest)
+                    finally:
+                        source.close()
+                else:
+                    self.db.connection().backup(dest)
+            finally:
+                dest.close()
+            if not fresh:
+                os.replace(tmp, out)
+                return out
+            n = 1
+            while True:
+                try:
+                    os.link(tmp, out)  # fails instead of replacing a file that exists
+                    break
+                except FileExistsError:
+                    n += 1
+                    out = out.with_name(f"{out.name.removesuffix('.bak.sqlite')}-{n}.bak.sqlite")
+            return out
         finally:
-            dest.close()
-        os.replace(tmp, out)
+            tmp.unlink(missing_ok=True)
 
     def backup(self, out: Path) -> dict[str, object]:
         """A consistent copy of the database at `out` with its documents beside it."""
@@ -394,5 +623,44 @@ def _assert_sqlite(path: Path) -> None:
             head = fh.read(16)
     except OSError as exc:
         raise StorageError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}.") from exc
-    if head and head != SQLITE_HEADER:
+    if not head:
+        raise StorageError(f"Berkas basis data {path} kosong (0 bita): isinya hilang, misalnya karena "
+                           "sinkronisasi folder bersama gagal. Pulihkan dari cadangan; berkas kosong tidak "
+                           "dijadikan basis data baru (hapus dulu bila memang ingin mulai baru, lalu "
+                           "'blanko init').")
+    if head != SQLITE_HEADER:
         raise StorageError(f"{path} bukan berkas basis data Blanko Desktop (bukan SQLite).")
+
+
+def _file_journal_mode(path: Path) -> str:
+    """The journal mode recorded in the file's header (bytes 18-19: 2 = WAL, 1 = rollback journal)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(20)
+    except OSError:
+        return ""
+    if len(head) < 20:
+        return ""
+    return "wal" if head[18] == 2 else "delete"
+
+
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
+    """An SQLite URI opening `path` read-only (quoted; a UNC path keeps its host as part of the path)."""
+    posix = Path(os.path.abspath(path)).as_posix()
+    return ("file:" + ("//" if posix.startswith("//") else "") + urllib.parse.quote(posix) + "?mode=ro"
+            + ("&immutable=1" if immutable else ""))
+
+
+def _writable(path: Path) -> bool:
+    """The file and its folder can be written (the folder holds the journal or the WAL files)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _is_read_only(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "readonly" in text or "read-only" in text

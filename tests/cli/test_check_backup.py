@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -67,6 +68,7 @@ def _orphan_file(db, sha):
     stray = _documents(db) / "ab" / ("ab" + "0" * 62)
     stray.parent.mkdir(parents=True, exist_ok=True)
     stray.write_bytes(b"sisa")
+    os.utime(stray, (0, 0))  # an old orphan: a young one may be an intake about to commit
 
 
 def _tamper_audit(db, sha):
@@ -145,7 +147,8 @@ def test_check_repair_quarantines_an_orphan(cli, tmp_path):
 
     db = tmp_path / "r.sqlite"
     cli("init", db=db)
-    DocumentStore(documents_dir(db)).put(b"orphan")
+    store = DocumentStore(documents_dir(db))
+    os.utime(store.path_for(store.put(b"orphan")), (0, 0))  # old: no intake is about to refer to it
     cli("check", db=db, expect=1)
     repaired = cli("check", "--repair", "--json", db=db).json()
     assert repaired["ok"] and len(repaired["repaired"]) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -99,6 +100,7 @@ def test_check_finds_missing_corrupt_and_orphan_files(services, storage):
     storage.files.path_for(sha).write_bytes(b"%PDF-1.4 diubah")
     storage.files.path_for(sha2).unlink()
     orphan = storage.files.put(b"tidak dirujuk")
+    os.utime(storage.files.path_for(orphan), (0, 0))  # old: a young file may be an intake's
     problems = "\n".join(storage.check().problems)
     assert f"tidak cocok dengan hash-nya (rusak/diubah): {sha}" in problems
     assert f"Berkas hilang dari penyimpanan: {sha2}" in problems
@@ -148,7 +150,9 @@ def test_document_store_failure_is_a_clear_error(tmp_path):
 
 def test_repair_moves_orphans_aside_without_losing_them(storage):
     orphan = storage.files.put(b"dokumen yang catatannya tidak jadi tersimpan")
+    os.utime(storage.files.path_for(orphan), (0, 0))
     (storage.files.path_for(orphan).parent / ".incoming-x").write_bytes(b"separuh")
+    os.utime(storage.files.path_for(orphan).parent / ".incoming-x", (0, 0))
     assert not storage.check().ok
     done = storage.repair()
     assert len(done) == 2 and storage.check().ok

@@ -23,6 +23,8 @@ def register(r: Registrar) -> None:
                   opens="never")
     p.add_argument("--repair", action="store_true",
                    help="pindahkan berkas yatim ke folder 'yatim' dan hapus sisa penulisan terputus, lalu periksa")
+    p.add_argument("--restore", action="store_true",
+                   help="kembalikan dari folder 'yatim' berkas yang dirujuk basis data lagi (tanpa menimpa)")
     p = r.command("backup", cmd_backup, "salinan konsisten basis data beserta dokumennya", opens="never")
     p.add_argument("--out", required=True, metavar="PATH", help="berkas tujuan (belum boleh ada)")
 
@@ -52,7 +54,10 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
-        repaired = services.storage.repair() if args.repair else []
+        repaired = services.storage.restore_quarantined() if args.restore else []
+        repaired += services.storage.repair() if args.repair else []
+        if args.repair and (changed := services.recompute_due_times()):  # audited under the officer
+            repaired.append(f"Tenggat {changed} permohonan dihitung ulang menurut kalender")
         report = services.storage.check()
         path = str(services.storage.path)
     for line in repaired:

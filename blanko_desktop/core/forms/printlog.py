@@ -6,7 +6,6 @@ from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.forms import FORMS
 from blanko_desktop.core.models import PrintedForm, utcnow
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.storage import sha256_bytes
 
 
 def log_printed(services: Services, form: str, pdf: bytes, request_id: int | None = None, printer: str = "",

@@ -7,16 +7,12 @@ from typing import Any
 
 from blanko_desktop.core.calendar import Closure as CalendarClosure
 from blanko_desktop.core.calendar import OfficeHours, WorkCalendar
+from blanko_desktop.core.due_times import CALENDAR_SETTINGS, SETTING_DEFAULTS, shared_calendar, stale_due_times
 from blanko_desktop.core.errors import ConflictError, NotFoundError, RuleError
 from blanko_desktop.core.models import Closure, Request, Setting
 from blanko_desktop.core.services.base import ServiceBase
 
-SETTING_DEFAULTS: dict[str, Any] = {
-    "office_hours": OfficeHours().to_dict(),
-    "pickup_weekdays": [0, 2, 4],
-    "sla_hours": 8,
-    "courier": "",
-}
+__all__ = ["SETTING_DEFAULTS", "SettingsService"]
 
 
 class SettingsService(ServiceBase):
@@ -50,17 +46,15 @@ class SettingsService(ServiceBase):
             else:
                 self._bump(row, expected_version, f"Pengaturan '{key}'", {"value": value})
             self._audit("setting.change", "setting", key, before, value)
+            if key in CALENDAR_SETTINGS:  # due times follow in the same transaction, never half-applied
+                self._recompute_in_transaction()
 
-        self._write(op)
-        self._calendar = None
+        self._write_calendar(op)
 
     def calendar(self) -> WorkCalendar:
         """The working calendar from the shared settings and closures (cached until they change)."""
         if self._calendar is None:
-            closures = [CalendarClosure(c.day, c.kind, c.note) for c in Closure.select()]
-            self._calendar = WorkCalendar(
-                OfficeHours.from_dict(self.setting("office_hours")), closures,
-                tuple(self.setting("pickup_weekdays")))
+            self._calendar = shared_calendar()
         return self._calendar
 
     def closures(self) -> list[Closure]:
@@ -76,12 +70,10 @@ class SettingsService(ServiceBase):
             row = Closure.create(day=day, kind=kind, note=note, created_by=self.actor.label)
             self._audit("closure.add", "closure", day.isoformat(), None,
                         {"day": day.isoformat(), "kind": kind, "note": note})
+            self._recompute_in_transaction()
             return row
 
-        row = self._write(op)
-        self._calendar = None
-        self.recompute_due_times()
-        return row
+        return self._write_calendar(op)
 
     def remove_closure(self, day: date) -> None:
         def op():
@@ -91,26 +83,31 @@ class SettingsService(ServiceBase):
             before = {"day": day.isoformat(), "kind": row.kind, "note": row.note}
             row.delete_instance()
             self._audit("closure.remove", "closure", day.isoformat(), before, None)
+            self._recompute_in_transaction()
 
-        self._write(op)
-        self._calendar = None
-        self.recompute_due_times()
+        self._write_calendar(op)
 
     def recompute_due_times(self) -> int:
         """Due times of requests whose clock runs, after the calendar changed; each change is in the
         request's history."""
-        cal, limit = self.calendar(), float(self.setting("sla_hours"))
+        return self._write_calendar(self._recompute_in_transaction)
 
-        def op():
-            changed = 0
-            for req in Request.select().where(Request.clock_running == True):  # noqa: E712
-                due = cal.due_time(req.clock_started_at or req.received_at, limit)
-                if due != req.due_at:
-                    Request.update(due_at=due).where(Request.id == req.id).execute()
-                    self._audit("request.due_recomputed", "request", req.id,
-                                {"due_at": req.due_at.isoformat() if req.due_at else None},
-                                {"due_at": due.isoformat()})
-                    changed += 1
-            return changed
+    def _write_calendar(self, op):
+        """A write that changes the calendar: the cache is dropped whether it commits or rolls back."""
+        self._calendar = None
+        try:
+            return self._write(op)
+        finally:
+            self._calendar = None
 
-        return self._write(op)
+    def _recompute_in_transaction(self) -> int:
+        """Bring every running clock's due time in line with the calendar as this transaction sees it
+        (a calendar change and its due times commit together: a kill between them cannot leave them stale)."""
+        changed = 0
+        for req, due in stale_due_times(shared_calendar()):
+            Request.update(due_at=due).where(Request.id == req.id).execute()
+            self._audit("request.due_recomputed", "request", req.id,
+                        {"due_at": req.due_at.isoformat() if req.due_at else None},
+                        {"due_at": due.isoformat()})
+            changed += 1
+        return changed

@@ -33,7 +33,7 @@ from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.clock import now as utcnow
 from blanko_desktop.core.services.views import RequestView
 from blanko_desktop.core.workflow import State
-from blanko_desktop.ui import i18n, messages
+from blanko_desktop.ui import i18n
 from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui.session import Session

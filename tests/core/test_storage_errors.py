@@ -1,0 +1,143 @@
+"""Storage's refusals say what happened in Indonesian (disk full, busy), a busy file is waited for and not
+called damaged, the journal mode follows the file, and a colleague's commit is noticed."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from blanko_desktop.core import storage as storage_module
+from blanko_desktop.core.errors import BusyError, StorageError
+from blanko_desktop.core.models import Closure
+from blanko_desktop.core.storage import Storage
+
+
+def _insert_closure(day: str = "2026-11-19"):
+    return lambda: Closure.create(day=day, kind="closure", note="x" * 4000, created_by="t")
+
+
+def test_disk_full_message(storage):
+    pages = storage.db.execute_sql("PRAGMA page_count").fetchone()[0]
+    storage.db.execute_sql(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StorageError, match=re.escape(
+            f"Basis data {storage.path} tidak dapat ditulis (database or disk is full); perubahan tidak "
+            "disimpan. Periksa ruang disk dan sambungan jaringan.")):
+        for i in range(50):
+            storage.write(_insert_closure(f"2026-12-{i % 28 + 1:02d}" if i < 28 else f"2027-01-{i - 27:02d}"))
+    storage.db.execute_sql("PRAGMA max_page_count = 1073741823")
+    storage.write(_insert_closure("2028-01-03"))  # the connection is usable again once there is room
+    assert Closure.select().where(Closure.day == "2028-01-03").count() == 1
+
+
+def test_busy_timeout_message_after_retries(storage, monkeypatch):
+    monkeypatch.setattr(storage_module, "BUSY_RETRIES", 3)
+    storage.db.execute_sql("PRAGMA busy_timeout = 50")
+    holder = sqlite3.connect(storage.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    attempts = []
+    storage.on_busy = attempts.append
+    try:
+        with pytest.raises(BusyError, match=re.escape(
+                "Basis data sedang dipakai petugas lain terlalu lama. Coba lagi sebentar lagi.")):
+            storage.write(_insert_closure())
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert attempts == [1, 2]
+    storage.write(_insert_closure())  # the lock gone, the same write goes through
+
+
+def test_open_of_a_locked_file_is_busy_not_damaged(tmp_path, monkeypatch):
+    path = tmp_path / "b.sqlite"
+    Storage.open(path, shared=True).close()
+    monkeypatch.setattr(storage_module, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(storage_module, "OPEN_RETRIES", 2)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # a colleague switching the journal mode holds it like this
+    try:
+        with pytest.raises(BusyError) as info:
+            Storage.open(path, create=False, shared=True)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert str(info.value) == (f"Basis data {path} sedang dipakai (dikunci) petugas lain terlalu lama; "
+                               "berkasnya tidak rusak. Coba buka lagi sebentar lagi.")
+    assert "pulihkan" not in str(info.value)
+
+
+def test_shared_file_stays_shared_when_a_workstation_opens_it_locally(tmp_path):
+    path = tmp_path / "bersama.sqlite"
+    colleague = Storage.open(path, shared=True)
+    try:
+        mine = Storage.open(path, create=False, shared=False)
+        try:
+            assert mine.shared is True
+            assert mine.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+            mine.write(_insert_closure())
+        finally:
+            mine.close()
+        assert colleague.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+        assert colleague.db.execute_sql("SELECT COUNT(*) FROM closure").fetchone()[0] == 1
+    finally:
+        colleague.close()
+    with open(path, "rb") as fh:
+        assert fh.read(20)[18:20] == b"\x01\x01"  # still a rollback-journal file
+
+
+def test_changed_elsewhere_notices_another_connections_commit(storage):
+    assert storage.changed_elsewhere() is False
+    storage.write(_insert_closure())
+    assert storage.changed_elsewhere() is False  # its own commits are not news
+    other = sqlite3.connect(storage.path)
+    other.execute("INSERT INTO closure (day, kind, note, created_by) VALUES ('2026-12-01', 'closure', '', 'x')")
+    other.commit()
+    assert storage.changed_elsewhere() is True
+    assert storage.changed_elsewhere() is False
+    other.close()
+
+
+OPENER = r"""
+import sys, time
+from blanko_desktop.core.storage import Storage
+path, start_at = sys.argv[1], float(sys.argv[2])
+while time.time() < start_at:
+    time.sleep(0.001)
+st = Storage.open(path, create=False)
+print(st.schema_version())
+st.close()
+"""
+
+
+@pytest.mark.slow
+def test_four_processes_opening_an_old_file_all_succeed_and_one_migrates(tmp_path):
+    from blanko_desktop.core import migrations
+
+    rounds, procs_per_round = 10, 4
+    failures = []
+    for n in range(rounds):
+        folder = tmp_path / f"r{n}"
+        folder.mkdir()
+        path = folder / "lama.sqlite"
+        con = sqlite3.connect(path)
+        for step in migrations.STEPS[:4]:
+            migrations.apply(con.execute, step)
+        con.execute("PRAGMA user_version = 4")
+        con.commit()
+        con.close()
+        start_at = time.time() + 1.0
+        procs = [subprocess.Popen([sys.executable, "-c", OPENER, str(path), str(start_at)],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(procs_per_round)]
+        for p in procs:
+            out, err = p.communicate(timeout=120)
+            if p.returncode != 0 or out.strip() != str(migrations.LATEST):
+                failures.append(err)
+        backups = sorted(f.name for f in folder.iterdir() if ".bak." in f.name)
+        assert len(backups) == 1, backups  # migrated once, backed up once
+        assert not [f for f in folder.iterdir() if f.name.endswith(".partial")]
+    assert failures == [] and rounds * procs_per_round == 40

@@ -1,0 +1,141 @@
+"""`check --repair` beside a running intake moves no file an intake is about to refer to, and what the
+quarantine holds can be put back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from blanko_desktop.core.models import Document
+from blanko_desktop.core.storage import ORPHAN_GRACE_SECONDS, QUARANTINE, Storage
+
+INTAKES = 200
+FILES_PER_INTAKE = 2
+
+INTAKE_LOOP = r"""
+import sys
+from blanko_desktop.core.audit import Actor
+from blanko_desktop.core.reception import Reception
+from blanko_desktop.core.services import Services
+from blanko_desktop.core.storage import Storage
+
+path, count, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+storage = Storage.open(path, create=False)
+reception = Reception(Services(storage, Actor("sari", "Sari")))
+for i in range(count):
+    items = [(f"lampiran-{i}-{k}.pdf", f"%PDF-1.4 permohonan {i} lampiran {k}".encode()) for k in range(per)]
+    outcome = reception.commit(reception.prepare(items), source="drop")
+    assert len(outcome.added) == per, outcome
+print(count)
+"""
+
+REPAIR_LOOP = r"""
+import sys
+from pathlib import Path
+from blanko_desktop.core.storage import Storage
+
+path, stop = sys.argv[1], Path(sys.argv[2])
+storage = Storage.open(path, create=False)
+rounds = moved = 0
+while not stop.exists():
+    moved += sum("dipindahkan" in line for line in storage.repair())
+    rounds += 1
+print(rounds, moved)
+"""
+
+
+def _run(code: str, *args: object) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+
+
+@pytest.mark.slow
+def test_repair_beside_a_running_intake_moves_nothing(tmp_path):
+    path = tmp_path / "bersama.sqlite"
+    Storage.open(path).close()
+    stop = tmp_path / "stop"
+    repairer = _run(REPAIR_LOOP, path, stop)
+    time.sleep(0.5)  # the repair loop runs before the first intake stores anything
+    intake = _run(INTAKE_LOOP, path, INTAKES, FILES_PER_INTAKE)
+    out, err = intake.communicate(timeout=600)
+    stop.touch()
+    rep_out, rep_err = repairer.communicate(timeout=120)
+    assert intake.returncode == 0, err
+    assert repairer.returncode == 0, rep_err
+    rounds, moved = map(int, rep_out.split())
+    assert int(out) == INTAKES
+    assert rounds >= 50, rounds  # the two loops really overlapped
+    assert moved == 0
+    storage = Storage.open(path, create=False)
+    try:
+        assert not (storage.files.root / QUARANTINE).exists()
+        assert Document.select().count() == INTAKES * FILES_PER_INTAKE
+        assert storage.check().ok, storage.check().problems
+    finally:
+        storage.close()
+
+
+def _age(storage: Storage, sha: str) -> None:
+    os.utime(storage.files.path_for(sha), (0, 0))
+
+
+def test_young_unreferenced_file_is_neither_a_problem_nor_moved(storage):
+    young = storage.files.put(b"%PDF-1.4 intake yang sedang menyimpan")
+    report = storage.check()
+    assert report.ok and report.checked["files_being_stored"] == 1
+    assert storage.repair() == []
+    assert storage.files.has(young)
+    assert storage.repair(grace=0) == [f"Berkas yatim {young} dipindahkan ke {storage.files.root / QUARANTINE}"]
+
+
+def test_storing_an_old_orphan_again_makes_it_young(storage):
+    sha = storage.files.put(b"%PDF-1.4 pernah yatim")
+    _age(storage, sha)
+    assert storage.files.put(b"%PDF-1.4 pernah yatim") == sha
+    assert time.time() - storage.files.path_for(sha).stat().st_mtime < ORPHAN_GRACE_SECONDS
+    assert storage.repair() == []
+
+
+def test_restore_puts_back_what_is_referenced_again_and_never_overwrites(services, storage):
+    from tests.core.test_storage import _store_document
+
+    referenced = _store_document(services, b"%PDF-1.4 dirujuk lagi")
+    stray = storage.files.put(b"%PDF-1.4 tidak dirujuk")
+    for sha in (referenced, stray):
+        _age(storage, sha)
+        storage.files.quarantine(sha)
+    yatim = storage.files.root / QUARANTINE
+    assert "Berkas hilang dari penyimpanan" in storage.check().problems[0]
+    assert storage.restore_quarantined() == [f"Berkas {referenced} dikembalikan dari {yatim}"]
+    assert storage.check().ok and sorted(p.name for p in yatim.iterdir()) == [stray]
+    # a copy already in place is left alone, and a tampered quarantined file is not put back
+    (yatim / referenced).write_bytes(b"%PDF-1.4 dirujuk lagi")
+    (yatim / ("ab" + "0" * 62)).write_bytes(b"bukan isinya")
+    assert sorted(storage.restore_quarantined(everything=True)) == sorted([
+        f"Berkas {yatim / ('ab' + '0' * 62)} tidak dikembalikan: isinya tidak cocok dengan namanya",
+        f"Berkas {referenced} sudah ada di penyimpanan; salinan di {yatim} dibiarkan",
+        f"Berkas {stray} dikembalikan dari {yatim}",
+    ])
+    assert storage.files.read(referenced) == b"%PDF-1.4 dirujuk lagi"
+
+
+
+
+def test_cli_check_restore_puts_referenced_files_back(services, storage, tmp_path):
+    from tests.core.test_storage import _store_document
+
+    sha = _store_document(services, b"%PDF-1.4 dipindahkan dahulu")
+    _age(storage, sha)
+    storage.files.quarantine(sha)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]),
+                                                       os.environ.get("PYTHONPATH", "")]))
+    proc = subprocess.run([sys.executable, "-m", "blanko_desktop.cli", "check", "--repair", "--restore",
+                           "--db", str(storage.path)], env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert f"Berkas {sha} dikembalikan dari {storage.files.root / QUARANTINE}" in proc.stdout
+    assert storage.files.read(sha) == b"%PDF-1.4 dipindahkan dahulu"
