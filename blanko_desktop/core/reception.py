@@ -7,6 +7,7 @@ Two phases so the window can ask the officer before anything is written: `prepar
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -24,6 +25,7 @@ from blanko_desktop.core.intake import (
     parse_email,
     safe_filename,
 )
+from blanko_desktop.core.intake.limits import MAX_EMAIL_AGE
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
 from blanko_desktop.core.models import Document, Lsp, Request, utcnow
 from blanko_desktop.core.services import FUTURE_SLACK, Services
@@ -34,6 +36,7 @@ Progress = Callable[[int, int, str], None]
 _ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
 _ANALYSES_KEPT = 64
 _ANALYSES_LOCK = threading.Lock()
+READ_PIECE = 1 << 20  # files are read in pieces of this size
 
 
 def cached_analysis(sha256: str, name: str, load: Callable[[], bytes]) -> FileAnalysis:
@@ -99,24 +102,74 @@ class IntakeOutcome:
 
 
 def _read_inputs(paths: Iterable[Path], problems: list[str]) -> list[tuple[str, bytes]]:
-    """Files from paths; a folder gives the files inside it (not hidden ones)."""
+    """Files from paths; a folder gives the files inside it (not hidden ones).
+
+    Only regular files are read (a FIFO would block for ever, /dev/zero never ends), each in bounded pieces
+    up to MAX_FILE_BYTES: a file that grows while it is read is refused like one that was too big.
+    """
     out: list[tuple[str, bytes]] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            out += _read_inputs(children, problems)
-            continue
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(f"{path.name}: berkas terlalu besar ({size // (1 << 20)} MB; batas "
-                                f"{MAX_FILE_BYTES // (1 << 20)} MB), tidak disimpan")
-                continue
-            out.append((path.name, path.read_bytes()))
+            mode = path.stat().st_mode
         except OSError as exc:
             problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(mode):
+            try:
+                children = sorted(p for p in path.rglob("*") if not p.name.startswith(".")
+                                  and not p.is_dir() and not any(part.startswith(".") for part in
+                                                                 p.relative_to(path).parts))
+            except OSError as exc:
+                problems.append(f"{path.name}: folder tidak dapat dibaca ({exc.strerror or exc})")
+                continue
+            out += _read_inputs(children, problems)
+            continue
+        if not stat.S_ISREG(mode):
+            problems.append(f"{path.name}: bukan berkas biasa (perangkat, pipa atau soket), tidak dibaca")
+            continue
+        data = _read_bounded(path, problems)
+        if data is not None:
+            out.append((path.name, data))
     return out
+
+
+def _too_big(name: str, size: int) -> str:
+    return (f"{name}: berkas terlalu besar ({size / (1 << 20):.0f} MB; batas "
+            f"{MAX_FILE_BYTES // (1 << 20)} MB), tidak disimpan")
+
+
+def _read_bounded(path: Path, problems: list[str]) -> bytes | None:
+    """The bytes of one regular file, read in pieces and never more than MAX_FILE_BYTES (None: refused)."""
+    try:
+        # O_NONBLOCK: should the path turn into a FIFO between stat and open, open does not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+        return None
+    with os.fdopen(fd, "rb", buffering=0) as stream:
+        try:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                problems.append(f"{path.name}: bukan berkas biasa (perangkat, pipa atau soket), tidak dibaca")
+                return None
+            if info.st_size > MAX_FILE_BYTES:
+                problems.append(_too_big(path.name, info.st_size))
+                return None
+            pieces, total = [], 0
+            while True:
+                piece = stream.read(min(READ_PIECE, MAX_FILE_BYTES + 1 - total))
+                if not piece:
+                    break
+                pieces.append(piece)
+                total += len(piece)
+                if total > MAX_FILE_BYTES:
+                    problems.append(_too_big(path.name, total))
+                    return None
+            return b"".join(pieces)
+        except OSError as exc:
+            problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+            return None
 
 
 class Reception:
@@ -154,8 +207,22 @@ class Reception:
             progress(len(items), len(items), "")
         if plan.sender:
             plan.lsp = self.services.lsp_for_sender(plan.sender)
+        self._check_age(plan)
         plan.waiting_request = self.waiting_request_for(plan.lsp)
         return plan
+
+    @staticmethod
+    def _check_age(plan: IntakePlan) -> None:
+        """An e-mail date long before the drop (a sender's clock at 1900, a stale draft) is not its arrival:
+        the clock would show it overdue at once. Like a future date, the time of the drop is taken instead."""
+        sent = plan.received_at
+        if sent is None:
+            return
+        now = utcnow()
+        if sent < now - MAX_EMAIL_AGE:
+            plan.problems.append(f"tanggal e-mail {sent:%d-%m-%Y %H:%M} lebih dari {MAX_EMAIL_AGE.days} hari "
+                                 "sebelum diterima; dipakai waktu penerimaan sekarang")
+            plan.received_at = None
 
     @staticmethod
     def waiting_request_for(lsp: Lsp | None) -> Request | None:
