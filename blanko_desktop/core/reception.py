@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from peewee import IntegrityError
+
 from blanko_desktop.core import audit
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.intake import (
@@ -304,6 +306,7 @@ class Reception:
         services = self.services
 
         def op():
+            self._refuse_received_meanwhile(new)
             if request_id is not None:
                 req = services.request(request_id)
                 self._check_open(req)
@@ -321,12 +324,17 @@ class Reception:
             for index, f in enumerate(plan.files):
                 if f.duplicate_of is not None:
                     continue
-                doc = Document.create(
-                    request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
-                    media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
-                    source=source, parent=ids.get(f.parent) if f.parent is not None else None,
-                    received_at=arrival, added_by=services.actor.label,
-                    analysis=summary(f.analysis) if f.analysis else {"notes": f.notes})
+                try:
+                    doc = Document.create(
+                        request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
+                        media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
+                        source=source, parent=ids.get(f.parent) if f.parent is not None else None,
+                        received_at=arrival, added_by=services.actor.label,
+                        analysis=summary(f.analysis) if f.analysis else {"notes": f.notes})
+                except IntegrityError:
+                    # the unique key saw what the check above could not (a writer outside this program)
+                    self._refuse_received_meanwhile([f])
+                    raise
                 ids[index] = doc
                 added.append(doc)
                 audit.record(services.actor, "document.add", "request", req.id, None,
@@ -342,6 +350,18 @@ class Reception:
 
         req, added = self.storage.write(op)
         return IntakeOutcome(req, added, duplicates, plan.problems)
+
+    @staticmethod
+    def _refuse_received_meanwhile(files: list[PlannedFile]) -> None:
+        """Inside the write transaction: refuse when a file of this intake was stored since it was prepared
+        (the same e-mail taken in by two officers or processes at once). Writers are serialised, so this
+        sees every committed copy; the unique key on the hash stands behind it."""
+        for f in files:
+            seen = (Document.select(Document.request, Document.received_at)
+                    .where(Document.sha256 == f.sha256).order_by(Document.id).first())
+            if seen is not None:
+                raise RuleError(f"{f.name}: sudah diterima pada {seen.received_at:%d-%m-%Y %H:%M} UTC untuk "
+                                f"permohonan #{seen.request_id}; tidak disimpan lagi.")
 
     @staticmethod
     def _check_open(req: Request) -> None:

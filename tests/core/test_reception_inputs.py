@@ -135,3 +135,41 @@ def test_body_in_a_wrong_charset_is_not_replaced():
     raw = (b"From: a@ktr-sertifikasi.id\r\nSubject: x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
            b"Terlampir \x93dokumen\x94\r\n")
     assert parse_email(raw, "m.eml").body.strip() == "Terlampir “dokumen”"
+
+
+def test_file_stored_meanwhile_is_refused_in_the_transaction(services, lsp, tmp_path):
+    """Two prepares before either commit (what two processes at once do): the second commit is refused whole."""
+    from blanko_desktop.core.errors import RuleError
+    from blanko_desktop.core.models import AuditEvent, Document, Request
+
+    (tmp_path / "m.eml").write_bytes(eml_bytes([("a.pdf", pdf_bytes(LETTER_TEXT), "application/pdf")]))
+    first, second = (Reception(services).prepare_paths([tmp_path / "m.eml"]) for _ in range(2))
+    req = Reception(services).commit(first).request
+    events = AuditEvent.select().count()
+    with pytest.raises(RuleError, match=rf"^m\.eml: sudah diterima pada 16-11-2026 09:12 UTC untuk permohonan "
+                                        rf"#{req.id}; tidak disimpan lagi\.$"):
+        Reception(services).commit(second)
+    assert (Request.select().count(), Document.select().count(), AuditEvent.select().count()) == (1, 2, events)
+
+
+def test_unique_key_refuses_what_the_check_did_not_see(services, lsp, tmp_path, monkeypatch):
+    """The database itself refuses a second copy: with the in-transaction check silenced, the key still holds."""
+    from blanko_desktop.core.errors import RuleError
+    from blanko_desktop.core.models import Document, Request
+
+    (tmp_path / "m.eml").write_bytes(eml_bytes([("a.pdf", pdf_bytes(LETTER_TEXT), "application/pdf")]))
+    first, second = (Reception(services).prepare_paths([tmp_path / "m.eml"]) for _ in range(2))
+    Reception(services).commit(first)
+    calls = []
+    real = Reception._refuse_received_meanwhile
+
+    def late(files):
+        calls.append(len(files))
+        if len(calls) > 1:  # only the call made after the IntegrityError
+            real(files)
+
+    monkeypatch.setattr(Reception, "_refuse_received_meanwhile", staticmethod(late))
+    with pytest.raises(RuleError, match="sudah diterima"):
+        Reception(services).commit(second)
+    assert calls == [2, 1]
+    assert (Request.select().count(), Document.select().count()) == (1, 2)
