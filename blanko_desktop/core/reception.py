@@ -22,6 +22,7 @@ from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.intake import (
     MAX_FILE_BYTES,
     FileAnalysis,
+    Finding,
     analyse_file,
     detect_type,
     parse_email,
@@ -414,6 +415,25 @@ class Reception:
             return doc
 
         return self.storage.write(op)
+
+
+LETTER_LABEL = "Surat permohonan blanko sertifikat"
+
+
+def repeated_letter(req: Request) -> list[Finding]:
+    """The letter number of `req` already used by its LSP in another request that is not cancelled: the same
+    request sent again, or a numbering mistake. A warning the officer checks (and may accept with a note)."""
+    if not req.letter_number or req.lsp_id is None:
+        return []
+    others = (Request.select(Request.id).where((Request.lsp == req.lsp_id) & (Request.id != req.id)
+                                               & (Request.letter_number == req.letter_number)
+                                               & (Request.state != State.CANCELLED)).order_by(Request.id))
+    ids = [r.id for r in others]
+    if not ids:
+        return []
+    named = ", ".join(f"#{i}" for i in ids)
+    return [Finding(LETTER_LABEL, None, None, f"nomor surat {req.letter_number} sudah dipakai LSP ini pada "
+                                              f"permohonan {named}", "warning")]
 
 
 def summary(analysis: FileAnalysis) -> dict:

@@ -173,3 +173,26 @@ def test_unique_key_refuses_what_the_check_did_not_see(services, lsp, tmp_path, 
         Reception(services).commit(second)
     assert calls == [2, 1]
     assert (Request.select().count(), Document.select().count()) == (1, 2)
+
+
+def test_letter_number_used_again_by_the_lsp_is_a_finding(services, lsp, tmp_path):
+    """The same request re-sent with new bytes (a re-saved letter): request #2 says the number was used in #1;
+    a cancelled request does not count, and the finding can be accepted with a note."""
+    from blanko_desktop.core.verification import checklist
+
+    def send(extra: str):
+        folder = tmp_path / extra
+        folder.mkdir()
+        (folder / "surat.pdf").write_bytes(pdf_bytes(LETTER_TEXT + "\n" + extra))
+        return Reception(services).commit(Reception(services).prepare_paths([folder]), lsp_id=lsp.id).request
+
+    first, second = send("satu"), send("dua")
+    assert first.letter_number == second.letter_number == "045/LSP-TKN/XI/2026"
+    message = "nomor surat 045/LSP-TKN/XI/2026 sudah dipakai LSP ini pada permohonan #%d" % first.id
+    found = [f for f in checklist.build(services, second.id).findings if "sudah dipakai" in f.message]
+    assert [(f.document, f.message, f.severity) for f in found] == [
+        ("Surat permohonan blanko sertifikat", message, "warning")]
+    assert [f.message for f in checklist.build(services, first.id).findings if "sudah dipakai" in f.message] == [
+        "nomor surat 045/LSP-TKN/XI/2026 sudah dipakai LSP ini pada permohonan #%d" % second.id]
+    services.transition(first.id, "cancelled", reason="dikirim ulang")
+    assert not [f for f in checklist.build(services, second.id).findings if "sudah dipakai" in f.message]
