@@ -198,6 +198,20 @@ _M0009 = (
     'ALTER TABLE "stock_count" ADD COLUMN "settled_by" VARCHAR(255) NOT NULL DEFAULT \'\'',
 )
 
+# The same received file is stored once: a unique key on its hash, so that two officers (or two processes)
+# taking in the same e-mail at once cannot both store it; the database refuses the second. Completion e-mails
+# and approval scans are the secretariat's own papers, not received ones, and stay outside the key. Rows that
+# already repeat a hash (stored by that race before this step) point at the first copy and stay outside too.
+_M0010 = (
+    'ALTER TABLE "document" ADD COLUMN "repeat_of" INTEGER',
+    'UPDATE "document" SET "repeat_of" = (SELECT MIN(d.id) FROM "document" d WHERE d.sha256 = "document".sha256 '
+    'AND d.kind NOT IN (\'completion\', \'approval_scan\')) '
+    'WHERE "kind" NOT IN (\'completion\', \'approval_scan\') AND "id" > (SELECT MIN(d.id) FROM "document" d '
+    'WHERE d.sha256 = "document".sha256 AND d.kind NOT IN (\'completion\', \'approval_scan\'))',
+    'CREATE UNIQUE INDEX "document_sha256_once" ON "document" ("sha256") '
+    'WHERE "repeat_of" IS NULL AND "kind" NOT IN (\'completion\', \'approval_scan\')',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
@@ -208,6 +222,7 @@ STEPS: tuple[Step, ...] = (
     Step(7, "m0007_approval_cancel_and_print_copies", _M0007),
     Step(8, "m0008_request_search_index", _M0008, probe=_FTS5_TRIGRAM),
     Step(9, "m0009_stock_ledger_places", _M0009),
+    Step(10, "m0010_document_received_once", _M0010),
 )
 
 LATEST = STEPS[-1].version

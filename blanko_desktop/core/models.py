@@ -15,6 +15,7 @@ from peewee import (
     ForeignKeyField,
     IntegerField,
     Model,
+    ModelIndex,
     TextField,
 )
 
@@ -141,6 +142,15 @@ class Document(BaseModel):
     added_at = UtcDateTimeField(default=utcnow)
     added_by = CharField(default="")
     analysis = JsonField(null=True)
+    # set only on rows stored twice before the unique key of schema step 9 existed: the first copy's id
+    repeat_of = IntegerField(null=True)
+
+
+# The kinds that are the secretariat's own papers, not received files: outside the stored-once key.
+OWN_PAPER_KINDS = ("completion", "approval_scan")
+Document.add_index(ModelIndex(
+    Document, (Document.sha256,), unique=True, name="document_sha256_once",
+    where=Document.repeat_of.is_null() & Document.kind.not_in(OWN_PAPER_KINDS)))
 
 
 class Finding(BaseModel):

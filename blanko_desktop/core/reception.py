@@ -7,6 +7,7 @@ Two phases so the window can ask the officer before anything is written: `prepar
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
@@ -14,16 +15,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from peewee import IntegrityError
+
 from blanko_desktop.core import audit
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.intake import (
     MAX_FILE_BYTES,
     FileAnalysis,
+    Finding,
     analyse_file,
     detect_type,
     parse_email,
     safe_filename,
 )
+from blanko_desktop.core.intake.limits import MAX_EMAIL_AGE
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
 from blanko_desktop.core.models import Document, Lsp, Request, utcnow
 from blanko_desktop.core.services import FUTURE_SLACK, Services
@@ -35,6 +40,7 @@ ADD_REFUSED = "berkas baru tidak dapat ditambahkan"
 _ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
 _ANALYSES_KEPT = 64
 _ANALYSES_LOCK = threading.Lock()
+READ_PIECE = 1 << 20  # files are read in pieces of this size
 
 
 def cached_analysis(sha256: str, name: str, load: Callable[[], bytes]) -> FileAnalysis:
@@ -100,24 +106,74 @@ class IntakeOutcome:
 
 
 def _read_inputs(paths: Iterable[Path], problems: list[str]) -> list[tuple[str, bytes]]:
-    """Files from paths; a folder gives the files inside it (not hidden ones)."""
+    """Files from paths; a folder gives the files inside it (not hidden ones).
+
+    Only regular files are read (a FIFO would block for ever, /dev/zero never ends), each in bounded pieces
+    up to MAX_FILE_BYTES: a file that grows while it is read is refused like one that was too big.
+    """
     out: list[tuple[str, bytes]] = []
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            children = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-            out += _read_inputs(children, problems)
-            continue
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                problems.append(f"{path.name}: berkas terlalu besar ({size // (1 << 20)} MB; batas "
-                                f"{MAX_FILE_BYTES // (1 << 20)} MB), tidak disimpan")
-                continue
-            out.append((path.name, path.read_bytes()))
+            mode = path.stat().st_mode
         except OSError as exc:
             problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(mode):
+            try:
+                children = sorted(p for p in path.rglob("*") if not p.name.startswith(".")
+                                  and not p.is_dir() and not any(part.startswith(".") for part in
+                                                                 p.relative_to(path).parts))
+            except OSError as exc:
+                problems.append(f"{path.name}: folder tidak dapat dibaca ({exc.strerror or exc})")
+                continue
+            out += _read_inputs(children, problems)
+            continue
+        if not stat.S_ISREG(mode):
+            problems.append(f"{path.name}: bukan berkas biasa (perangkat, pipa atau soket), tidak dibaca")
+            continue
+        data = _read_bounded(path, problems)
+        if data is not None:
+            out.append((path.name, data))
     return out
+
+
+def _too_big(name: str, size: int) -> str:
+    return (f"{name}: berkas terlalu besar ({size / (1 << 20):.0f} MB; batas "
+            f"{MAX_FILE_BYTES // (1 << 20)} MB), tidak disimpan")
+
+
+def _read_bounded(path: Path, problems: list[str]) -> bytes | None:
+    """The bytes of one regular file, read in pieces and never more than MAX_FILE_BYTES (None: refused)."""
+    try:
+        # O_NONBLOCK: should the path turn into a FIFO between stat and open, open does not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+        return None
+    with os.fdopen(fd, "rb", buffering=0) as stream:
+        try:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                problems.append(f"{path.name}: bukan berkas biasa (perangkat, pipa atau soket), tidak dibaca")
+                return None
+            if info.st_size > MAX_FILE_BYTES:
+                problems.append(_too_big(path.name, info.st_size))
+                return None
+            pieces, total = [], 0
+            while True:
+                piece = stream.read(min(READ_PIECE, MAX_FILE_BYTES + 1 - total))
+                if not piece:
+                    break
+                pieces.append(piece)
+                total += len(piece)
+                if total > MAX_FILE_BYTES:
+                    problems.append(_too_big(path.name, total))
+                    return None
+            return b"".join(pieces)
+        except OSError as exc:
+            problems.append(f"{path.name}: tidak dapat dibaca ({exc.strerror or exc})")
+            return None
 
 
 class Reception:
@@ -155,8 +211,22 @@ class Reception:
             progress(len(items), len(items), "")
         if plan.sender:
             plan.lsp = self.services.lsp_for_sender(plan.sender)
+        self._check_age(plan)
         plan.waiting_request = self.waiting_request_for(plan.lsp)
         return plan
+
+    @staticmethod
+    def _check_age(plan: IntakePlan) -> None:
+        """An e-mail date long before the drop (a sender's clock at 1900, a stale draft) is not its arrival:
+        the clock would show it overdue at once. Like a future date, the time of the drop is taken instead."""
+        sent = plan.received_at
+        if sent is None:
+            return
+        now = utcnow()
+        if sent < now - MAX_EMAIL_AGE:
+            plan.problems.append(f"tanggal e-mail {sent:%d-%m-%Y %H:%M} lebih dari {MAX_EMAIL_AGE.days} hari "
+                                 "sebelum diterima; dipakai waktu penerimaan sekarang")
+            plan.received_at = None
 
     def waiting_request_for(self, lsp: Lsp | None) -> Request | None:
         """The latest request of `lsp` that waits on it for completion, if any (`Services.waiting_request`)."""
@@ -236,6 +306,7 @@ class Reception:
         services = self.services
 
         def op():
+            self._refuse_received_meanwhile(new)
             if request_id is not None:
                 req = services.open_request(request_id, ADD_REFUSED)
                 fix: dict[str, object] = {}
@@ -252,12 +323,17 @@ class Reception:
             for index, f in enumerate(plan.files):
                 if f.duplicate_of is not None:
                     continue
-                doc = Document.create(
-                    request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
-                    media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
-                    source=source, parent=ids.get(f.parent) if f.parent is not None else None,
-                    received_at=arrival, added_by=services.actor.label,
-                    analysis=summary(f.analysis) if f.analysis else {"notes": f.notes})
+                try:
+                    doc = Document.create(
+                        request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
+                        media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
+                        source=source, parent=ids.get(f.parent) if f.parent is not None else None,
+                        received_at=arrival, added_by=services.actor.label,
+                        analysis=summary(f.analysis) if f.analysis else {"notes": f.notes})
+                except IntegrityError:
+                    # the unique key saw what the check above could not (a writer outside this program)
+                    self._refuse_received_meanwhile([f])
+                    raise
                 ids[index] = doc
                 added.append(doc)
                 audit.record(services.actor, "document.add", "request", req.id, None,
@@ -273,6 +349,18 @@ class Reception:
 
         req, added = self.storage.write(op)
         return IntakeOutcome(req, added, duplicates, plan.problems)
+
+    @staticmethod
+    def _refuse_received_meanwhile(files: list[PlannedFile]) -> None:
+        """Inside the write transaction: refuse when a file of this intake was stored since it was prepared
+        (the same e-mail taken in by two officers or processes at once). Writers are serialised, so this
+        sees every committed copy; the unique key on the hash stands behind it."""
+        for f in files:
+            seen = (Document.select(Document.request, Document.received_at)
+                    .where(Document.sha256 == f.sha256).order_by(Document.id).first())
+            if seen is not None:
+                raise RuleError(f"{f.name}: sudah diterima pada {seen.received_at:%d-%m-%Y %H:%M} UTC untuk "
+                                f"permohonan #{seen.request_id}; tidak disimpan lagi.")
 
     def _fill_from_documents(self, req: Request, files: list[PlannedFile]) -> None:
         """Letter number, requested and counted quantities from what the documents say."""
@@ -319,6 +407,25 @@ class Reception:
             return doc
 
         return self.storage.write(op)
+
+
+LETTER_LABEL = "Surat permohonan blanko sertifikat"
+
+
+def repeated_letter(req: Request) -> list[Finding]:
+    """The letter number of `req` already used by its LSP in another request that is not cancelled: the same
+    request sent again, or a numbering mistake. A warning the officer checks (and may accept with a note)."""
+    if not req.letter_number or req.lsp_id is None:
+        return []
+    others = (Request.select(Request.id).where((Request.lsp == req.lsp_id) & (Request.id != req.id)
+                                               & (Request.letter_number == req.letter_number)
+                                               & (Request.state != State.CANCELLED)).order_by(Request.id))
+    ids = [r.id for r in others]
+    if not ids:
+        return []
+    named = ", ".join(f"#{i}" for i in ids)
+    return [Finding(LETTER_LABEL, None, None, f"nomor surat {req.letter_number} sudah dipakai LSP ini pada "
+                                              f"permohonan {named}", "warning")]
 
 
 def summary(analysis: FileAnalysis) -> dict:

@@ -354,3 +354,46 @@ def test_signature_logo_is_left_aside(cli, intake_db, tmp_path):
     data = cli("intake", mail, "--json", db=intake_db).json()
     assert "logo.png" not in [d["name"] for d in data["added"]]
     assert_complete(data, request)
+
+
+RACE_ROUNDS = 10
+
+
+def test_same_email_taken_in_by_two_processes_at_once_gives_one_request(cli_process, registry_source, tmp_path):
+    """Two officers drop the same e-mail at the same moment: the database's unique key on the file hash lets one
+    store it; the other is told which request has it (or, when it came second, sees the files as received)."""
+    import subprocess
+    import sys
+
+    from .conftest import copy_database
+
+    mail = tmp_path / "same.eml"
+    mail.write_bytes(lsp_request(seed=5).eml())
+    rounds, refused = 0, 0
+    for round_no in range(RACE_ROUNDS):
+        db = copy_database(registry_source, tmp_path / f"r{round_no}" / "blanko.sqlite")
+        argv = [sys.executable, "-m", "blanko_desktop.cli", "intake", str(mail), "--db", str(db)]
+        procs = [subprocess.Popen(argv, env=cli_process.env, cwd=tmp_path, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, encoding="utf-8") for _ in range(2)]
+        results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in procs]
+        for p in procs:
+            p.stdout.close()
+            p.stderr.close()
+        for rc, out, err in results:
+            assert "Traceback" not in err, err
+            assert rc in (0, 1), (rc, out, err)
+            if rc == 1:
+                refused += 1
+                assert "same.eml: sudah diterima pada " in err and "untuk permohonan #1; tidak disimpan lagi." \
+                    in err, err
+        con = sqlite3.connect(db)
+        try:
+            assert con.execute("SELECT COUNT(*) FROM request").fetchone() == (1,), results
+            assert con.execute("SELECT COUNT(*), COUNT(DISTINCT sha256) FROM document").fetchone() == (5, 5)
+            assert con.execute("SELECT COUNT(*) FROM audit_event WHERE action = 'document.add'").fetchone() == (5,)
+        finally:
+            con.close()
+        assert sorted(rc for rc, _, _ in results)[0] == 0, results
+        rounds += 1
+    assert rounds == RACE_ROUNDS
+    print(f"{rounds} rounds, {refused} refused by the in-transaction check or the unique key")

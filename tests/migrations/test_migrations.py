@@ -278,3 +278,32 @@ def test_m0007_approval_cancel_and_print_copies(tmp_path):
     # a form printed before the step went out once and carried no number
     assert conn.execute("SELECT form, printer, copies, number FROM printed_form").fetchone() == (
         "approval", "PDF", 1, "")
+
+
+def test_m0010_document_received_once(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 9)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.execute(REQUEST_ROW)
+
+    def doc(request, kind, sha):
+        conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                     "received_at, added_at, added_by) VALUES (?, ?, 'x', ?, 1, 'a/b', 'drop', "
+                     "'2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')",
+                     (request, kind, sha))
+
+    doc(1, "email", "aa")       # 1
+    doc(2, "email", "aa")       # 2: the race of before the step stored it twice
+    doc(2, "list", "aa")        # 3: and a third time
+    doc(1, "completion", "cc")  # 4: the secretariat's own papers stay outside the key
+    doc(2, "completion", "cc")  # 5
+    doc(1, "list", "bb")        # 6
+    conn.commit()
+    migrate_one(conn, 10)
+    assert "repeat_of" in {r[1] for r in conn.execute("PRAGMA table_info(document)")}
+    assert conn.execute("SELECT id, kind, sha256, repeat_of FROM document ORDER BY id").fetchall() == [
+        (1, "email", "aa", None), (2, "email", "aa", 1), (3, "list", "aa", 1),
+        (4, "completion", "cc", None), (5, "completion", "cc", None), (6, "list", "bb", None)]
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        doc(2, "letter", "bb")
+    doc(2, "approval_scan", "bb")  # an own paper with a received file's bytes is not refused

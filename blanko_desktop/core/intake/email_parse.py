@@ -79,8 +79,37 @@ def _first_text(obj: object, *attributes: str) -> str:
     return ""
 
 
+# What e-mail clients really write in unlabelled 8-bit headers besides UTF-8: Outlook on Windows writes the
+# ANSI code page (windows-1252 in Indonesia), older clients iso-8859-1. windows-1252 leaves five bytes undefined,
+# so iso-8859-1 (which defines all 256) is the last resort and nothing is ever replaced.
+HEADER_CHARSETS = ("utf-8", "windows-1252", "iso-8859-1")
+
+
+def decode_8bit(raw: bytes) -> str:
+    """Bytes of unknown charset as text: the first of HEADER_CHARSETS that decodes them without error."""
+    for charset in HEADER_CHARSETS:
+        try:
+            return raw.decode(charset)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")  # unreachable: iso-8859-1 decodes any byte
+
+
+def _raw_8bit(message: EmailMessage, name: str) -> str | None:
+    """A header sent as raw 8-bit bytes without a charset (the email package keeps them as surrogates),
+    decoded with the charsets clients use; None when the header is plain ASCII or RFC 2047 encoded."""
+    raw = next((str(value) for key, value in message.raw_items() if key.lower() == name.lower()), None)
+    if raw is None or not any("\udc80" <= ch <= "\udcff" for ch in raw):
+        return None
+    text = decode_8bit(raw.encode("utf-8", "surrogateescape"))
+    return " ".join(text.replace("\r", " ").replace("\n", " ").split())
+
+
 def _header_text(message: EmailMessage, name: str) -> str:
     """A header's decoded value, or its raw text when policy.default cannot parse it."""
+    eight_bit = _raw_8bit(message, name)
+    if eight_bit is not None:
+        return eight_bit
     try:
         value = message.get(name)
         return "" if value is None else str(value)
@@ -89,11 +118,11 @@ def _header_text(message: EmailMessage, name: str) -> str:
 
 
 def _decode(payload: bytes, charset: str | None) -> str:
-    """Text of a body part; an unknown charset name falls back to UTF-8."""
+    """Text of a body part; an unknown or wrong charset falls back to the charsets clients really use."""
     try:
-        return payload.decode(charset or "utf-8", "replace")
-    except LookupError:
-        return payload.decode("utf-8", "replace")
+        return payload.decode(charset or "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return decode_8bit(payload)
 
 
 def _aware(moment: datetime | None) -> datetime | None:

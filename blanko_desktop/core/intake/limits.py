@@ -1,5 +1,7 @@
 """Size caps for untrusted input; callers check them before reading or unpacking anything."""
 
+from datetime import timedelta
+
 # The largest single file (loose file or e-mail) accepted: the four documents of a request are a few MB.
 MAX_FILE_BYTES = 100 * 1024 * 1024
 
@@ -20,3 +22,7 @@ MAX_SHEET_CELLS = 5_000_000
 
 # E-mails forwarded inside e-mails: deeper nesting than this is not followed.
 MAX_EMAIL_DEPTH = 5
+
+# An e-mail dated further back than this before it is taken in is not believed (a sender's clock at 1900, an old
+# draft resent): its arrival is the time of the drop, and the officer is told.
+MAX_EMAIL_AGE = timedelta(days=30)

@@ -17,7 +17,7 @@ from blanko_desktop.core.intake import (
 )
 from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.models import Finding as FindingRow
-from blanko_desktop.core.reception import cached_analysis
+from blanko_desktop.core.reception import cached_analysis, repeated_letter
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State
 
@@ -160,6 +160,8 @@ def build(services: Services, request_id: int,
     latest_files = [analyses[d.id] for d in docs]
     lsp_name = req.lsp.name if req.lsp else None
     for f in cross_check(latest_files, lsp_name):
+        add(f, "")
+    for f in repeated_letter(req):  # the same request sent again (intake's check; see reception)
         add(f, "")
     roster = next((analyses[d.id] for d in reversed(docs) if d.kind == "list" and analyses[d.id].counts), None)
     competent = roster.counts.get("competent") if roster else req.competent_qty
