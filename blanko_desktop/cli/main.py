@@ -140,6 +140,10 @@ def _known_failure(exc: Exception) -> str | None:
         where = f" {exc.filename}" if exc.filename else ""
         return f"Berkas{where} tidak dapat dipakai: {exc.strerror or exc}."
     if is_database_error(exc):
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:  # a colleague holds the file: busy, not broken
+            return ("Basis data sedang dipakai petugas lain terlalu lama; berkasnya tidak rusak. "
+                    "Coba lagi sebentar lagi.")
         return f"Basis data tidak dapat dipakai: {exc}. Jalankan 'blanko check' atau pulihkan dari cadangan."
     if isinstance(exc, ValueError):  # the calendar's own checks (e.g. no working time at all)
         return str(exc)

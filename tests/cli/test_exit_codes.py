@@ -162,3 +162,20 @@ def test_unexpected_error_is_a_sentence_not_a_traceback(monkeypatch, capsys):
     assert "Traceback" not in captured.err
     assert "Kesalahan internal (RuntimeError: boom)" in captured.err
     assert "boom" in captured.out  # JSON {"error": ...}
+
+
+@pytest.mark.parametrize("error, says", [
+    ("database is locked", "sedang dipakai petugas lain"),
+    ("database table is locked", "sedang dipakai petugas lain"),
+    ("database disk image is malformed", "pulihkan dari cadangan"),
+])
+def test_a_busy_database_is_busy_not_broken(error, says):
+    """A colleague's lock on a plain read is not damage: the officer is told to wait, not to restore a backup."""
+    from peewee import OperationalError
+
+    from blanko_desktop.cli.main import _known_failure
+
+    message = _known_failure(OperationalError(error))
+    assert says in message
+    if "locked" in error:
+        assert "cadangan" not in message
