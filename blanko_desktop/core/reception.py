@@ -306,6 +306,8 @@ class Reception:
         services = self.services
 
         def op():
+            for f in new:  # under the write lock: still there, whatever a repair did meanwhile
+                self.storage.files.ensure(f.data, f.sha256)
             self._refuse_received_meanwhile(new)
             if request_id is not None:
                 req = services.open_request(request_id, ADD_REFUSED)

@@ -121,6 +121,16 @@ class DocumentStore:
     def has(self, sha256: str) -> bool:
         return self.path_for(sha256).is_file()
 
+    def ensure(self, data: bytes, sha256: str) -> None:
+        """Inside the write transaction that refers to `sha256`: store `data` again if it is gone.
+
+        Documents are stored before their transaction starts; a repair on another workstation decides under
+        the write lock and may move a file older than its grace period (an intake paused that long, say a
+        laptop suspended between storing and saving). Checked under the same lock, the file is there when
+        the rows that refer to it commit — exact, whatever the clocks say."""
+        if not self.has(sha256):
+            self.put(data)
+
     def put(self, data: bytes) -> str:
         """Store `data` (once) and return its SHA-256."""
         sha = sha256_bytes(data)

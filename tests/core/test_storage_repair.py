@@ -139,3 +139,34 @@ def test_cli_check_restore_puts_referenced_files_back(services, storage, tmp_pat
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert f"Berkas {sha} dikembalikan dari {storage.files.root / QUARANTINE}" in proc.stdout
     assert storage.files.read(sha) == b"%PDF-1.4 dipindahkan dahulu"
+
+
+def test_an_intake_paused_past_the_grace_period_stores_its_files_again(tmp_path):
+    """A laptop suspended between storing the documents and saving them: a colleague's repair moved the
+    files meanwhile (they were old and nothing referred to them); the save puts them back under its lock."""
+    from blanko_desktop.core.audit import Actor
+    from blanko_desktop.core.reception import Reception
+    from blanko_desktop.core.services import Services
+    from blanko_desktop.core.storage import Storage
+
+    storage = Storage.open(tmp_path / "blanko.sqlite")
+    services = Services(storage, Actor("petugas", "Rina"))
+    reception = Reception(services)
+    plan = reception.prepare([("daftar.txt", b"bukan pdf tetapi tetap disimpan")])
+    real_put = storage.files.put
+    moved = []
+
+    def put_then_repair_elsewhere(data):
+        sha = real_put(data)
+        if not moved:  # the colleague's repair, right after the first store (before the save's transaction)
+            moved.extend(storage.repair(grace=0))
+        return sha
+
+    storage.files.put = put_then_repair_elsewhere
+    outcome = reception.commit(plan, received_at=None)
+    storage.files.put = real_put
+    assert moved, "the repair must have moved the file for this test to mean anything"
+    doc = outcome.added[0]
+    assert storage.files.read(doc.sha256) == b"bukan pdf tetapi tetap disimpan"
+    assert storage.check().ok
+    storage.close()

@@ -176,6 +176,7 @@ def attach_approval_scan(services: Services, request_id: int, data: bytes | Path
     sha = services.storage.files.put(data)  # content-addressed: a refused save leaves an orphan for repair
 
     def op():
+        services.storage.files.ensure(data, sha)  # under the write lock (see DocumentStore.ensure)
         fresh = services.request(request_id)
         if State(fresh.state) not in APPROVED_OR_LATER:
             raise RuleError(f"Permohonan #{fresh.id} berstatus '{label(fresh.state)}': pindaian lembar "

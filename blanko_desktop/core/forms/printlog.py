@@ -23,6 +23,7 @@ def log_printed(services: Services, form: str, pdf: bytes, request_id: int | Non
     sha = services.storage.files.put(pdf)  # content-addressed; a refused save leaves an orphan for repair
 
     def op():
+        services.storage.files.ensure(pdf, sha)  # under the write lock (see DocumentStore.ensure)
         row = PrintedForm.create(request=request_id, form=form, sha256=sha, printer=printer, copies=copies,
                                  number=number, printed_at=utcnow(), printed_by=services.actor.label)
         services._audit("form.print", "printed_form", row.id, None,

@@ -103,6 +103,7 @@ def write_completion_request(services: Services, request_id: int, out: Path,
     sha = services.storage.files.put(data)
 
     def op():
+        services.storage.files.ensure(data, sha)  # under the write lock (see DocumentStore.ensure)
         doc = Document.create(request=req, kind="completion", original_name=f"permintaan-kelengkapan-{req.id}.eml",
                               sha256=sha, size=len(data), media_type="message/rfc822", source="completion",
                               received_at=utcnow(), added_by=services.actor.label)
