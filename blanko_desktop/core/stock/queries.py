@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from peewee import Case, fn
 
 from blanko_desktop.core.calendar import OfficeHours
-from blanko_desktop.core.models import Lsp, StockMovement, StockRange, utcnow
+from blanko_desktop.core.models import Lsp, Request, StockMovement, StockRange, utcnow
 from blanko_desktop.core.stock import places as P
 from blanko_desktop.core.stock.serials import SerialFormat, SerialRange
 
@@ -58,6 +58,12 @@ class Line:
     count_id: int | None
     replaces: SerialRange | None  # a replacement issue: serial i of `range` replaces serial i of this
     replaces_text: str | None
+    reversed_by: int | None = None  # the reversing line that cancelled this one
+
+    @property
+    def reversible(self) -> bool:
+        """Whether the officer may still cancel it with a reversing line (never a reversal itself)."""
+        return self.kind != P.REVERSAL and self.reversed_by is None
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,22 @@ class LowStock:
     weeks_of_cover: float | None  # None: nothing issued in 90 days
     threshold_weeks: int
     low: bool
+
+
+@dataclass(frozen=True)
+class StockRequest:
+    """A request as the stock dialogs offer it: to issue blanks to (approved, nothing issued yet) or to
+    record damaged sheets returned on (a replacement request not yet served)."""
+
+    id: int
+    lsp_id: int | None
+    lsp_name: str
+    kind: str
+    state: str
+    letter_number: str
+    received_at: datetime
+    approved_qty: int | None
+    returned: int  # damaged sheets already returned on it (replacement requests)
 
 
 @dataclass(frozen=True)
@@ -219,6 +241,10 @@ class StockQueries:
         rows = query.order_by(StockMovement.id.desc()).offset(page * page_size).limit(page_size)
         return LedgerPage(self._views(rows), count, page, page_size)
 
+    def lines_by_id(self, ids: list[int]) -> list[Line]:
+        """The ledger lines with these ids, in id order."""
+        return self._views(StockMovement.select().where(StockMovement.id.in_(ids)).order_by(StockMovement.id))
+
     # -- issued totals and the low-stock warning -----------------------------------------------------
 
     def issued_per_lsp(self, date_from: date | None = None, date_to: date | None = None) -> list[IssuedTotal]:
@@ -278,7 +304,48 @@ class StockQueries:
         return LowStock(available, issued, round(per_week, 1), None if cover is None else round(cover, 1),
                         threshold, cover is not None and cover < threshold)
 
+    # -- the requests the dialogs offer ---------------------------------------------------------------
+
+    def issuable_requests(self, limit: int = 500) -> list[StockRequest]:
+        """Approved requests with no blanks issued (none, or every issue cancelled), oldest first."""
+        from blanko_desktop.core.workflow import State
+
+        return self._stock_requests(Request.state == State.APPROVED.value, limit)
+
+    def replacement_requests(self, limit: int = 500) -> list[StockRequest]:
+        """Replacement requests that may still take returned damaged sheets (not ended, nothing issued)."""
+        from blanko_desktop.core.workflow import State
+
+        return self._stock_requests((Request.kind == "replacement")
+                                    & Request.state.not_in([State.CLOSED.value, State.CANCELLED.value]), limit)
+
+    def _stock_requests(self, where, limit: int) -> list[StockRequest]:
+        """Requests matching `where` with no open issue line, in three statements whatever their number."""
+        issued = (StockMovement.select(StockMovement.request)
+                  .where((StockMovement.kind == P.ISSUE) & StockMovement.request.is_null(False)
+                         & ~fn.EXISTS(_Reversal.select(_Reversal.id).where(_Reversal.reverses == StockMovement.id))))
+        rows = list(Request.select(Request.id, Request.lsp, Request.kind, Request.state, Request.letter_number,
+                                   Request.received_at, Request.approved_qty)
+                    .where(where & Request.id.not_in(issued)).order_by(Request.received_at, Request.id)
+                    .limit(limit))
+        ids = [r.id for r in rows]
+        returned = dict(StockMovement.select(StockMovement.request, fn.SUM(StockMovement.quantity))
+                        .where((StockMovement.kind == P.RETURN) & StockMovement.request.in_(ids)
+                               & ~fn.EXISTS(_Reversal.select(_Reversal.id)
+                                            .where(_Reversal.reverses == StockMovement.id)))
+                        .group_by(StockMovement.request).tuples()) if ids else {}
+        lsp_ids = {r.lsp_id for r in rows if r.lsp_id is not None}
+        names = dict(Lsp.select(Lsp.id, Lsp.name).where(Lsp.id.in_(lsp_ids)).tuples()) if lsp_ids else {}
+        return [StockRequest(r.id, r.lsp_id, names.get(r.lsp_id, ""), r.kind, r.state, r.letter_number,
+                             r.received_at, r.approved_qty, returned.get(r.id, 0)) for r in rows]
+
     # -- counts ---------------------------------------------------------------------------------------
+
+    def count_results(self, limit: int = 50) -> list[CountResult]:
+        """The latest stock counts, newest first."""
+        from blanko_desktop.core.models import StockCount
+
+        return [_count_result(row) for row in StockCount.select().order_by(StockCount.id.desc()).limit(limit)]
 
     def count_result(self, count_id: int) -> CountResult:
         from blanko_desktop.core.errors import NotFoundError
@@ -287,10 +354,7 @@ class StockQueries:
         row = StockCount.get_or_none(StockCount.id == count_id)
         if row is None:
             raise NotFoundError(f"Stock opname #{count_id} tidak ditemukan.")
-        return CountResult(row.id, row.at, row.book_balance, row.counted, row.counted - row.book_balance,
-                           [SerialRange(*m) for m in row.missing or []],
-                           [SerialRange(*s) for s in row.surplus or []], row.counted_ranges is not None,
-                           row.explanation, row.settled_at, row.settled_by)
+        return _count_result(row)
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -298,21 +362,35 @@ class StockQueries:
         return ZoneInfo(OfficeHours.from_dict(self.services.setting("office_hours")).tz)
 
     def _views(self, query) -> list[Line]:
-        """Lines as dataclasses: the format read once, the LSP names in one query."""
+        """Lines as dataclasses: the format read once, the LSP names and the reversals in one query each."""
         rows = list(query)
         fmt = self.serial_format()
         ids = {m.lsp_id for m in rows if m.lsp_id is not None}
         names = dict(Lsp.select(Lsp.id, Lsp.name).where(Lsp.id.in_(ids)).tuples()) if ids else {}
-        return [self._line_view(m, fmt, names) for m in rows]
+        reversed_by = dict(StockMovement.select(StockMovement.reverses, StockMovement.id)
+                           .where(StockMovement.reverses.in_([m.id for m in rows])).tuples()) if rows else {}
+        return [self._line_view(m, fmt, names, reversed_by.get(m.id)) for m in rows]
 
-    def _line_view(self, m: StockMovement, fmt: SerialFormat, names: dict[int, str]) -> Line:
+    def _line_view(self, m: StockMovement, fmt: SerialFormat, names: dict[int, str],
+                   reversed_by: int | None = None) -> Line:
         r = SerialRange(m.prefix, m.first_no, m.last_no)
         replaces = None
         if m.replaces_first_no is not None:
             replaces = SerialRange(m.replaces_prefix, m.replaces_first_no, m.replaces_first_no + m.quantity - 1)
         return Line(m.id, m.kind, P.KIND_LABELS.get(m.kind, m.kind), r, r.text(fmt), m.quantity, m.from_place,
                     m.to_place, m.at, m.by, m.note, m.request_id, m.lsp_id, names.get(m.lsp_id), m.doc_number,
-                    m.doc_date, m.reverses_id, m.count_id, replaces, replaces.text(fmt) if replaces else None)
+                    m.doc_date, m.reverses_id, m.count_id, replaces, replaces.text(fmt) if replaces else None,
+                    reversed_by)
+
+
+_Reversal = StockMovement.alias("reversal")
+
+
+def _count_result(row) -> CountResult:
+    return CountResult(row.id, row.at, row.book_balance, row.counted, row.counted - row.book_balance,
+                       [SerialRange(*m) for m in row.missing or []],
+                       [SerialRange(*s) for s in row.surplus or []], row.counted_ranges is not None,
+                       row.explanation, row.settled_at, row.settled_by)
 
 
 def _touching(prefix: str, n: int):
