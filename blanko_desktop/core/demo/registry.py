@@ -1,10 +1,11 @@
-"""The demo's registry: LSPs with real cities and postal codes, signatories, the cuti bersama already past."""
+"""The demo's registry: LSPs with real cities and postal codes, signatories, the cuti bersama already past,
+and the blank stock delivered by the printer."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from blanko_desktop.core.models import Closure, Lsp, Signatory, utcnow
@@ -104,4 +105,26 @@ def setup_registry(services: Services, now: datetime | None = None) -> dict[str,
         if Closure.get_or_none(Closure.day == closure.day) is None:
             services.add_closure(closure.day, "cuti_bersama", closure.note)
             added["closures"] += 1
+    added["stock_received"] = setup_stock(services, today)
     return added
+
+
+# Two deliveries from the security printer, and a printer test that spoiled three sheets. Demo requests stop
+# before approval, so nothing is issued: the stock tab shows a store waiting for its first issue.
+DELIVERIES = ((1, 2500, "SJ-0418/PERURI/IX", 62), (2501, 5000, "SJ-0533/PERURI/XI", 9))
+
+
+def setup_stock(services: Services, today) -> int:
+    """The printer's deliveries into an empty stock register; the sheets received (0 when stock exists)."""
+    from blanko_desktop.core.stock import SerialRange, StockLedger
+
+    ledger = StockLedger(services)
+    if ledger.balance().received:
+        return 0
+    prefix = ledger.serial_format().prefix
+    for first, last, doc, days_ago in DELIVERIES:
+        delivered = today - timedelta(days=days_ago)
+        ledger.receive([SerialRange(prefix, first, last)], f"{doc}/{delivered.year}", delivered,
+                       "kiriman percetakan, diperiksa dan disegel")
+    ledger.spoil([SerialRange(prefix, 1, 3)], "uji cetak printer sertifikat yang baru dipasang")
+    return sum(last - first + 1 for first, last, _doc, _days in DELIVERIES)
