@@ -2136,14 +2136,6 @@
         <translation>Pilih catatan di buku stok untuk membatalkannya.</translation>
     </message>
     <message>
-        <source>Where is serial… (type or scan, Enter)</source>
-        <translation>Di mana nomor seri… (ketik atau pindai, Enter)</translation>
-    </message>
-    <message>
-        <source>&amp;Serial:</source>
-        <translation>&amp;Nomor seri:</translation>
-    </message>
-    <message>
         <source>Available ranges</source>
         <translation>Rentang tersedia</translation>
     </message>
@@ -2180,8 +2172,16 @@
         <translation>Klik dua kali (atau Enter) untuk membuka stock opname, menyelesaikan selisihnya, atau mencetak berita acaranya.</translation>
     </message>
     <message>
-        <source>Issued per LSP</source>
-        <translation>Dikeluarkan per LSP</translation>
+        <source>type or scan, then Enter</source>
+        <translation>ketik atau pindai, lalu Enter</translation>
+    </message>
+    <message>
+        <source>Where is &amp;serial:</source>
+        <translation>Di mana nomor &amp;seri:</translation>
+    </message>
+    <message>
+        <source>Per LSP</source>
+        <translation>Per LSP</translation>
     </message>
     <message>
         <source>Per month</source>
@@ -2204,10 +2204,6 @@
         <translation>Nomor seri</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>Kosongkan</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>Jenis:</translation>
     </message>
@@ -2228,8 +2224,12 @@
         <translation>Buku stok</translation>
     </message>
     <message>
-        <source>any date</source>
-        <translation>semua tanggal</translation>
+        <source>Clear the filters</source>
+        <translation>Kosongkan saringan</translation>
+    </message>
+    <message>
+        <source>— : any date</source>
+        <translation>— : semua tanggal</translation>
     </message>
     <message>
         <source>All LSPs</source>

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -133,7 +135,6 @@ class StockTab(QWidget):
         self.figures = {place: Figure(captions[place]) for place in P.PLACES}
         for place, figure in self.figures.items():
             figure.setToolTip(place_label(place))
-            figure.setMinimumWidth(140)
         self.figures[P.AVAILABLE].setStyleSheet("Figure { background: #e8f5ec; }")
         self.at_check = QCheckBox(self.tr("Balance at the end of:"))
         self.at_date = QDateEdit()
@@ -172,15 +173,15 @@ class StockTab(QWidget):
         self.count_button.clicked.connect(lambda: self.count())
         self.reverse_button.setToolTip(self.tr("Select a line in the ledger to reverse it."))
         self.where_edit = QLineEdit()
-        self.where_edit.setPlaceholderText(self.tr("Where is serial… (type or scan, Enter)"))
+        self.where_edit.setPlaceholderText(self.tr("type or scan, then Enter"))
         self.where_edit.setClearButtonEnabled(True)
-        self.where_edit.setMinimumWidth(240)
+        self.where_edit.setMinimumWidth(260)
         self.where_edit.returnPressed.connect(lambda: self.find_serial(self.where_edit.text()))
-        where_label = QLabel(self.tr("&Serial:"))
+        where_label = QLabel(self.tr("Where is &serial:"))
         where_label.setBuddy(self.where_edit)
         actions = QHBoxLayout()
         for button in (self.receive_button, self.issue_button, self.spoil_button, self.return_button,
-                       self.reverse_button, self.count_button):
+                       self.count_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(where_label)
@@ -202,7 +203,7 @@ class StockTab(QWidget):
         self.counts.cellActivated.connect(lambda row, _col: self.open_count_row(row))
         self.counts.setToolTip(self.tr("Double-click (or Enter) to open the count, settle it or print its report."))
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.per_lsp, self.tr("Issued per LSP"))
+        self.side_tabs.addTab(self.per_lsp, self.tr("Per LSP"))
         self.side_tabs.addTab(self.per_month, self.tr("Per month"))
         self.side_tabs.addTab(self.counts, self.tr("Stock counts"))
         left = QSplitter(Qt.Orientation.Vertical)
@@ -216,19 +217,23 @@ class StockTab(QWidget):
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in P.KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
+        self.kind_filter.setMinimumContentsLength(11)
+        self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.lsp_filter = QComboBox()
-        self.lsp_filter.setMinimumContentsLength(18)
+        self.lsp_filter.setMinimumContentsLength(12)
         self.lsp_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.request_filter = QLineEdit()
         self.request_filter.setPlaceholderText(self.tr("Request #"))
-        self.request_filter.setMaximumWidth(90)
+        self.request_filter.setFixedWidth(self.request_filter.fontMetrics().horizontalAdvance("Permohonan #") + 16)
         self.from_filter = self._date_filter()
         self.to_filter = self._date_filter()
         self.serial_filter = QLineEdit()
         self.serial_filter.setPlaceholderText(self.tr("Serial"))
         self.serial_filter.setClearButtonEnabled(True)
-        self.serial_filter.setMaximumWidth(140)
-        self.clear_filters_button = QPushButton(self.tr("Clear"))
+        self.serial_filter.setFixedWidth(self.serial_filter.fontMetrics().horizontalAdvance("KB 0000000") + 40)
+        self.clear_filters_button = QToolButton()
+        self.clear_filters_button.setText("✕")
+        self.clear_filters_button.setToolTip(self.tr("Clear the filters"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
         filters = QHBoxLayout()
         for text, widget in ((self.tr("Kind:"), self.kind_filter), (self.tr("LSP:"), self.lsp_filter),
@@ -259,7 +264,8 @@ class StockTab(QWidget):
                             (COL_KIND, "Diterima dari percetakan"), (COL_RANGE, "KB 0000001 – KB 0000000"),
                             (COL_QTY, "−10.000"), (COL_REQUEST, "#0000"), (COL_LSP, "LSP Teknologi Digital"),
                             (COL_NOTE, "dok. SJ-0418/PERURI/IX/2026 (29 Sep 2026)"), (COL_BY, "Budi Santoso")):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 14)
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            header.resizeSection(col, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 16)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda index: self._line_activated(index.row()))
         self.ledger_count = QLabel()
@@ -267,21 +273,33 @@ class StockTab(QWidget):
         ledger_layout = QVBoxLayout(ledger_box)
         ledger_layout.addLayout(filters)
         ledger_layout.addWidget(self.table, 1)
-        ledger_layout.addWidget(self.ledger_count)
+        footer = QHBoxLayout()
+        footer.addWidget(self.ledger_count, 1)
+        footer.addWidget(self.reverse_button)  # it acts on the line selected above
+        ledger_layout.addLayout(footer)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(ledger_box)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([290, 1040])
+        self.splitter.setSizes([320, 1010])
 
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addLayout(figures)
         layout.addWidget(self.low_banner)
         layout.addLayout(actions)
         layout.addWidget(self.where_answer)
         layout.addWidget(self.splitter, 1)
+        # a narrow window scrolls the tab instead of forcing the whole window wider
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         # -- behaviour
         self._filter_timer = QTimer(self)
@@ -327,7 +345,8 @@ class StockTab(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumDate(EARLIEST)
-        edit.setSpecialValueText(self.tr("any date"))
+        edit.setSpecialValueText("—")
+        edit.setToolTip(self.tr("— : any date"))
         edit.setDate(EARLIEST)
         return edit
 
@@ -444,7 +463,7 @@ class StockTab(QWidget):
             "%1", i18n.fmt_date(self.at_date.date().toPython(), long=False)) if o.at_balance else "")
         self._fill_low(o.low)
         self.ranges_list.clear()
-        self.ranges_list.addItems([f"{text}   ({sheets(r.count)})" for text, r in zip(o.ranges_text, o.ranges)])
+        self.ranges_list.addItems([f"{text}  ({sheets(r.count)})" for text, r in zip(o.ranges_text, o.ranges)])
         if o.ranges_total > len(o.ranges):
             self.ranges_list.addItem(self.tr("… and %n more range(s)", "", o.ranges_total - len(o.ranges)))
         if not o.ranges_total:
