@@ -78,6 +78,7 @@ class Overview:
     per_month: list[IssuedTotal]
     low: LowStock
     counts: list[CountResult]
+    lsps: list[tuple[int, str]]  # (id, name) for the ledger's LSP filter
 
 
 def load_overview(services: Services, at: date | None) -> Overview:
@@ -87,7 +88,8 @@ def load_overview(services: Services, at: date | None) -> Overview:
     shown = ranges[:RANGES_SHOWN]
     return Overview(ledger.balance(), ledger.balance(at) if at is not None else None, shown, len(ranges),
                     [r.text(fmt) for r in shown], ledger.issued_per_lsp(), ledger.issued_per_month(),
-                    ledger.low_stock(), ledger.count_results(20))
+                    ledger.low_stock(), ledger.count_results(20),
+                    ledger.lsp_names())
 
 
 def _date(edit: QDateEdit) -> date | None:
@@ -317,7 +319,7 @@ class StockTab(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         session.changes.connect(self._data_changed)
         session.database_changed.connect(self.rebind)
-        self._fill_lsp_filter()
+        self._fill_lsp_filter([])
         self._selection_changed()
         self._writable()
 
@@ -350,13 +352,13 @@ class StockTab(QWidget):
         edit.setDate(EARLIEST)
         return edit
 
-    def _fill_lsp_filter(self) -> None:
+    def _fill_lsp_filter(self, lsps: list[tuple[int, str]]) -> None:
         current = self.lsp_filter.currentData()
         self.lsp_filter.blockSignals(True)
         self.lsp_filter.clear()
         self.lsp_filter.addItem(self.tr("All LSPs"), None)
-        for lsp in self.session.services.lsp_views():
-            self.lsp_filter.addItem(lsp.name, lsp.id)
+        for lsp_id, name in lsps:
+            self.lsp_filter.addItem(name, lsp_id)
         self.lsp_filter.setCurrentIndex(max(0, self.lsp_filter.findData(current)))
         self.lsp_filter.blockSignals(False)
 
@@ -381,7 +383,6 @@ class StockTab(QWidget):
     def reload(self) -> None:
         """Read everything again: the figures and lists, and the ledger from its first page."""
         self._stale = False
-        self._fill_lsp_filter()
         self.reload_overview()
         self.model.reload()
 
@@ -409,8 +410,6 @@ class StockTab(QWidget):
     def _data_changed(self, changes: Changes) -> None:
         # stock writes announce no request (STOCK_ONLY); an issue or return names its request; the serial
         # format and the low-stock threshold are settings. Documents and the calendar do not concern stock.
-        if changes.lsps:
-            self._fill_lsp_filter()
         concerns = (changes == Changes() or changes.request_ids or changes.requests or changes.settings
                     or changes.lsps)
         if not concerns:
@@ -455,6 +454,7 @@ class StockTab(QWidget):
     # -- showing ---------------------------------------------------------------------------------------------
 
     def _fill(self, o: Overview) -> None:
+        self._fill_lsp_filter(o.lsps)
         shown = o.at_balance or o.balance
         for place, value in zip(P.PLACES, (shown.available, shown.issued, shown.spoiled, shown.returned,
                                            shown.missing)):
