@@ -105,7 +105,7 @@ def setup_registry(services: Services, now: datetime | None = None) -> dict[str,
         if Closure.get_or_none(Closure.day == closure.day) is None:
             services.add_closure(closure.day, "cuti_bersama", closure.note)
             added["closures"] += 1
-    added["stock_received"] = setup_stock(services, now or utcnow())
+    setup_stock(services, now or utcnow())
     return added
 
 
