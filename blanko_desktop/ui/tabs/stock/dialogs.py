@@ -117,7 +117,7 @@ class ReceiveDialog(StockDialog):
         self.finish_layout()
         self._tally()
         self.first.setFocus()
-        self.resize(480, 0)
+        self.setMinimumWidth(500)  # word-wrapped labels then get the height they need
 
     def range(self) -> SerialRange:
         return SerialRange(self.fmt.prefix, self.fmt.parse(self.first.text()), self.fmt.parse(self.last.text()))
@@ -257,7 +257,7 @@ class ReverseDialog(StockDialog):
         self.reason.textChanged.connect(lambda text: self.ok_button.setEnabled(bool(text.strip())))
         self.ok_button.setEnabled(False)  # a reversal needs its reason
         self.reason.setFocus()
-        self.resize(480, 0)
+        self.setMinimumWidth(500)  # word-wrapped labels then get the height they need
 
     def save(self) -> bool:
         line, ledger, reason = self.line, self.ledger, self.reason.text()
