@@ -1,8 +1,11 @@
-"""Stock register at 10 million serials issued over 20,000 requests: balance, where(serial), issue suggestion.
+"""Stock register at 10 million serials issued over 20,000 requests: balance, where(serial), issue suggestion,
+the ledger's replay for `blanko check`, and the Stok Blanko tab's first load.
 
-Run: python benchmarks/bench_stock.py [--serials N] [--requests N] [--db PATH]
+Run: python benchmarks/bench_stock.py [--serials N] [--requests N] [--db PATH] [--no-ui]
 The ledger is bulk-inserted (receipts, one issue line per request, some spoils and reversals) with the
 current ranges it implies; each figure is the median (and worst) in ms of what the officer waits for.
+The tab is opened offscreen the way the window opens it: the time until its figures and the ledger's first
+page are shown, and the longest the GUI thread went without handling events meanwhile (a stall).
 """
 
 from __future__ import annotations
@@ -90,6 +93,7 @@ def main() -> None:
     parser.add_argument("--serials", type=int, default=10_000_000)
     parser.add_argument("--requests", type=int, default=20_000)
     parser.add_argument("--db", type=Path, help="reuse (or create) this database file")
+    parser.add_argument("--no-ui", action="store_true", help="skip the tab's first load (no Qt)")
     args = parser.parse_args()
 
     from blanko_desktop.core.audit import Actor
@@ -127,11 +131,73 @@ def main() -> None:
             req = Request.create(lsp=1, kind="new", state=State.APPROVED.value, received_at=T0, approved_qty=40)
             ledger.issue(req.id)
         figures["issue (write + audit)"] = timed(issue_one, repeat=10)
+        figures["issued per LSP + month"] = timed(lambda: (ledger.issued_per_lsp(), ledger.issued_per_month()),
+                                                  repeat=5)
+        figures["ledger replay (check)"] = timed(ledger.verify, repeat=3)
         for name, (median, worst) in figures.items():
             flag = "" if name not in ("balance now", "where(serial)", "issue suggestion (500)") else (
                 " ok" if median < TARGET_MS else f" OVER {TARGET_MS} ms")
             print(f"{name:28s} median {median:7.2f} ms   worst {worst:7.2f} ms{flag}")
         storage.close()
+        if not args.no_ui:
+            # the same tab on an empty register: what the first layout and paint cost by themselves
+            empty = Path(tmp) / "empty.sqlite"
+            Storage.open(empty).close()
+            tab_first_load(empty, "tab, empty register")
+            tab_first_load(db, "tab, this register")
+
+
+def tab_first_load(db: Path, name: str, rounds: int = 5) -> None:
+    """Open the Stok Blanko tab on `db` as the window does, `rounds` times (a fresh tab each time)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from blanko_desktop.core.config import LocalConfig
+    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.ui import i18n
+    from blanko_desktop.ui.session import Session
+    from blanko_desktop.ui.tabs.stock import StockTab
+
+    app = QApplication.instance() or QApplication([])
+    i18n.install(app, "id")
+    storage = Storage.open(db, create=False)
+    session = Session(LocalConfig(database=str(storage.path), officer="bench"), storage)
+    shown, stalls, lines = [], [], 0
+    for _ in range(rounds):
+        tab = StockTab(session)
+        tab.resize(1366, 700)
+        gaps = [0.0]
+        last = [time.perf_counter()]
+
+        def beat():
+            now = time.perf_counter()
+            gaps[0] = max(gaps[0], now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(beat)
+        timer.start()
+        start = time.perf_counter()
+        last[0] = start
+        tab.show()  # showEvent starts the loads
+        while tab.current is None or tab.model.total is None:
+            app.processEvents()
+            time.sleep(0.001)
+        shown.append((time.perf_counter() - start) * 1000)
+        timer.stop()
+        stalls.append(gaps[0] * 1000)
+        lines = tab.model.total
+        tab.close()
+        tab.deleteLater()
+        app.processEvents()
+    print(f"{name + ': shown':28s} median {statistics.median(shown):7.2f} ms   worst {max(shown):7.2f} ms"
+          f"   ({lines:,} ledger lines)")
+    print(f"{'  longest GUI-thread stall':28s} median {statistics.median(stalls):7.2f} ms   worst {max(stalls):7.2f} ms")
+    storage.close()
 
 
 if __name__ == "__main__":

@@ -464,6 +464,9 @@ class Storage:
         report.checked["audit_events"] = chain.count
         report.problems += chain.problems
         report.problems += evidence.check(self, report.checked)  # keys, anchors, log replayed on the tables
+        from blanko_desktop.core.stock.verify import verify as verify_stock  # the ledger replayed on its ranges
+
+        report.problems += [f"Buku stok: {problem}" for problem in verify_stock()]
         stale = due_times.stale_due_times()
         report.checked["running_clocks"] = due_times.Request.select().where(
             due_times.Request.clock_running == True).count()  # noqa: E712

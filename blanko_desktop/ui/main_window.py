@@ -32,6 +32,7 @@ from blanko_desktop.ui.intake.controller import IntakeController
 from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.tabs.requests_tab import RequestsTab
+from blanko_desktop.ui.tabs.stock import StockTab
 from blanko_desktop.ui.tabs.verification_tab import VerificationTab
 from blanko_desktop.ui.widgets.drop_overlay import DropOverlay, NoticeBar
 
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.add_tab(self.requests_tab, self.tr("Incoming requests"), "requests")
         self.verification_tab = VerificationTab(session)
         self.add_tab(self.verification_tab, self.tr("Verification"), "verification")
+        self.stock_tab = StockTab(session)
+        self.add_tab(self.stock_tab, self.tr("Blank stock"), "stock")
+        self.stock_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.drops.hovering.connect(self.overlay.show_for)
         self.drops.left.connect(self.overlay.hide)

@@ -138,6 +138,135 @@
     </message>
 </context>
 <context>
+    <name>CountDialog</name>
+    <message>
+        <source>Stock count (stock opname)</source>
+        <translation>Stock opname</translation>
+    </message>
+    <message>
+        <source>Ranges &amp;found (the differences are recorded serial by serial)</source>
+        <translation>&amp;Rentang yang ditemukan (selisih dicatat per nomor seri)</translation>
+    </message>
+    <message>
+        <source>&amp;Total only</source>
+        <translation>&amp;Jumlah saja</translation>
+    </message>
+    <message>
+        <source>Sheets &amp;counted:</source>
+        <translation>Lembar &amp;dihitung:</translation>
+    </message>
+    <message>
+        <source>e.g. counted by Budi and Sari, store room 2</source>
+        <translation>mis. dihitung oleh Budi dan Sari, gudang 2</translation>
+    </message>
+    <message>
+        <source>On the books now: %1</source>
+        <translation>Menurut buku saat ini: %1</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+    <message>
+        <source>&amp;Compare with the books</source>
+        <translation>&amp;Bandingkan dengan buku</translation>
+    </message>
+    <message>
+        <source>What happened to the sheets that differ (at least 10 letters); kept with the adjustment lines.</source>
+        <translation>Apa yang terjadi dengan lembar yang selisih (minimal 10 huruf); disimpan bersama catatan penyesuaian.</translation>
+    </message>
+    <message>
+        <source>&amp;Settle the difference</source>
+        <translation>&amp;Selesaikan selisih</translation>
+    </message>
+    <message>
+        <source>Settle</source>
+        <translation>Penyelesaian selisih</translation>
+    </message>
+    <message>
+        <source>&amp;Print the report</source>
+        <translation>Ce&amp;tak berita acara</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Berita acara stock opname</source>
+        <translation>Berita acara stock opname</translation>
+    </message>
+    <message>
+        <source>Printer:</source>
+        <translation>Printer:</translation>
+    </message>
+    <message>
+        <source>Differences by serial:</source>
+        <translation>Selisih per nomor seri:</translation>
+    </message>
+    <message>
+        <source>Stock count #%1</source>
+        <translation>Stock opname #%1</translation>
+    </message>
+    <message>
+        <source>Stock count #%1 of %2: on the books %3, counted %4, difference %5.</source>
+        <translation>Stock opname #%1 tanggal %2: buku %3, dihitung %4, selisih %5.</translation>
+    </message>
+    <message>
+        <source>Settled by %1 on %2.</source>
+        <translation>Diselesaikan oleh %1 pada %2.</translation>
+    </message>
+    <message>
+        <source>The stock agrees with the books.</source>
+        <translation>Stok sesuai dengan buku.</translation>
+    </message>
+    <message>
+        <source>Only the total was counted: count again with the ranges found, so the difference can be recorded serial by serial.</source>
+        <translation>Hanya jumlah yang dihitung: hitung ulang dengan rentang yang ditemukan agar selisihnya dapat dicatat per nomor seri.</translation>
+    </message>
+    <message>
+        <source>missing (not found): %1 (%2)</source>
+        <translation>kurang (tidak ditemukan): %1 (%2)</translation>
+    </message>
+    <message>
+        <source>surplus (found, not on the books): %1 (%2)</source>
+        <translation>lebih (ditemukan, tidak ada di buku): %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No difference by serial.</source>
+        <translation>Tidak ada selisih per nomor seri.</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1 (tidak ditemukan)</translation>
+    </message>
+    <message>
+        <source>(no printer installed)</source>
+        <translation>(tidak ada printer terpasang)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Simpan berita acara</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Mencetak…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to %1 (%n page(s)).</source>
+        <translation>
+            <numerusform>Dikirim ke %1 (%n halaman).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DatabaseFiles</name>
     <message>
         <source>Blanko Desktop database (*.sqlite *.db);;All files (*)</source>
@@ -503,6 +632,65 @@
     </message>
 </context>
 <context>
+    <name>IssueDialog</name>
+    <message>
+        <source>Issue blanks</source>
+        <translation>Keluarkan blanko</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Keluarkan</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Permohonan:</translation>
+    </message>
+    <message>
+        <source>Use the &amp;suggestion</source>
+        <translation>Pakai &amp;usulan</translation>
+    </message>
+    <message>
+        <source>Put back the ranges the program suggests.</source>
+        <translation>Kembalikan rentang yang diusulkan program.</translation>
+    </message>
+    <message>
+        <source>Stock on hand:</source>
+        <translation>Stok tersedia:</translation>
+    </message>
+    <message>
+        <source>Ranges to issue (take these bundles from the store):</source>
+        <translation>Rentang yang dikeluarkan (ambil bundel ini dari gudang):</translation>
+    </message>
+    <message>
+        <source>No approved request is waiting for blanks.</source>
+        <translation>Tidak ada permohonan disetujui yang menunggu blanko.</translation>
+    </message>
+    <message>
+        <source>Request #%1 (%2) is %3.</source>
+        <translation>Permohonan #%1 (%2) berstatus %3.</translation>
+    </message>
+    <message>
+        <source>(unknown LSP)</source>
+        <translation>(LSP belum diketahui)</translation>
+    </message>
+    <message>
+        <source>Request #%1 from %2: %3 approved.</source>
+        <translation>Permohonan #%1 dari %2: disetujui %3.</translation>
+    </message>
+    <message>
+        <source>Replacement: %1 damaged sheets returned.</source>
+        <translation>Penggantian: %1 lembar rusak sudah dikembalikan.</translation>
+    </message>
+    <message>
+        <source>✓ %1 of %2 approved</source>
+        <translation>✓ %1 dari %2 yang disetujui</translation>
+    </message>
+    <message>
+        <source>✗ %1 of %2 approved: exactly the approved number is issued</source>
+        <translation>✗ %1 dari %2 yang disetujui: yang dikeluarkan harus tepat sejumlah yang disetujui</translation>
+    </message>
+</context>
+<context>
     <name>Kind</name>
     <message>
         <source>New blanks</source>
@@ -511,6 +699,65 @@
     <message>
         <source>Replacement of damaged blanks</source>
         <translation>Penggantian blanko rusak</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Dicatat oleh</translation>
+    </message>
+    <message>
+        <source>delivery doc. %1</source>
+        <translation>dok. %1</translation>
+    </message>
+    <message>
+        <source>reverses #%1</source>
+        <translation>membatalkan #%1</translation>
+    </message>
+    <message>
+        <source>reversed by #%1</source>
+        <translation>dibatalkan oleh #%1</translation>
+    </message>
+    <message>
+        <source>replaces %1</source>
+        <translation>pengganti %1</translation>
+    </message>
+    <message>
+        <source>stock count #%1</source>
+        <translation>stock opname #%1</translation>
     </message>
 </context>
 <context>
@@ -660,6 +907,10 @@
     <message>
         <source>Verification</source>
         <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>Blank stock</source>
+        <translation>Stok Blanko</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
@@ -1007,6 +1258,81 @@
     </message>
 </context>
 <context>
+    <name>RangesEntry</name>
+    <message>
+        <source>Scan or type the first sheet of a bundle, then the last</source>
+        <translation>Pindai atau ketik lembar pertama bundel, lalu lembar terakhir</translation>
+    </message>
+    <message>
+        <source>One range per line, e.g.
+%1 - %2</source>
+        <translation>Satu rentang per baris, mis.
+%1 - %2</translation>
+    </message>
+    <message>
+        <source>Scan the first sheet of a bundle and then its last sheet; each pair becomes a line below.</source>
+        <translation>Pindai lembar pertama bundel lalu lembar terakhirnya; setiap pasangan menjadi satu baris di bawah.</translation>
+    </message>
+    <message>
+        <source>First sheet %1: now scan the last sheet of this bundle.</source>
+        <translation>Lembar pertama %1: sekarang pindai lembar terakhir bundel ini.</translation>
+    </message>
+    <message>
+        <source>No ranges yet.</source>
+        <translation>Belum ada rentang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n range(s)</source>
+        <translation>
+            <numerusform>%n rentang</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive blanks from the printer</source>
+        <extracomment>What a stock-only write announces: no request, LSP or setting changed (the stock tab reloads on it).</extracomment>
+        <translation>Terima blanko dari percetakan</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>&amp;Terima</translation>
+    </message>
+    <message>
+        <source>Enter the first and last serial of the delivery (type them or scan the first and last sheet) and the printer&apos;s delivery document.</source>
+        <translation>Isi nomor seri pertama dan terakhir kiriman (ketik, atau pindai lembar pertama dan terakhir) serta dokumen pengiriman dari percetakan.</translation>
+    </message>
+    <message>
+        <source>e.g. SJ-014/PERURI/XI/2026</source>
+        <translation>mis. SJ-014/PERURI/XI/2026</translation>
+    </message>
+    <message>
+        <source>&amp;First serial:</source>
+        <translation>Nomor seri &amp;pertama:</translation>
+    </message>
+    <message>
+        <source>&amp;Last serial:</source>
+        <translation>Nomor seri &amp;terakhir:</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;document no.:</source>
+        <translation>Nomor &amp;dokumen pengiriman:</translation>
+    </message>
+    <message>
+        <source>Document d&amp;ate:</source>
+        <translation>T&amp;anggal dokumen:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+    <message>
+        <source>The last serial is before the first.</source>
+        <translation>Nomor seri terakhir lebih kecil dari yang pertama.</translation>
+    </message>
+</context>
+<context>
     <name>RequestDetail</name>
     <message>
         <source>Select a request to see its details.</source>
@@ -1301,6 +1627,84 @@
     </message>
 </context>
 <context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Damaged blanks returned by an LSP</source>
+        <translation>Blanko rusak dikembalikan LSP</translation>
+    </message>
+    <message>
+        <source>&amp;Record return</source>
+        <translation>&amp;Catat pengembalian</translation>
+    </message>
+    <message>
+        <source>The LSP sends the damaged sheets with its replacement request and the minutes of damage. Record them on that request; it is then approved for as many sheets.</source>
+        <translation>LSP mengirim lembar yang rusak bersama permohonan penggantian dan berita acara kerusakan. Catat lembar itu pada permohonan tersebut; permohonan itu lalu disetujui untuk jumlah lembar yang sama.</translation>
+    </message>
+    <message>
+        <source>%1 returned so far</source>
+        <translation>%1 sudah dikembalikan</translation>
+    </message>
+    <message>
+        <source>No replacement request is open: record the LSP&apos;s replacement request (kind: replacement of damaged blanks) first.</source>
+        <translation>Belum ada permohonan penggantian yang terbuka: catat dulu permohonan penggantian dari LSP (jenis: penggantian blanko rusak).</translation>
+    </message>
+    <message>
+        <source>e.g. minutes of damage 12/LSP-X/XI/2026: wet in transit</source>
+        <translation>mis. berita acara kerusakan 12/LSP-X/XI/2026: basah dalam pengiriman</translation>
+    </message>
+    <message>
+        <source>Replacement &amp;request:</source>
+        <translation>&amp;Permohonan penggantian:</translation>
+    </message>
+    <message>
+        <source>Minutes of &amp;damage:</source>
+        <translation>Berita acara &amp;kerusakan:</translation>
+    </message>
+</context>
+<context>
+    <name>ReverseDialog</name>
+    <message>
+        <source>Reverse a stock line</source>
+        <translation>Batalkan catatan stok</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse…</source>
+        <translation>&amp;Batalkan…</translation>
+    </message>
+    <message>
+        <source>Line #%1: %2, %3 (%4), %5.</source>
+        <translation>Catatan #%1: %2, %3 (%4), %5.</translation>
+    </message>
+    <message>
+        <source>The line stays in the ledger; a reversing line moves the sheets back to where they were. Nothing is erased.</source>
+        <translation>Catatan ini tetap ada di buku stok; catatan pembalik mengembalikan lembar-lembarnya ke tempat semula. Tidak ada yang dihapus.</translation>
+    </message>
+    <message>
+        <source>Cancel everything issued to request #%1 (all its ranges)</source>
+        <translation>Batalkan seluruh pengeluaran untuk permohonan #%1 (semua rentangnya)</translation>
+    </message>
+    <message>
+        <source>Why: e.g. wrong bundle recorded</source>
+        <translation>Alasan: mis. bundel yang dicatat keliru</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Cancel everything issued to request #%1? The sheets go back to the store.</source>
+        <translation>Batalkan seluruh pengeluaran untuk permohonan #%1? Lembar-lembarnya kembali ke gudang.</translation>
+    </message>
+    <message>
+        <source>Reverse line #%1 (%2)?</source>
+        <translation>Batalkan catatan #%1 (%2)?</translation>
+    </message>
+    <message>
+        <source>Reverse</source>
+        <translation>Batalkan</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1559,6 +1963,29 @@
     </message>
 </context>
 <context>
+    <name>SpoilDialog</name>
+    <message>
+        <source>Record spoiled blanks</source>
+        <translation>Catat blanko rusak</translation>
+    </message>
+    <message>
+        <source>&amp;Record spoiled</source>
+        <translation>&amp;Catat rusak</translation>
+    </message>
+    <message>
+        <source>Sheets spoiled here are never issued. Scan or type each sheet or range.</source>
+        <translation>Lembar yang rusak di kantor tidak akan pernah dikeluarkan. Pindai atau ketik setiap lembar atau rentang.</translation>
+    </message>
+    <message>
+        <source>e.g. printer test, paper jam</source>
+        <translation>mis. uji cetak printer, kertas macet</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+</context>
+<context>
     <name>State</name>
     <message>
         <source>Received</source>
@@ -1595,6 +2022,318 @@
     <message>
         <source>Cancelled</source>
         <translation>Dibatalkan</translation>
+    </message>
+</context>
+<context>
+    <name>StockLabels</name>
+    <message>
+        <source>Received from the printer</source>
+        <translation>Diterima dari percetakan</translation>
+    </message>
+    <message>
+        <source>Issued to an LSP</source>
+        <translation>Dikeluarkan ke LSP</translation>
+    </message>
+    <message>
+        <source>Spoiled in the office</source>
+        <translation>Rusak di kantor</translation>
+    </message>
+    <message>
+        <source>Returned damaged by an LSP</source>
+        <translation>Dikembalikan rusak oleh LSP</translation>
+    </message>
+    <message>
+        <source>Reversal</source>
+        <translation>Pembatalan (jurnal balik)</translation>
+    </message>
+    <message>
+        <source>Stock count adjustment</source>
+        <translation>Penyesuaian stock opname</translation>
+    </message>
+    <message>
+        <source>never received</source>
+        <translation>belum pernah diterima</translation>
+    </message>
+    <message>
+        <source>available in the store</source>
+        <translation>tersedia di gudang</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>dikeluarkan</translation>
+    </message>
+    <message>
+        <source>spoiled in the office</source>
+        <translation>rusak di kantor</translation>
+    </message>
+    <message>
+        <source>returned damaged by the LSP</source>
+        <translation>dikembalikan rusak oleh LSP</translation>
+    </message>
+    <message>
+        <source>missing (stock count difference)</source>
+        <translation>hilang (selisih stock opname)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sheet(s)</source>
+        <translation>
+            <numerusform>%Ln lembar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StockTab</name>
+    <message>
+        <source>Available</source>
+        <translation>Tersedia</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Spoiled in the office</source>
+        <translation>Rusak di kantor</translation>
+    </message>
+    <message>
+        <source>Returned damaged</source>
+        <translation>Dikembalikan rusak</translation>
+    </message>
+    <message>
+        <source>Missing (count)</source>
+        <translation>Hilang (opname)</translation>
+    </message>
+    <message>
+        <source>Balance at the end of:</source>
+        <translation>Saldo pada akhir tanggal:</translation>
+    </message>
+    <message>
+        <source>&amp;Receive from printer…</source>
+        <translation>&amp;Terima dari percetakan…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue blanks…</source>
+        <translation>&amp;Keluarkan blanko…</translation>
+    </message>
+    <message>
+        <source>Record s&amp;poiled…</source>
+        <translation>Catat &amp;rusak…</translation>
+    </message>
+    <message>
+        <source>Damaged re&amp;turn from LSP…</source>
+        <translation>&amp;Pengembalian rusak dari LSP…</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse line…</source>
+        <translation>&amp;Batalkan catatan…</translation>
+    </message>
+    <message>
+        <source>Stock &amp;count…</source>
+        <translation>Stock &amp;opname…</translation>
+    </message>
+    <message>
+        <source>Select a line in the ledger to reverse it.</source>
+        <translation>Pilih catatan di buku stok untuk membatalkannya.</translation>
+    </message>
+    <message>
+        <source>Available ranges</source>
+        <translation>Rentang tersedia</translation>
+    </message>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>Sheets</source>
+        <translation>Lembar</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Double-click (or Enter) to open the count, settle it or print its report.</source>
+        <translation>Klik dua kali (atau Enter) untuk membuka stock opname, menyelesaikan selisihnya, atau mencetak berita acaranya.</translation>
+    </message>
+    <message>
+        <source>type or scan, then Enter</source>
+        <translation>ketik atau pindai, lalu Enter</translation>
+    </message>
+    <message>
+        <source>Where is &amp;serial:</source>
+        <translation>Di mana nomor &amp;seri:</translation>
+    </message>
+    <message>
+        <source>Per LSP</source>
+        <translation>Per LSP</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>Per bulan</translation>
+    </message>
+    <message>
+        <source>Stock counts</source>
+        <translation>Stock opname</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>Request #</source>
+        <translation>Permohonan #</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Jenis:</translation>
+    </message>
+    <message>
+        <source>LSP:</source>
+        <translation>LSP:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Dari:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Sampai:</translation>
+    </message>
+    <message>
+        <source>Stock ledger</source>
+        <translation>Buku stok</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>Kosongkan saringan</translation>
+    </message>
+    <message>
+        <source>— : any date</source>
+        <translation>— : semua tanggal</translation>
+    </message>
+    <message>
+        <source>All LSPs</source>
+        <translation>Semua LSP</translation>
+    </message>
+    <message>
+        <source>(figures at the end of %1)</source>
+        <translation>(angka pada akhir %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more range(s)</source>
+        <translation>
+            <numerusform>… dan %n rentang lagi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing in the store.</source>
+        <translation>Gudang kosong.</translation>
+    </message>
+    <message>
+        <source>Available ranges (now): %1</source>
+        <translation>Rentang tersedia (sekarang): %1</translation>
+    </message>
+    <message>
+        <source>No blanks issued in the last 90 days: no pace to measure the stock against.</source>
+        <translation>Tidak ada blanko yang dikeluarkan dalam 90 hari terakhir: belum ada laju pemakaian untuk mengukur stok.</translation>
+    </message>
+    <message>
+        <source>%1 last for about %2 weeks at the last 90 days&apos; pace (%3 a week).</source>
+        <translation>%1 cukup untuk sekitar %2 minggu pada laju 90 hari terakhir (%3 per minggu).</translation>
+    </message>
+    <message>
+        <source>Low stock: </source>
+        <translation>Stok menipis: </translation>
+    </message>
+    <message numerus="yes">
+        <source>Order blanks from the printer now (the warning starts below %n week(s)).</source>
+        <translation>
+            <numerusform>Pesan blanko ke percetakan sekarang (peringatan mulai di bawah %n minggu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>diselesaikan</translation>
+    </message>
+    <message>
+        <source>difference open</source>
+        <translation>selisih terbuka</translation>
+    </message>
+    <message>
+        <source>agrees</source>
+        <translation>sesuai</translation>
+    </message>
+    <message>
+        <source>Reading the ledger…</source>
+        <translation>Membaca buku stok…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n line(s) shown</source>
+        <translation>
+            <numerusform>%1 dari %n catatan ditampilkan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>request #%1</source>
+        <translation>permohonan #%1</translation>
+    </message>
+    <message>
+        <source>in the range %1</source>
+        <translation>dalam rentang %1</translation>
+    </message>
+    <message>
+        <source>issued in place of damaged %1</source>
+        <translation>dikeluarkan sebagai pengganti %1 yang rusak</translation>
+    </message>
+    <message>
+        <source>replaced by %1</source>
+        <translation>diganti dengan %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) in the ledger.</source>
+        <translation>
+            <numerusform>%n catatan di buku stok.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Blanks received into the store.</source>
+        <translation>Blanko diterima di gudang.</translation>
+    </message>
+    <message>
+        <source>Issued to request #%1: %2</source>
+        <translation>Dikeluarkan untuk permohonan #%1: %2</translation>
+    </message>
+    <message>
+        <source>Spoiled sheets recorded.</source>
+        <translation>Lembar rusak dicatat.</translation>
+    </message>
+    <message>
+        <source>Returned damaged sheets recorded.</source>
+        <translation>Lembar rusak yang dikembalikan dicatat.</translation>
+    </message>
+    <message>
+        <source>Line #%1 reversed.</source>
+        <translation>Catatan #%1 dibatalkan.</translation>
     </message>
 </context>
 <context>

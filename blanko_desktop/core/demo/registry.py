@@ -1,10 +1,11 @@
-"""The demo's registry: LSPs with real cities and postal codes, signatories, the cuti bersama already past."""
+"""The demo's registry: LSPs with real cities and postal codes, signatories, the cuti bersama already past,
+and the blank stock delivered by the printer."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from blanko_desktop.core.models import Closure, Lsp, Signatory, utcnow
@@ -104,4 +105,36 @@ def setup_registry(services: Services, now: datetime | None = None) -> dict[str,
         if Closure.get_or_none(Closure.day == closure.day) is None:
             services.add_closure(closure.day, "cuti_bersama", closure.note)
             added["closures"] += 1
+    setup_stock(services, now or utcnow())
     return added
+
+
+# Two deliveries from the security printer, and a printer test that spoiled three sheets. Demo requests stop
+# before approval, so nothing is issued: the stock tab shows a store waiting for its first issue.
+DELIVERIES = ((1, 2500, "SJ-0418/PERURI/IX", 62), (2501, 5000, "SJ-0533/PERURI/XI", 9))
+
+
+def setup_stock(services: Services, now: datetime) -> int:
+    """The printer's deliveries into an empty stock register, each recorded on the day it came (so the
+    balance at a past date reads true); the sheets received (0 when stock exists)."""
+    from blanko_desktop.core import clock
+    from blanko_desktop.core.stock import SerialRange, StockLedger
+
+    ledger = StockLedger(services)
+    if ledger.balance().received:
+        return 0
+    prefix = ledger.serial_format().prefix
+    previous = clock._source  # put back whatever clock the caller runs on (tests set one)
+    try:
+        for n, (first, last, doc, days_ago) in enumerate(DELIVERIES):
+            delivered = now - timedelta(days=days_ago)
+            clock.set_source(lambda moment=delivered: moment)
+            day = delivered.astimezone(services.calendar().hours.zone).date()
+            ledger.receive([SerialRange(prefix, first, last)], f"{doc}/{day.year}", day,
+                           "kiriman percetakan, diperiksa dan disegel")
+            if n == 0:  # the next day, the new certificate printer was tried on the first sheets
+                clock.set_source(lambda moment=delivered: moment + timedelta(days=1))
+                ledger.spoil([SerialRange(prefix, 1, 3)], "uji cetak printer sertifikat yang baru dipasang")
+    finally:
+        clock.set_source(previous)
+    return sum(last - first + 1 for first, last, _doc, _days in DELIVERIES)

@@ -75,7 +75,8 @@ class StockLedger(StockQueries):
         fmt, parsed = self.serial_format(), self.parse_ranges(ranges)
         if not doc_number.strip():
             raise RuleError("Nomor dokumen pengiriman dari percetakan wajib diisi.")
-        if doc_date is None or doc_date > utcnow().date():
+        # the office's date: just after midnight in Jakarta it is still yesterday in UTC
+        if doc_date is None or doc_date > utcnow().astimezone(self._zone()).date():
             raise RuleError("Tanggal dokumen pengiriman wajib diisi dan tidak boleh di masa depan.")
 
         def op():

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from peewee import fn
+from peewee import Case, fn
 
 from blanko_desktop.core.calendar import OfficeHours
-from blanko_desktop.core.models import Lsp, StockMovement, StockRange, utcnow
+from blanko_desktop.core.models import Lsp, Request, StockMovement, StockRange, utcnow
 from blanko_desktop.core.stock import places as P
 from blanko_desktop.core.stock.serials import SerialFormat, SerialRange
 
@@ -58,6 +58,12 @@ class Line:
     count_id: int | None
     replaces: SerialRange | None  # a replacement issue: serial i of `range` replaces serial i of this
     replaces_text: str | None
+    reversed_by: int | None = None  # the reversing line that cancelled this one
+
+    @property
+    def reversible(self) -> bool:
+        """Whether the officer may still cancel it with a reversing line (never a reversal itself)."""
+        return self.kind != P.REVERSAL and self.reversed_by is None
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,22 @@ class LowStock:
     weeks_of_cover: float | None  # None: nothing issued in 90 days
     threshold_weeks: int
     low: bool
+
+
+@dataclass(frozen=True)
+class StockRequest:
+    """A request as the stock dialogs offer it: to issue blanks to (approved, nothing issued yet) or to
+    record damaged sheets returned on (a replacement request not yet served)."""
+
+    id: int
+    lsp_id: int | None
+    lsp_name: str
+    kind: str
+    state: str
+    letter_number: str
+    received_at: datetime
+    approved_qty: int | None
+    returned: int  # damaged sheets already returned on it (replacement requests)
 
 
 @dataclass(frozen=True)
@@ -219,23 +241,45 @@ class StockQueries:
         rows = query.order_by(StockMovement.id.desc()).offset(page * page_size).limit(page_size)
         return LedgerPage(self._views(rows), count, page, page_size)
 
+    def lsp_names(self) -> list[tuple[int, str]]:
+        """(id, name) of every LSP, by name: the ledger's LSP filter (one light query, no addresses)."""
+        return list(Lsp.select(Lsp.id, Lsp.name).order_by(Lsp.name).tuples())
+
+    def lines_by_id(self, ids: list[int]) -> list[Line]:
+        """The ledger lines with these ids, in id order."""
+        return self._views(StockMovement.select().where(StockMovement.id.in_(ids)).order_by(StockMovement.id))
+
     # -- issued totals and the low-stock warning -----------------------------------------------------
 
     def issued_per_lsp(self, date_from: date | None = None, date_to: date | None = None) -> list[IssuedTotal]:
-        totals: dict[int | None, int] = {}
-        for lsp_id, _month, qty in self._issued(date_from, date_to):
-            totals[lsp_id] = totals.get(lsp_id, 0) + qty
-        return sorted((IssuedTotal(_lsp_name(k) or "-", k, v) for k, v in totals.items() if v),
+        """Net blanks issued per LSP (issues less their reversals), most first; summed in SQL."""
+        cond = self._issued_cond(date_from, date_to)
+        totals = dict(StockMovement.select(StockMovement.lsp, _SIGNED).where(cond).group_by(StockMovement.lsp)
+                      .tuples())
+        ids = [k for k, v in totals.items() if v and k is not None]
+        names = dict(Lsp.select(Lsp.id, Lsp.name).where(Lsp.id.in_(ids)).tuples()) if ids else {}
+        return sorted((IssuedTotal(names.get(k) or "-", k, v) for k, v in totals.items() if v),
                       key=lambda t: (-t.quantity, t.key))
 
     def issued_per_month(self, date_from: date | None = None, date_to: date | None = None) -> list[IssuedTotal]:
-        totals: dict[str, int] = {}
-        for _lsp, month, qty in self._issued(date_from, date_to):
-            totals[month] = totals.get(month, 0) + qty
-        return [IssuedTotal(k, None, v) for k, v in sorted(totals.items()) if v]
+        """Net blanks issued per office month ('YYYY-MM'), oldest first.
 
-    def _issued(self, date_from, date_to):
-        """(lsp, office month, net quantity) of issue lines and their reversals."""
+        The office month of a line is found in SQL by comparing its UTC time with the months' first instants
+        (a CASE over the few dozen months the lines span): exact in any zone, and ~20 ms at 20,000 lines where
+        converting each line's time in Python took ~300 ms."""
+        zone = self._zone()
+        cond = self._issued_cond(date_from, date_to)
+        low, high = (StockMovement.select(fn.MIN(StockMovement.at), fn.MAX(StockMovement.at)).where(cond)
+                     .tuples().get())
+        if low is None:
+            return []
+        month = Case(None, [(StockMovement.at < start, label) for start, label in _month_starts(low, high, zone)],
+                     "")
+        totals = StockMovement.select(month, _SIGNED).where(cond).group_by(month).tuples()
+        return [IssuedTotal(k, None, v) for k, v in sorted(totals) if v]
+
+    def _issued_cond(self, date_from: date | None, date_to: date | None):
+        """Issue lines and the reversals that took issued sheets back, within office days."""
         zone = self._zone()
         cond = ((StockMovement.kind == P.ISSUE)
                 | ((StockMovement.kind == P.REVERSAL) & (StockMovement.from_place == P.ISSUED)
@@ -244,10 +288,7 @@ class StockQueries:
             cond &= StockMovement.at >= _day_start(date_from, zone)
         if date_to is not None:
             cond &= StockMovement.at < _day_start(date_to + timedelta(days=1), zone)
-        for lsp_id, at, kind, qty in (StockMovement.select(StockMovement.lsp, StockMovement.at, StockMovement.kind,
-                                                           StockMovement.quantity).where(cond).tuples()):
-            moment = datetime.fromisoformat(at) if isinstance(at, str) else at
-            yield lsp_id, moment.astimezone(zone).strftime("%Y-%m"), qty if kind == P.ISSUE else -qty
+        return cond
 
     def low_stock(self) -> LowStock:
         """Weeks of cover at the last 90 days' pace of issuing, against the threshold setting."""
@@ -267,7 +308,48 @@ class StockQueries:
         return LowStock(available, issued, round(per_week, 1), None if cover is None else round(cover, 1),
                         threshold, cover is not None and cover < threshold)
 
+    # -- the requests the dialogs offer ---------------------------------------------------------------
+
+    def issuable_requests(self, limit: int = 500) -> list[StockRequest]:
+        """Approved requests with no blanks issued (none, or every issue cancelled), oldest first."""
+        from blanko_desktop.core.workflow import State
+
+        return self._stock_requests(Request.state == State.APPROVED.value, limit)
+
+    def replacement_requests(self, limit: int = 500) -> list[StockRequest]:
+        """Replacement requests that may still take returned damaged sheets (not ended, nothing issued)."""
+        from blanko_desktop.core.workflow import State
+
+        return self._stock_requests((Request.kind == "replacement")
+                                    & Request.state.not_in([State.CLOSED.value, State.CANCELLED.value]), limit)
+
+    def _stock_requests(self, where, limit: int) -> list[StockRequest]:
+        """Requests matching `where` with no open issue line, in three statements whatever their number."""
+        issued = (StockMovement.select(StockMovement.request)
+                  .where((StockMovement.kind == P.ISSUE) & StockMovement.request.is_null(False)
+                         & ~fn.EXISTS(_Reversal.select(_Reversal.id).where(_Reversal.reverses == StockMovement.id))))
+        rows = list(Request.select(Request.id, Request.lsp, Request.kind, Request.state, Request.letter_number,
+                                   Request.received_at, Request.approved_qty)
+                    .where(where & Request.id.not_in(issued)).order_by(Request.received_at, Request.id)
+                    .limit(limit))
+        ids = [r.id for r in rows]
+        returned = dict(StockMovement.select(StockMovement.request, fn.SUM(StockMovement.quantity))
+                        .where((StockMovement.kind == P.RETURN) & StockMovement.request.in_(ids)
+                               & ~fn.EXISTS(_Reversal.select(_Reversal.id)
+                                            .where(_Reversal.reverses == StockMovement.id)))
+                        .group_by(StockMovement.request).tuples()) if ids else {}
+        lsp_ids = {r.lsp_id for r in rows if r.lsp_id is not None}
+        names = dict(Lsp.select(Lsp.id, Lsp.name).where(Lsp.id.in_(lsp_ids)).tuples()) if lsp_ids else {}
+        return [StockRequest(r.id, r.lsp_id, names.get(r.lsp_id, ""), r.kind, r.state, r.letter_number,
+                             r.received_at, r.approved_qty, returned.get(r.id, 0)) for r in rows]
+
     # -- counts ---------------------------------------------------------------------------------------
+
+    def count_results(self, limit: int = 50) -> list[CountResult]:
+        """The latest stock counts, newest first."""
+        from blanko_desktop.core.models import StockCount
+
+        return [_count_result(row) for row in StockCount.select().order_by(StockCount.id.desc()).limit(limit)]
 
     def count_result(self, count_id: int) -> CountResult:
         from blanko_desktop.core.errors import NotFoundError
@@ -276,10 +358,7 @@ class StockQueries:
         row = StockCount.get_or_none(StockCount.id == count_id)
         if row is None:
             raise NotFoundError(f"Stock opname #{count_id} tidak ditemukan.")
-        return CountResult(row.id, row.at, row.book_balance, row.counted, row.counted - row.book_balance,
-                           [SerialRange(*m) for m in row.missing or []],
-                           [SerialRange(*s) for s in row.surplus or []], row.counted_ranges is not None,
-                           row.explanation, row.settled_at, row.settled_by)
+        return _count_result(row)
 
     # -- helpers --------------------------------------------------------------------------------------
 
@@ -287,21 +366,37 @@ class StockQueries:
         return ZoneInfo(OfficeHours.from_dict(self.services.setting("office_hours")).tz)
 
     def _views(self, query) -> list[Line]:
-        """Lines as dataclasses: the format read once, the LSP names in one query."""
+        """Lines as dataclasses: the format read once, the LSP names and the reversals in one query each."""
         rows = list(query)
         fmt = self.serial_format()
         ids = {m.lsp_id for m in rows if m.lsp_id is not None}
         names = dict(Lsp.select(Lsp.id, Lsp.name).where(Lsp.id.in_(ids)).tuples()) if ids else {}
-        return [self._line_view(m, fmt, names) for m in rows]
+        reversed_by = dict(StockMovement.select(StockMovement.reverses, StockMovement.id)
+                           .where(StockMovement.reverses.in_([m.id for m in rows])).tuples()) if rows else {}
+        return [self._line_view(m, fmt, names, reversed_by.get(m.id)) for m in rows]
 
-    def _line_view(self, m: StockMovement, fmt: SerialFormat, names: dict[int, str]) -> Line:
+    def _line_view(self, m: StockMovement, fmt: SerialFormat, names: dict[int, str],
+                   reversed_by: int | None = None) -> Line:
         r = SerialRange(m.prefix, m.first_no, m.last_no)
         replaces = None
         if m.replaces_first_no is not None:
             replaces = SerialRange(m.replaces_prefix, m.replaces_first_no, m.replaces_first_no + m.quantity - 1)
         return Line(m.id, m.kind, P.KIND_LABELS.get(m.kind, m.kind), r, r.text(fmt), m.quantity, m.from_place,
                     m.to_place, m.at, m.by, m.note, m.request_id, m.lsp_id, names.get(m.lsp_id), m.doc_number,
-                    m.doc_date, m.reverses_id, m.count_id, replaces, replaces.text(fmt) if replaces else None)
+                    m.doc_date, m.reverses_id, m.count_id, replaces, replaces.text(fmt) if replaces else None,
+                    reversed_by)
+
+
+_Reversal = StockMovement.alias("reversal")
+# an issue line counts its sheets, a reversal of one takes them back
+_SIGNED = fn.SUM(Case(StockMovement.kind, ((P.ISSUE, StockMovement.quantity),), 0 - StockMovement.quantity))
+
+
+def _count_result(row) -> CountResult:
+    return CountResult(row.id, row.at, row.book_balance, row.counted, row.counted - row.book_balance,
+                       [SerialRange(*m) for m in row.missing or []],
+                       [SerialRange(*s) for s in row.surplus or []], row.counted_ranges is not None,
+                       row.explanation, row.settled_at, row.settled_by)
 
 
 def _touching(prefix: str, n: int):
@@ -318,6 +413,22 @@ def _lsp_name(lsp_id: int | None) -> str | None:
         return None
     row = Lsp.select(Lsp.name).where(Lsp.id == lsp_id).first()
     return row.name if row else None
+
+
+def _month_starts(low: datetime, high: datetime, zone: ZoneInfo) -> list[tuple[datetime, str]]:
+    """(first instant of the next office month, 'YYYY-MM') for every office month from `low` to `high`."""
+    low, high = _aware(low).astimezone(zone), _aware(high).astimezone(zone)
+    year, month = low.year, low.month
+    out = []
+    while (year, month) <= (high.year, high.month):
+        following = (year + month // 12, month % 12 + 1)
+        out.append((_day_start(date(*following, 1), zone), f"{year:04d}-{month:02d}"))
+        year, month = following
+    return out
+
+
+def _aware(value: datetime | str) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _day_start(day: date, zone: ZoneInfo) -> datetime:

@@ -1,9 +1,5 @@
-"""Stock fixtures: a ledger on a fresh database, LSPs, and approved requests.
-
-`approved_request` is the one place that makes a request approved; it writes it the way approval will
-(`_enter` through received -> verified -> approved, with `approved_qty`) until `core/approval.approve()`
-lands — then swap the body for that call.
-"""
+"""Stock fixtures: a ledger on a fresh database, LSPs, and requests approved the way the officer does it
+(`core/approval.approve` by the echelon-4 official, after the request was verified)."""
 
 from __future__ import annotations
 
@@ -11,23 +7,31 @@ from datetime import date, datetime, timezone
 
 import pytest
 
+from blanko_desktop.core.approval import approve
 from blanko_desktop.core.stock import StockLedger
 from blanko_desktop.core.workflow import State
 
 RECEIVED = datetime(2026, 8, 3, 2, 0, tzinfo=timezone.utc)
 DELIVERY_DATE = date(2026, 8, 3)
+OFFICIAL = ("Dra. Sri Wahyuni, M.Si.", "197001011995032001", "Kepala Subbagian Sertifikasi")
+
+
+def official(services) -> int:
+    """The echelon-4 official who signs approvals (added on first use)."""
+    active = services.signatory_views(active_only=True)
+    return active[0].id if active else services.save_signatory(*OFFICIAL).id
+
+
+def verify_and_approve(services, request_id: int, qty: int) -> None:
+    """The verify step reached the quick way (it is tested elsewhere), then the real approval of `qty`."""
+    services._write(lambda: services._enter(services.request(request_id), State.VERIFIED, competent_qty=qty))
+    approve(services, request_id, official(services))
 
 
 def make_approved(services, qty: int, lsp_id: int | None = None, kind: str = "new") -> int:
-    """A request of `kind` in state approved for `qty` blanks (the stand-in for approval.approve)."""
+    """A request of `kind` approved for `qty` blanks."""
     req = services.create_request(RECEIVED, lsp_id=lsp_id, kind=kind, sender="a@lsp.id")
-
-    def op():
-        row = services.request(req.id)
-        services._enter(row, State.VERIFIED)
-        services._enter(row, State.APPROVED, approved_qty=qty)
-
-    services._write(op)
+    verify_and_approve(services, req.id, qty)
     return req.id
 
 
@@ -37,12 +41,7 @@ def make_replacement(services, lsp_id: int) -> int:
 
 
 def approve_replacement(services, request_id: int, qty: int) -> None:
-    def op():
-        row = services.request(request_id)
-        services._enter(row, State.VERIFIED)
-        services._enter(row, State.APPROVED, approved_qty=qty)
-
-    services._write(op)
+    verify_and_approve(services, request_id, qty)
 
 
 @pytest.fixture

@@ -317,12 +317,12 @@ def test_count_not_found(ledger):
 
 
 @pytest.mark.parametrize("tamper, problem", [
-    ("UPDATE stock_range SET place = 'available' WHERE place = 'issued'", "stock_range differs from the ledger"),
-    ("DELETE FROM stock_range WHERE place = 'spoiled'", "stock_range differs from the ledger"),
-    ("UPDATE stock_range SET request_id = NULL WHERE place = 'issued'", "stock_range differs from the ledger"),
+    ("UPDATE stock_range SET place = 'available' WHERE place = 'issued'", "stock_range berbeda dari buku stok"),
+    ("DELETE FROM stock_range WHERE place = 'spoiled'", "stock_range berbeda dari buku stok"),
+    ("UPDATE stock_range SET request_id = NULL WHERE place = 'issued'", "stock_range berbeda dari buku stok"),
     ("INSERT INTO stock_movement (kind, prefix, first_no, last_no, quantity, from_place, to_place, at, by, note, "
      "doc_number) VALUES ('spoil', 'KB', 1, 1, 1, 'available', 'spoiled', '2026-08-04T00:00:00.000000+00:00', "
-     "'x', '', '')", "was issued, not 'available'"),
+     "'x', '', '')", "berada di 'issued', bukan di 'available'"),
 ])
 def test_verify_finds_current_ranges_the_ledger_does_not_explain(stocked, services, lsps, storage, tamper, problem):
     req = make_approved(services, 5, lsps[0])
