@@ -127,7 +127,7 @@ def test_registering_needs_address_and_city(services, fields, message):
 
 def test_older_records_without_an_address_are_flagged_not_rejected(services):
     old = services.add_lsp("LSP Lama", ["a@lsp-lama.id"])  # an import, or a record from before the rule
-    assert shipping_gaps(old) == ["alamat", "kota/kabupaten"]
+    assert shipping_gaps(old) == ["address", "city"]
     services.update_lsp(old.id, phone="021-1")  # still editable
     services.update_lsp(old.id, address="Jl. Lama 1", city="Bogor")
     assert shipping_gaps(services.lsp_view(old.id)) == []

@@ -17,9 +17,9 @@ SHIPPING_FIELDS = {"address": "alamat", "city": "kota/kabupaten"}
 
 
 def shipping_gaps(lsp: Any) -> list[str]:
-    """What an LSP (row, view or dict) still lacks for a parcel to be sent to it, in Indonesian words."""
+    """The fields (of SHIPPING_FIELDS) an LSP (row, view or dict) still lacks for a parcel to be sent to it."""
     get = lsp.get if isinstance(lsp, dict) else (lambda name, default="": getattr(lsp, name, default))
-    return [word for name, word in SHIPPING_FIELDS.items() if not str(get(name, "") or "").strip()]
+    return [name for name in SHIPPING_FIELDS if not str(get(name, "") or "").strip()]
 
 
 def lsp_dict(lsp: Lsp) -> dict[str, Any]:
@@ -151,7 +151,7 @@ class RegistryService(ServiceBase):
             raise RuleError("Nama LSP wajib diisi.")
         name = str(data.get("name", "")).strip()
         if require_address:
-            missing = shipping_gaps(data)
+            missing = [SHIPPING_FIELDS[f] for f in shipping_gaps(data)]
             if missing:
                 raise RuleError(f"{' dan '.join(m.capitalize() if i == 0 else m for i, m in enumerate(missing))} "
                                 f"{name} wajib diisi: blanko dikirim ke alamat LSP yang tercatat.")

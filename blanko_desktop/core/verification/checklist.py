@@ -222,8 +222,9 @@ def build(services: Services, request_id: int,
     # the officer's own tasks: never asked of the LSP, shown apart, and they hold the request like a problem
     tasks: list[OfficerTask] = []
     if req.lsp_id is None:
-        tasks.append(OfficerTask("lsp", f"Tetapkan LSP pengirim: {req.sender or 'pengirim tidak diketahui'} "
-                                        "belum terdaftar untuk LSP mana pun."))
+        tasks.append(OfficerTask("lsp", f"Tetapkan LSP pengirim: {req.sender} belum terdaftar untuk LSP mana pun."
+                                 if req.sender else "Tetapkan LSP permohonan ini: berkasnya diterima tanpa alamat "
+                                                    "pengirim."))
     if requested is None and items["letter"].status == "ok":
         tasks.append(OfficerTask("requested", "Isi jumlah blanko yang diminta: surat permohonan hasil pindaian, "
                                               "angkanya tidak terbaca otomatis."))
