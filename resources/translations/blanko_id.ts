@@ -415,6 +415,12 @@
             <numerusform>%n kesalahan terbuka</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n follow(s) from another</source>
+        <translation>
+            <numerusform>%n akibat temuan lain</numerusform>
+        </translation>
+    </message>
     <message>
         <source>No findings: every check passed.</source>
         <translation>Tidak ada temuan: semua pemeriksaan lolos.</translation>

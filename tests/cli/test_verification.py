@@ -242,3 +242,50 @@ def test_accept_finding_with_a_note_until_the_request_is_complete(cli, intake_db
     history = cli("show", 1, "--json", db=intake_db).json()["history"]
     assert [e["action"] for e in history].count("finding.accept") == len(errors)
     assert cli("verify", 1, "--json", db=intake_db).json()["state"] == "verified"
+
+
+def test_reopen_finding_brings_the_error_back(cli, intake_db, tmp_path):
+    request, rows = with_bad_niks(lsp_request(seed=41))
+    data = take_in(cli, intake_db, tmp_path, request)
+    errors = [f for f in data["checklist"]["findings"] if f["severity"] == "error"]
+    refused = cli("reopen-finding", 1, "--index", errors[0]["index"], "--note", "x", db=intake_db, expect=1)
+    assert f"Temuan nomor {errors[0]['index']} belum diterima; tidak ada yang dibuka kembali." in refused.err
+    for finding in errors:
+        cli("accept-finding", 1, "--index", finding["index"], "--note", "NIK dikonfirmasi", db=intake_db)
+    reopened = cli("reopen-finding", 1, "--index", errors[0]["index"], "--note", "Salah terima, LSP memperbaiki",
+                   "--json", db=intake_db).json()
+    assert reopened["reopened"]["accepted_note"] == "NIK dikonfirmasi"
+    assert reopened["checklist"]["complete"] is False
+    assert reopened["checklist"]["findings"][errors[0]["index"] - 1]["accepted"] is False
+    history = cli("show", 1, "--json", db=intake_db).json()["history"]
+    assert [e["action"] for e in history].count("finding.reopen") == 1
+
+
+def test_the_officers_tasks_are_listed_apart_and_not_blamed_on_the_lsp(cli, intake_db, tmp_path):
+    request = lsp_request(seed=42)
+    request.files[LETTER] = scan_pdf_bytes()
+    take_in(cli, intake_db, tmp_path, request)
+    out = cli("checklist", 1, db=intake_db).out
+    assert "Daftar periksa permohonan #1 (Diterima): MENUNGGU TUGAS PETUGAS" in out
+    assert "  Tugas petugas (1; bukan untuk LSP):" in out
+    assert "    - Isi jumlah blanko yang diminta: surat permohonan hasil pindaian" in out
+    refused = cli("completion-mail", 1, "--out", tmp_path / "draf.eml", "--officer", OFFICER, db=intake_db, expect=1)
+    assert "Tidak ada yang perlu dimintakan ke LSP untuk permohonan #1; yang tersisa tugas petugas" in refused.err
+    assert not (tmp_path / "draf.eml").exists()
+
+
+def test_completion_sent_needs_a_draft(cli, intake_db, tmp_path):
+    take_in(cli, intake_db, tmp_path, lsp_request(seed=43), (LETTER,))
+    refused = cli("completion-sent", 1, db=intake_db, expect=1)
+    assert "Permohonan #1 belum mempunyai draf permintaan kelengkapan: buat drafnya dulu." in refused.err
+    assert cli("show", 1, "--json", db=intake_db).json()["request"]["state"] == "received"
+
+
+@pytest.mark.parametrize("address, city, message", [
+    (" ", "Makassar", "Alamat LSP Baru wajib diisi: blanko dikirim ke alamat LSP yang tercatat."),
+    ("Jl. C 1", "", "Kota/kabupaten LSP Baru wajib diisi"),
+])
+def test_an_lsp_is_registered_with_its_address_and_city(cli, intake_db, address, city, message):
+    result = cli("lsp", "add", "--name", "LSP Baru", "--email", "a@lsp-baru.id", "--address", address,
+                 "--city", city, "--phone", "0411-1", db=intake_db, expect=1)
+    assert message in result.err

@@ -607,3 +607,194 @@ def test_the_tab_follows_the_selection_and_its_own_selector(window, lsp, service
     wait_idle(window, qtbot)
     assert tab.request_id == second.id
     assert window.requests_tab.detail.request_id == second.id
+
+
+# -- an honest checklist -------------------------------------------------------------------------------------------
+
+def test_missing_documents_never_read_as_everything_passed(window, lsp, tmp_path, qtbot):
+    """"Belum lengkap: 2 hal" stood beside "Tidak ada temuan: semua pemeriksaan lolos"."""
+    receive(window, qtbot, tmp_path, kinds=("letter", "minutes"))
+    tab = window.verification_tab
+    assert tab.banner.text() == "✗ Belum lengkap: 2 hal perlu dilengkapi LSP."
+    assert tab.findings_model.rowCount() == 0
+    assert tab.findings_count.text() == "Tidak ada temuan pada berkas yang diterima; masih 2 hal terbuka dengan LSP."
+
+
+def duplicate_request(window, qtbot, tmp_path, count=20):
+    """The LSP's list repeats one competent participant (same NIK, scheme, verdict): letter, minutes and decision
+    count him once. Returns the request, the competent count and the Excel row of the repeat."""
+    from blanko_desktop.core.demo.documents import request_documents
+    from datetime import date
+
+    docs, people = request_docs(count)
+    twice = next(p for p in people if p.verdict == "K")
+    repeated = request_documents(LSP_NAME, "Surabaya", people + [twice], date(2026, 11, 16), seq=45)
+    docs.files[NAMES["list"]] = repeated.files[NAMES["list"]]
+    drop_on(window, file_mime([write_email(tmp_path, docs)]))
+    wait_idle(window, qtbot)
+    return Request.select().get(), sum(p.verdict == "K" for p in people), 4 + count + 1
+
+
+def test_a_duplicate_row_is_the_cause_named_and_once_accepted_it_counts_once(window, lsp, tmp_path, qtbot,
+                                                                           monkeypatch):
+    """Accepting a duplicate NIK left the counts as they were and the e-mail blamed the letter, the minutes
+    and the decision (5 items) instead of the one extra row."""
+    req, competent, row = duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    model = tab.findings_model
+    assert tab.banner.text() == "✗ Belum lengkap: 1 hal perlu dilengkapi LSP."
+    assert tab.competent_value.text() == str(competent + 1)
+    followers = [i for i, f in enumerate(model.findings) if f.cause]
+    assert len(followers) >= 3
+    for i in followers:
+        assert model.index(i, FindingsModel.COL_STATUS).data() == f"↳ akibat baris {row} (NIK ganda)"
+    mails = []
+    monkeypatch.setattr(tab, "ask_completion", lambda rid, message: mails.append(message) or 0)
+    qtbot.mouseClick(tab.completion_button, Qt.MouseButton.LeftButton)
+    numbered = [line for line in mails[0].get_content().splitlines() if line[:2] == "1." or line[:2] == "2."]
+    assert len(numbered) == 1 and f"Baris {row}: NIK " in numbered[0]
+    assert numbered[0].endswith("tidak sama dengan surat permohonan, berita acara dan keputusan sertifikasi; "
+                                "mohon hapus baris gandanya.")
+
+    duplicate = next(i for i, f in enumerate(model.findings) if f.row == row)
+    tab.findings_panel.select_finding(duplicate)
+    assert tab.findings_panel.detail.text().startswith(f"{NAMES['list']}, lembar 'Peserta': Baris {row}: NIK")
+    notes = []
+    monkeypatch.setattr(tab, "ask_note", lambda findings: notes.append(findings) or "Peserta sama tercatat dua kali")
+    qtbot.mouseClick(tab.accept_button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+
+    assert tab.competent_value.text() == str(competent)
+    assert tab.participants.not_counted.text() == f"Dihitung sekali (baris ganda diterima): baris {row}"
+    assert tab.banner.text().startswith("✓ Lengkap") and tab.verify_button.isEnabled()
+    accepted = next(i for i, f in enumerate(tab.findings_model.findings) if f.row == row)
+    message = tab.findings_model.index(accepted, FindingsModel.COL_MESSAGE).data()
+    assert message.endswith("\nDiterima: Peserta sama tercatat dua kali")  # the note stays in sight
+    tab.findings_panel.select_finding(accepted)
+    assert "Diterima oleh Budi Santoso" in tab.findings_panel.detail.text()
+    assert tab.findings_panel.reopen_button.isEnabled()
+
+    monkeypatch.setattr(tab, "ask_reopen_note", lambda finding: "LSP harus memperbaiki daftarnya")
+    qtbot.mouseClick(tab.findings_panel.reopen_button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+    assert tab.competent_value.text() == str(competent + 1) and not tab.verify_button.isEnabled()
+    reopened = AuditEvent.get(AuditEvent.action == "finding.reopen")
+    assert reopened.after["note"] == "LSP harus memperbaiki daftarnya"
+    assert Request.get_by_id(req.id).state == State.RECEIVED
+
+
+def test_the_accept_dialog_says_the_row_once_and_what_accepting_a_duplicate_does(qtbot):
+    from blanko_desktop.core.verification.checklist import CheckedFinding
+
+    finding = CheckedFinding("Daftar.xlsx", "Peserta", 17, "Baris 17: NIK 3201150389001234 ganda, sama dengan "
+                             "baris 5 (Ani / Ani)", "error", "list")
+    dialog = AcceptFindingDialog([finding])
+    qtbot.addWidget(dialog)
+    assert dialog.what.text() == ("Daftar.xlsx, lembar 'Peserta': Baris 17: NIK 3201150389001234 ganda, sama "
+                                  "dengan baris 5 (Ani / Ani).")
+    assert dialog.effect.text().startswith("Menerima baris ganda berarti peserta itu dihitung sekali: baris 17")
+
+
+# -- the layout: fits the office's screens -------------------------------------------------------------------------
+
+def test_the_tab_fits_a_1024_screen(window, lsp, tmp_path, qtbot):
+    """At 1024×768 the tab forced the window to 1040 px, the buttons off-screen."""
+    duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert tab.minimumSizeHint().width() <= tab.width() <= 1024
+    for button in (tab.verify_button, tab.completion_button, tab.findings_panel.accept_button):
+        right = button.mapTo(tab, button.rect().topRight()).x()
+        assert button.isVisibleTo(tab) and 0 < right <= tab.width(), button.text()
+    # the findings wrap (a long message spans lines) instead of being cut ("surat memint…")
+    long = max(range(tab.findings_model.rowCount()), key=lambda r: len(tab.findings_model.findings[r].message))
+    view_row = tab.findings_proxy.mapFromSource(tab.findings_model.index(long, 0)).row()
+    assert tab.findings.wordWrap() and tab.findings.rowHeight(view_row) > 2 * tab.findings.fontMetrics().height()
+
+
+def test_the_panes_stay_put_when_the_preview_changes(window, lsp, tmp_path, qtbot):
+    req, _competent, _row = duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    sizes = tab.splitter.sizes()
+    for name in (NAMES["list"], NAMES["letter"], NAMES["list"], NAMES["decision"]):
+        tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, name).id))
+        wait_idle(window, qtbot)
+        assert tab.splitter.sizes() == sizes, name
+    tab.preview_document(None)
+    assert tab.splitter.sizes() == sizes
+
+
+def test_the_verdict_column_stays_in_view(window, lsp, tmp_path, qtbot):
+    """At 1366 the K/BK column of the spreadsheet preview needed horizontal scrolling."""
+    req, _competent, _row = duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    for width in (1024, 1366):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda: window.width() == width)
+        tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, NAMES["list"]).id))
+        wait_idle(window, qtbot)
+        view, model = tab.preview.participants, tab.preview.participants_model
+        assert model.headerData(model.COL_VERDICT, Qt.Orientation.Horizontal) == "K/BK"
+        header = view.horizontalHeader()
+        assert 0 <= header.sectionViewportPosition(model.COL_VERDICT)
+        assert header.sectionViewportPosition(model.COL_VERDICT) + header.sectionSize(model.COL_VERDICT) \
+            <= view.viewport().width()
+
+
+def test_the_pdf_preview_zooms(window, lsp, tmp_path, qtbot):
+    req, _ = receive(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, NAMES["letter"]).id))
+    wait_idle(window, qtbot)
+    preview = tab.preview
+    assert preview.mode == "pdf" and preview.zoom_bar.isVisibleTo(tab) and preview.fits_width()
+    window.activateWindow()
+    preview.pdf_view.setFocus()
+    fit = preview.zoom_factor()
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    bigger = preview.zoom_factor()
+    assert bigger > fit and not preview.fits_width()
+    assert preview.zoom_label.text() == f"{round(bigger * 100)} %"
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom_factor() < bigger
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert preview.fits_width() and preview.fit_button.isChecked()
+    qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert not preview.fits_width()
+    qtbot.mouseClick(preview.fit_button, Qt.MouseButton.LeftButton)
+    assert preview.fits_width()
+
+
+def test_shortcuts_decide_and_move_on_to_the_next_request(window, lsp, tmp_path, qtbot, opened, monkeypatch):
+    """Ctrl+Enter verifies, Ctrl+K asks the LSP; after either the tab shows the next request waiting."""
+    docs, _ = request_docs(12, seed=3, seq=46)
+    drop_on(window, file_mime([write_email(tmp_path / "a", docs)]))
+    wait_idle(window, qtbot)
+    first = Request.select().order_by(Request.id).first()
+    second, _people = receive(window, qtbot, tmp_path / "b", kinds=("letter", "minutes"))
+    tab = window.verification_tab
+    tab.show_request(first.id)
+    wait_idle(window, qtbot)
+    assert tab.verify_button.isEnabled()
+    assert "Ctrl+Return" in tab.verify_button.toolTip()
+    window.activateWindow()
+    tab.findings.setFocus()
+    qtbot.keyClick(tab.findings, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(window, qtbot)
+    assert Request.get_by_id(first.id).state == State.VERIFIED
+    assert tab.request_id == second.id and window.requests_tab.detail.request_id == second.id
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Permohonan #{first.id} terverifikasi")
+    assert message.endswith(f"Berikutnya: permohonan #{second.id}.")
+
+    monkeypatch.setattr(tab, "ask_completion", lambda rid, message: OPEN_MAIL)
+    assert "Ctrl+K" in tab.completion_button.toolTip()
+    tab.findings.setFocus()
+    qtbot.keyClick(tab.findings, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(window, qtbot)
+    assert Request.get_by_id(second.id).state == State.WAITING_LSP
+    assert window.statusBar().currentMessage().endswith("Tidak ada lagi permohonan yang menunggu pemeriksaan.")

@@ -223,12 +223,16 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings: list[CheckedFinding] = []
+        self.labels: dict[str, str] = {}
         self._brushes = {k: QBrush(QColor(v)) for k, v in
                          (("error", ERROR_FG), ("warning", WARNING_FG), ("accepted", ACCEPTED_FG))}
 
-    def set_findings(self, findings: list[CheckedFinding]) -> None:
+    def set_findings(self, findings: list[CheckedFinding], labels: dict[str, str] | None = None) -> None:
+        """`labels`: a shorter name per document (its kind, for the four required ones); the file name stays in
+        the tooltip."""
         self.beginResetModel()
         self.findings = list(findings)
+        self.labels = dict(labels or {})
         self.endResetModel()
 
     def finding(self, row: int) -> CheckedFinding | None:
@@ -255,7 +259,7 @@ class FindingsModel(QAbstractTableModel):
 
     def _text(self, f: CheckedFinding, col: int) -> str:
         if col == self.COL_DOCUMENT:
-            return f.document
+            return self.labels.get(f.document, f.document)
         if col == self.COL_SHEET:
             return f.sheet or ""
         if col == self.COL_ROW:
@@ -279,6 +283,8 @@ class FindingsModel(QAbstractTableModel):
                 return self.tr("Accepted: %1").replace("%1", f.note)
             if col == self.COL_MESSAGE:
                 return f.message
+            if col == self.COL_DOCUMENT:
+                return f.document
             return self._text(f, col) or None
         if role == SORT_ROLE:
             if col == self.COL_ROW:

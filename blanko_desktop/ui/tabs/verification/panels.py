@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -51,13 +53,23 @@ TASK_STYLE = ("#tasks { background: #fff5d6; border: 1px solid #e3c46e; border-r
 RED = "color: #a31515;"
 
 
-def _wrapping(text: str = "") -> QLabel:
+def _wrapping(text: str = "", shrink: bool = True) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    # a long text wraps instead of widening its pane
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    if shrink:
+        # a long text wraps instead of widening its pane
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     return label
+
+
+class _OneLine(QStyledItemDelegate):
+    """A document's name on one line, shortened at its end, while the messages wrap."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
 
 
 class SlotsPanel(QWidget):
@@ -229,15 +241,15 @@ class ParticipantsPanel(QGroupBox):
         requested_row.addStretch(1)
         self.competent_value = QLabel()
         self.not_yet_value = QLabel()
-        requested_label = _wrapping(self.tr("Blanks requested (letter):"))
+        requested_label = _wrapping(self.tr("Blanks requested (letter):"), shrink=False)
         requested_label.setBuddy(self.requested_spin)
         numbers = QGridLayout()
         numbers.setColumnStretch(1, 1)
         numbers.addWidget(requested_label, 0, 0)
         numbers.addLayout(requested_row, 0, 1)
-        numbers.addWidget(_wrapping(self.tr("Competent (list):")), 1, 0)
+        numbers.addWidget(_wrapping(self.tr("Competent (list):"), shrink=False), 1, 0)
         numbers.addWidget(self.competent_value, 1, 1)
-        numbers.addWidget(_wrapping(self.tr("Not yet competent:")), 2, 0)
+        numbers.addWidget(_wrapping(self.tr("Not yet competent:"), shrink=False), 2, 0)
         numbers.addWidget(self.not_yet_value, 2, 1)
         self.mismatch = _wrapping()
         self.mismatch.setStyleSheet(RED + " font-weight: bold;")
@@ -356,10 +368,8 @@ class FindingsPanel(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FindingsModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(36)
-        metrics = self.table.fontMetrics()
-        for col, sample in ((FindingsModel.COL_DOCUMENT, "Daftar Peserta"), (FindingsModel.COL_SHEET, "Peserta"),
-                            (FindingsModel.COL_ROW, "0000"), (FindingsModel.COL_STATUS, "✗ kesalahan")):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self.table.setItemDelegateForColumn(FindingsModel.COL_DOCUMENT, _OneLine(self.table))
+        self._fit_columns(wide=False)
         # rows follow the wrapped text; measured once the widths have settled, not on every pixel of a drag
         self._rows_timer = QTimer(self)
         self._rows_timer.setSingleShot(True)
@@ -392,13 +402,39 @@ class FindingsPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
 
+    def _fit_columns(self, wide: bool) -> None:
+        """Narrow: short columns, the message takes the rest and wraps. Wide: whole labels and statuses."""
+        metrics = self.table.fontMetrics()
+        samples = ((FindingsModel.COL_DOCUMENT, "Keputusan sertifikasi" if wide else "Berita acara as"),
+                   (FindingsModel.COL_SHEET, "Peserta"), (FindingsModel.COL_ROW, "0000"),
+                   (FindingsModel.COL_STATUS, "↳ akibat baris 000 (NIK ganda)" if wide else "✗ kesalahan"))
+        for col, sample in samples:
+            self.table.horizontalHeader().resizeSection(col, metrics.horizontalAdvance(sample) + 16)
+        self._wide = wide
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        wide = self.table.viewport().width() > 760
+        if wide != getattr(self, "_wide", None):
+            self._fit_columns(wide)
+
     def show_checklist(self, cl: Checklist, lsp_points: int) -> None:
-        self.model.set_findings(cl.findings)
-        open_errors = len(cl.open_errors)
+        from blanko_desktop.core.verification.checklist import ITEM_LABELS
+
+        # the kind of a required document reads shorter than its file name (which stays in the tooltip)
+        labels = {name: i18n.document_kind_label(kind) for kind, item in cl.items.items() for name in item.files}
+        labels.update({label: i18n.document_kind_label(kind) for kind, label in ITEM_LABELS.items()})
+        self.model.set_findings(cl.findings, labels)
+        # one sheet (or none) says nothing per row: its column gives its room to the messages
+        self.table.setColumnHidden(FindingsModel.COL_SHEET, len({f.sheet for f in cl.findings if f.sheet}) <= 1)
+        open_errors = len(cl.lsp_errors)
+        follow = len(cl.open_errors) - open_errors
         if cl.findings:
             text = self.tr("%n finding(s)", "", len(cl.findings))
             if open_errors:
                 text += "  ·  " + self.tr("%n open error(s)", "", open_errors)
+            if follow:
+                text += "  ·  " + self.tr("%n follow(s) from another", "", follow)
             self.count.setText(text)
         elif cl.complete:
             self.count.setText(self.tr("No findings: every check passed."))
@@ -497,6 +533,13 @@ class PreviewPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a narrow pane keeps the file names readable: kind and content stay in the tooltip
+        width = self.width()
+        self.documents.setColumnHidden(2, width < 440)
+        self.documents.setColumnHidden(1, width < 300)
+
     def show_documents(self, documents: list[DocumentView], keep: int | None) -> int | None:
         """List the files; select `keep` again (else the first). Returns the selected document id."""
         self.documents.blockSignals(True)
@@ -505,7 +548,7 @@ class PreviewPanel(QWidget):
         for doc in sorted(documents, key=lambda d: (order.get(d.kind, 9), d.id)):
             item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind), describe(doc)])
             item.setData(0, DOC_ID_ROLE, doc.id)
-            item.setToolTip(0, doc.original_name)
+            item.setToolTip(0, "\n".join(t for t in (doc.original_name, item.text(1), item.text(2)) if t))
             item.setToolTip(2, item.text(2))
             self.documents.addTopLevelItem(item)
         self.documents.blockSignals(False)

@@ -83,6 +83,16 @@ VERIFY_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 COMPLETION_KEYS = ("Ctrl+K",)
 
 
+class _PaneSplitter(QSplitter):
+    """The panes' splitter; `chosen` once the officer moved a handle or the last session's sizes came back."""
+
+    chosen = False
+
+    def restoreState(self, state) -> bool:
+        self.chosen = bool(super().restoreState(state))
+        return self.chosen
+
+
 class VerificationTab(QWidget):
     """The Verifikasi tab: the officer's tasks, four slots, counts, findings, a preview, and the decision."""
 
@@ -181,7 +191,7 @@ class VerificationTab(QWidget):
         self.preview_panel.menu_requested.connect(self._document_menu)
         self.preview_panel.open_requested.connect(self.open_document)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = _PaneSplitter(Qt.Orientation.Horizontal)
         for pane, minimum in zip((left, self.findings_panel, self.preview_panel), PANE_MINIMUM):
             # an explicit minimum: what a pane shows can never push the others aside
             pane.setMinimumWidth(minimum)
@@ -193,6 +203,7 @@ class VerificationTab(QWidget):
         self.splitter.setCollapsible(1, False)
         self.splitter.setCollapsible(2, True)   # the preview folds away on a small screen
         self.splitter.setSizes([300, 520, 460])
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self.splitter, "chosen", True))
 
         # the names earlier code and tools use
         self.slots = self.slots_panel.slots
@@ -303,6 +314,21 @@ class VerificationTab(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """Share the width out by what each pane needs: the checklist column a fixed room, the preview about a
+        third, the findings the rest — until the officer drags a handle (or the window restored their sizes)."""
+        if self.splitter.chosen or not self.splitter.isVisible():
+            return
+        handles = self.splitter.handleWidth() * (self.splitter.count() - 1)
+        width = self.splitter.width() - handles
+        left = int(min(330, max(PANE_MINIMUM[0], width * 0.26)))
+        preview = int(min(640, max(PANE_MINIMUM[2], width * 0.30)))
+        self.splitter.setSizes([left, max(PANE_MINIMUM[1], width - left - preview), preview])
 
     def _data_changed(self, changes: Changes) -> None:
         if changes.lsps and self.current is not None and self.current.request.lsp_id is None:
