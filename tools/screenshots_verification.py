@@ -106,14 +106,6 @@ def main() -> int:
         shoot(f"verifikasi-{width}x{height}.png", (width, height))
     shoot("verifikasi-belum-lengkap.png", SIZES[1])
 
-    # the letter in view, zoomed: the officer reads the letterhead
-    letter = next(d for d in tab.current.documents if d.kind == "letter")
-    tab.documents.setCurrentItem(tab.documents.item_for(letter.id))
-    settle()
-    tab.preview.zoom_in()
-    tab.preview.zoom_in()
-    shoot("verifikasi-surat.png", SIZES[1])
-
     # the completion text copied for web mail: a draft until the officer says it was sent
     tab.ask_completion = lambda request_id, message: COPY_TEXT
     tab.send_completion()
