@@ -30,6 +30,7 @@ AUDIT_ACTIONS = {
     "finding.accept": "Temuan pemeriksaan diterima",
     "finding.reopen": "Temuan pemeriksaan dibuka kembali",
     "completion.write": "Permintaan kelengkapan ditulis",
+    "completion.sent": "Permintaan kelengkapan tercatat terkirim",
     "demo.bulk_insert": "Data contoh diisikan",
     "closure.add": "Hari libur dicatat",
     "closure.remove": "Hari libur dihapus",

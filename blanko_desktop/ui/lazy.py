@@ -25,4 +25,6 @@ class _Lazy(ModuleType):
 checklist_core = _Lazy("blanko_desktop.core.verification.checklist")
 completion = _Lazy("blanko_desktop.core.verification.completion")
 intake_sniff = _Lazy("blanko_desktop.core.intake.sniff")
+lsp_suggestion = _Lazy("blanko_desktop.core.verification.lsp_suggestion")
+verification_queue = _Lazy("blanko_desktop.core.verification.queue")
 reception = _Lazy("blanko_desktop.core.reception")

@@ -33,7 +33,7 @@ from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.tabs.requests_tab import RequestsTab
 from blanko_desktop.ui.tabs.stock import StockTab
-from blanko_desktop.ui.tabs.verification_tab import VerificationTab
+from blanko_desktop.ui.tabs.verification import VerificationTab
 from blanko_desktop.ui.widgets.drop_overlay import DropOverlay, NoticeBar
 
 WARM_UP_DELAY_MS = 1500

@@ -7,10 +7,6 @@
         <source>Accept finding</source>
         <translation>Terima temuan</translation>
     </message>
-    <message>
-        <source>, row %1</source>
-        <translation>, baris %1</translation>
-    </message>
     <message numerus="yes">
         <source>and %n more finding(s)</source>
         <translation>
@@ -28,6 +24,10 @@
     <message>
         <source>Accept</source>
         <translation>Terima</translation>
+    </message>
+    <message>
+        <source>Accepting a duplicate row counts that participant once: row %1 is left out of the counts, and the comparisons with the letter, the minutes and the decision follow.</source>
+        <translation>Menerima baris ganda berarti peserta itu dihitung sekali: baris %1 tidak ikut dihitung, dan perbandingan dengan surat, berita acara dan keputusan mengikutinya.</translation>
     </message>
 </context>
 <context>
@@ -109,20 +109,12 @@
         <translation>Permintaan kelengkapan untuk permohonan #%1</translation>
     </message>
     <message>
-        <source>This e-mail tells the LSP exactly what is missing or wrong. It is saved as a draft and opened in your mail program; the request then waits for the LSP and its one-working-day clock stops.</source>
-        <translation>E-mail ini memberi tahu LSP dengan tepat apa yang kurang atau salah. E-mail disimpan sebagai draf dan dibuka di program e-mail Anda; permohonan lalu menunggu LSP dan hitungan satu hari kerja dihentikan.</translation>
-    </message>
-    <message>
         <source>To:</source>
         <translation>Kepada:</translation>
     </message>
     <message>
         <source>Subject:</source>
         <translation>Perihal:</translation>
-    </message>
-    <message>
-        <source>No address is known for this LSP: fill in the recipient in the mail program.</source>
-        <translation>Alamat e-mail LSP ini belum diketahui: isi penerimanya di program e-mail.</translation>
     </message>
     <message>
         <source>&amp;Open in the mail program</source>
@@ -133,8 +125,12 @@
         <translation>&amp;Salin teksnya</translation>
     </message>
     <message>
-        <source>For mail in a web browser: the draft is saved and the request waits for the LSP; paste the text into a new e-mail.</source>
-        <translation>Untuk e-mail di peramban: draf disimpan dan permohonan menunggu LSP; tempelkan teksnya ke e-mail baru.</translation>
+        <source>This e-mail tells the LSP exactly what is missing or wrong. It is saved as a draft. Opened in your mail program, the request then waits for the LSP and its one-working-day clock stops. If you copy the text instead (web mail), the request stays in the queue until you confirm the e-mail has been sent.</source>
+        <translation>E-mail ini memberi tahu LSP apa tepatnya yang kurang atau salah. E-mail disimpan sebagai draf. Bila dibuka di program e-mail, permohonan lalu menunggu LSP dan batas waktu satu hari kerjanya berhenti. Bila teksnya disalin (e-mail di peramban), permohonan tetap di antrean sampai Anda menyatakan e-mailnya sudah dikirim.</translation>
+    </message>
+    <message>
+        <source>For mail in a web browser: the draft is saved and its text copied; paste it into a new e-mail, send it, then click “It has been sent”.</source>
+        <translation>Untuk e-mail di peramban: draf disimpan dan teksnya disalin; tempelkan ke e-mail baru, kirim, lalu klik “Sudah dikirim”.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +401,37 @@
             <numerusform>%n baris peserta terbaca; baris dengan kesalahan terbuka ditandai merah.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Zoom out (Ctrl+minus)</source>
+        <translation>Perkecil (Ctrl+minus)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+plus)</source>
+        <translation>Perbesar (Ctrl+plus)</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Selebar panel</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the pane (Ctrl+0)</source>
+        <translation>Sesuaikan halaman dengan lebar panel (Ctrl+0)</translation>
+    </message>
+</context>
+<context>
+    <name>DraftBar</name>
+    <message>
+        <source>It has been sent</source>
+        <translation>Sudah dikirim</translation>
+    </message>
+    <message>
+        <source>Record that the e-mail left: the request then waits for the LSP and its clock stops.</source>
+        <translation>Catat bahwa e-mailnya sudah terkirim: permohonan lalu menunggu LSP dan batas waktunya berhenti.</translation>
+    </message>
+    <message>
+        <source>Copy the text again</source>
+        <translation>Salin teksnya lagi</translation>
+    </message>
 </context>
 <context>
     <name>DropOverlay</name>
@@ -477,6 +504,73 @@
     <message>
         <source>warning</source>
         <translation>peringatan</translation>
+    </message>
+    <message>
+        <source>follows from %1</source>
+        <translation>akibat %1</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <source>Findings</source>
+        <translation>Temuan</translation>
+    </message>
+    <message>
+        <source>Accept finding…</source>
+        <translation>Terima temuan…</translation>
+    </message>
+    <message>
+        <source>Accept the selected findings with a note (kept in the history).</source>
+        <translation>Terima temuan yang dipilih dengan catatan (dicatat dalam riwayat).</translation>
+    </message>
+    <message>
+        <source>Re-open…</source>
+        <translation>Buka kembali…</translation>
+    </message>
+    <message>
+        <source>Withdraw the acceptance of the selected finding, with a note (kept in the history).</source>
+        <translation>Batalkan penerimaan temuan yang dipilih, dengan catatan (tercatat di riwayat).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n temuan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open error(s)</source>
+        <translation>
+            <numerusform>%n kesalahan terbuka</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow(s) from another</source>
+        <translation>
+            <numerusform>%n akibat temuan lain</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No findings: every check passed.</source>
+        <translation>Tidak ada temuan: semua pemeriksaan lolos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No findings in the files received; %n point(s) still open with the LSP.</source>
+        <translation>
+            <numerusform>Tidak ada temuan pada berkas yang diterima; masih %n hal terbuka dengan LSP.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No findings in the files received; your tasks remain.</source>
+        <translation>Tidak ada temuan pada berkas yang diterima; tugas Anda masih tersisa.</translation>
+    </message>
+    <message>
+        <source>Accepted by %1 %2: %3</source>
+        <translation>Diterima oleh %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>This follows from %1: it goes away when that row is accepted (counted once) or corrected by the LSP; the completion e-mail names that row instead.</source>
+        <translation>Temuan ini akibat %1: hilang bila baris itu diterima (dihitung sekali) atau diperbaiki LSP; e-mail permintaan kelengkapan menyebut baris itu, bukan temuan ini.</translation>
     </message>
 </context>
 <context>
@@ -630,6 +724,18 @@
         <source>(received %1)</source>
         <translation>(diterima %1)</translation>
     </message>
+    <message>
+        <source>Register a new LSP…</source>
+        <translation>Daftarkan LSP baru…</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Why: %2</source>
+        <translation>Disarankan: %1. Alasannya: %2</translation>
+    </message>
+    <message>
+        <source>Registered from the letter: %1.</source>
+        <translation>Didaftarkan dari surat: %1.</translation>
+    </message>
 </context>
 <context>
     <name>IssueDialog</name>
@@ -779,20 +885,8 @@
         <translation>&amp;Aktif (LSP ini masih mengajukan permohonan)</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nama:</translation>
-    </message>
-    <message>
         <source>&amp;Licence no.:</source>
         <translation>No. &amp;lisensi:</translation>
-    </message>
-    <message>
-        <source>&amp;Address:</source>
-        <translation>Ala&amp;mat:</translation>
-    </message>
-    <message>
-        <source>&amp;City:</source>
-        <translation>&amp;Kota:</translation>
     </message>
     <message>
         <source>&amp;Postal code:</source>
@@ -813,6 +907,85 @@
     <message>
         <source>The form now shows the data as saved by your colleague. Make your change again and save.</source>
         <translation>Formulir kini menampilkan data yang disimpan rekan Anda. Ulangi perubahan Anda lalu simpan.</translation>
+    </message>
+    <message>
+        <source>&amp;Name: *</source>
+        <translation>&amp;Nama: *</translation>
+    </message>
+    <message>
+        <source>&amp;Address: *</source>
+        <translation>&amp;Alamat: *</translation>
+    </message>
+    <message>
+        <source>&amp;City: *</source>
+        <translation>&amp;Kota: *</translation>
+    </message>
+    <message>
+        <source>* required: blanks are shipped to the LSP&apos;s address of record.</source>
+        <translation>* wajib diisi: blanko dikirim ke alamat LSP yang tercatat.</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>alamat</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>kota</translation>
+    </message>
+    <message>
+        <source>Not yet complete for shipping: %1 missing.</source>
+        <translation>Belum lengkap untuk pengiriman: %1 belum diisi.</translation>
+    </message>
+</context>
+<context>
+    <name>LspPicker</name>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>Set LSP</source>
+        <translation>Tetapkan LSP</translation>
+    </message>
+    <message>
+        <source>Choose an LSP in the list first (or register a new one).</source>
+        <translation>Pilih LSP di daftar dulu (atau daftarkan LSP baru).</translation>
+    </message>
+    <message>
+        <source>— choose the LSP —</source>
+        <translation>— pilih LSP —</translation>
+    </message>
+    <message>
+        <source>Register a new LSP…</source>
+        <translation>Daftarkan LSP baru…</translation>
+    </message>
+    <message>
+        <source>The sender %1 is not in the LSP registry: set the LSP of this request.</source>
+        <translation>Pengirim %1 belum terdaftar di Daftar LSP: tetapkan LSP permohonan ini.</translation>
+    </message>
+    <message>
+        <source>The files came without a sender: set the LSP of this request.</source>
+        <translation>Berkas diterima tanpa pengirim: tetapkan LSP permohonan ini.</translation>
+    </message>
+    <message>
+        <source>Suggested: %1. Why: %2</source>
+        <translation>Disarankan: %1. Alasannya: %2</translation>
+    </message>
+    <message>
+        <source>The LSP registry is empty: register the sender&apos;s LSP (its details are taken from the letter).</source>
+        <translation>Daftar LSP masih kosong: daftarkan LSP pengirim (datanya diambil dari surat).</translation>
+    </message>
+    <message>
+        <source>Nothing in the letter or the sender&apos;s address points to a registered LSP: choose one, or register a new LSP.</source>
+        <translation>Tidak ada petunjuk di surat atau alamat pengirim yang menunjuk LSP terdaftar: pilih sendiri, atau daftarkan LSP baru.</translation>
+    </message>
+    <message>
+        <source>Remember %1 for this LSP</source>
+        <translation>Catat %1 untuk LSP ini</translation>
+    </message>
+    <message>
+        <source>Attach this request to the chosen LSP.</source>
+        <translation>Tetapkan permohonan ini ke LSP yang dipilih.</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1069,10 @@
     <message>
         <source>Import from Excel</source>
         <translation>Impor dari Excel</translation>
+    </message>
+    <message>
+        <source>Not yet complete for shipping: %1 missing.</source>
+        <translation>Belum lengkap untuk pengiriman: %1 belum diisi.</translation>
     </message>
 </context>
 <context>
@@ -1062,16 +1239,28 @@
         <translation>Selamat datang di Blanko Desktop</translation>
     </message>
     <message>
-        <source>Every change you make is recorded in the history with your name. What is your name as officer?</source>
-        <translation>Setiap perubahan yang Anda lakukan dicatat dalam riwayat beserta nama Anda. Siapa nama Anda sebagai petugas?</translation>
-    </message>
-    <message>
         <source>Officer &amp;name:</source>
         <translation>&amp;Nama petugas:</translation>
     </message>
     <message>
-        <source>You can change it later in Data ▸ Settings.</source>
-        <translation>Nama dapat diubah kemudian di Data ▸ Pengaturan.</translation>
+        <source>Your name</source>
+        <translation>Nama Anda</translation>
+    </message>
+    <message>
+        <source>Letters to the LSPs are signed with your name, and every change you make is recorded in the history with it. What is your name as officer?</source>
+        <translation>Surat kepada LSP ditandatangani dengan nama Anda, dan setiap perubahan yang Anda buat tercatat di riwayat dengan nama itu. Siapa nama Anda sebagai petugas?</translation>
+    </message>
+    <message>
+        <source>Every change you make is recorded in the history with your name, and letters to the LSPs are signed with it. What is your name as officer?</source>
+        <translation>Setiap perubahan yang Anda buat tercatat di riwayat dengan nama Anda, dan surat kepada LSP ditandatangani dengan nama itu. Siapa nama Anda sebagai petugas?</translation>
+    </message>
+    <message>
+        <source>e.g. Sri Wahyuni</source>
+        <translation>mis. Sri Wahyuni</translation>
+    </message>
+    <message>
+        <source>Required. You can change it later in Data ▸ Settings.</source>
+        <translation>Wajib diisi. Nanti dapat diubah di Data ▸ Pengaturan.</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1292,88 @@
     <message>
         <source>Sheet</source>
         <translation>Lembar</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPanel</name>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Skema</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>Sumber anggaran</translation>
+    </message>
+    <message>
+        <source>The letter is a scan: type the number of blanks it asks for.</source>
+        <translation>Surat berupa hasil pindaian: ketik jumlah blanko yang diminta dalam surat.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Blanks requested (letter):</source>
+        <translation>Blanko diminta (surat):</translation>
+    </message>
+    <message>
+        <source>Competent (list):</source>
+        <translation>Kompeten (daftar):</translation>
+    </message>
+    <message>
+        <source>Not yet competent:</source>
+        <translation>Belum kompeten:</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>BK</source>
+        <translation>BK</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>The letter asks for %1 blanks but the list has %2 competent participants.</source>
+        <translation>Surat meminta %1 blanko, tetapi daftar berisi %2 peserta kompeten.</translation>
+    </message>
+    <message>
+        <source>Counted once (duplicate rows accepted): row %1</source>
+        <translation>Dihitung sekali (baris ganda diterima): baris %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>Drag a file onto a checklist slot, or right-click it, to change its kind.</source>
+        <translation>Seret berkas ke kotak dokumen wajib, atau klik kanan, untuk mengubah jenisnya.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1601,29 @@
     <message>
         <source>The last serial is before the first.</source>
         <translation>Nomor seri terakhir lebih kecil dari yang pertama.</translation>
+    </message>
+</context>
+<context>
+    <name>ReopenFindingDialog</name>
+    <message>
+        <source>Accepted: %1</source>
+        <translation>Diterima: %1</translation>
+    </message>
+    <message>
+        <source>Re-open finding</source>
+        <translation>Buka kembali temuan</translation>
+    </message>
+    <message>
+        <source>&amp;Why re-open it? (kept in the history)</source>
+        <translation>&amp;Mengapa dibuka kembali? (tercatat di riwayat)</translation>
+    </message>
+    <message>
+        <source>e.g. accepted by mistake; the LSP must correct the list</source>
+        <translation>mis. salah diterima; LSP harus memperbaiki daftarnya</translation>
+    </message>
+    <message>
+        <source>Re-open</source>
+        <translation>Buka kembali</translation>
     </message>
 </context>
 <context>
@@ -1963,6 +2257,21 @@
     </message>
 </context>
 <context>
+    <name>SlotsPanel</name>
+    <message>
+        <source>Your tasks (not the LSP&apos;s)</source>
+        <translation>Tugas Anda (bukan untuk LSP)</translation>
+    </message>
+    <message>
+        <source>Required documents</source>
+        <translation>Dokumen wajib</translation>
+    </message>
+    <message>
+        <source>Drag a document here to make it this kind of document.</source>
+        <translation>Seret dokumen ke sini untuk menjadikannya jenis dokumen ini.</translation>
+    </message>
+</context>
+<context>
     <name>SpoilDialog</name>
     <message>
         <source>Record spoiled blanks</source>
@@ -2416,58 +2725,6 @@
         <translation>Memeriksa dokumen…</translation>
     </message>
     <message>
-        <source>Required documents</source>
-        <translation>Dokumen wajib</translation>
-    </message>
-    <message>
-        <source>Drag a document here to make it this kind of document.</source>
-        <translation>Seret dokumen ke sini untuk menjadikannya jenis dokumen ini.</translation>
-    </message>
-    <message>
-        <source>LSP</source>
-        <translation>LSP</translation>
-    </message>
-    <message>
-        <source>The sender is not in the LSP registry: choose the LSP.</source>
-        <translation>Pengirim tidak ada di daftar LSP: pilih LSP-nya.</translation>
-    </message>
-    <message>
-        <source>Set LSP</source>
-        <translation>Tetapkan LSP</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Peserta</translation>
-    </message>
-    <message>
-        <source>Scheme</source>
-        <translation>Skema</translation>
-    </message>
-    <message>
-        <source>Funding</source>
-        <translation>Sumber anggaran</translation>
-    </message>
-    <message>
-        <source>The letter is a scan: type the number of blanks it asks for.</source>
-        <translation>Surat berupa hasil pindaian: ketik jumlah blanko yang diminta dalam surat.</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Simpan</translation>
-    </message>
-    <message>
-        <source>Blanks requested (letter):</source>
-        <translation>Blanko diminta (surat):</translation>
-    </message>
-    <message>
-        <source>Competent (list):</source>
-        <translation>Kompeten (daftar):</translation>
-    </message>
-    <message>
-        <source>Not yet competent:</source>
-        <translation>Belum kompeten:</translation>
-    </message>
-    <message>
         <source>Complete — on to approval</source>
         <translation>Lengkap — lanjut ke persetujuan</translation>
     </message>
@@ -2476,56 +2733,8 @@
         <translation>Kirim permintaan kelengkapan…</translation>
     </message>
     <message>
-        <source>File</source>
-        <translation>Berkas</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Jenis</translation>
-    </message>
-    <message>
-        <source>Content</source>
-        <translation>Isi</translation>
-    </message>
-    <message>
-        <source>Drag a file onto a checklist slot, or right-click it, to change its kind.</source>
-        <translation>Seret berkas ke kotak dokumen wajib, atau klik kanan, untuk mengubah jenisnya.</translation>
-    </message>
-    <message>
-        <source>Documents</source>
-        <translation>Dokumen</translation>
-    </message>
-    <message>
-        <source>Accept finding…</source>
-        <translation>Terima temuan…</translation>
-    </message>
-    <message>
-        <source>Accept the selected findings with a note (kept in the history).</source>
-        <translation>Terima temuan yang dipilih dengan catatan (dicatat dalam riwayat).</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>Temuan</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Pratinjau</translation>
-    </message>
-    <message>
         <source>Choose a request above, or select one in Incoming requests, to check its documents. Dropped e-mails and files open here once received.</source>
         <translation>Pilih permohonan di atas, atau di tab Permohonan Masuk, untuk memeriksa dokumennya. E-mail dan berkas yang diseret ke jendela terbuka di sini setelah diterima.</translation>
-    </message>
-    <message>
-        <source>K</source>
-        <translation>K</translation>
-    </message>
-    <message>
-        <source>BK</source>
-        <translation>BK</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Jumlah</translation>
     </message>
     <message>
         <source>— choose a request —</source>
@@ -2570,36 +2779,8 @@
         </translation>
     </message>
     <message>
-        <source>The completion request was sent; the request waits for the LSP.</source>
-        <translation>Permintaan kelengkapan sudah dikirim; permohonan menunggu LSP.</translation>
-    </message>
-    <message>
-        <source>The letter asks for %1 blanks but the list has %2 competent participants.</source>
-        <translation>Surat meminta %1 blanko, tetapi daftar berisi %2 peserta kompeten.</translation>
-    </message>
-    <message>
         <source>No documents yet.</source>
         <translation>Belum ada dokumen.</translation>
-    </message>
-    <message>
-        <source>No findings: every check passed.</source>
-        <translation>Tidak ada temuan: semua pemeriksaan lolos.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n temuan</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n open error(s)</source>
-        <translation>
-            <numerusform>%n kesalahan terbuka</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The LSP has not been chosen (unknown sender).</source>
-        <translation>LSP belum ditentukan (pengirim tidak dikenal).</translation>
     </message>
     <message>
         <source>The request is %1.</source>
@@ -2671,13 +2852,65 @@
         <source>The completion request for request #%1 is open in the mail program; the request now waits for the LSP.</source>
         <translation>Permintaan kelengkapan untuk permohonan #%1 terbuka di program e-mail; permohonan kini menunggu LSP.</translation>
     </message>
-    <message>
-        <source>The text is on the clipboard: paste it into an e-mail to %1. The request now waits for the LSP.</source>
-        <translation>Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk %1. Permohonan kini menunggu LSP.</translation>
+    <message numerus="yes">
+        <source>And %n task(s) of yours.</source>
+        <translation>
+            <numerusform>Dan %n tugas Anda.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your turn: %n task(s) before the request can go on.</source>
+        <translation>
+            <numerusform>Giliran Anda: %n tugas sebelum permohonan dapat dilanjutkan.</numerusform>
+        </translation>
     </message>
     <message>
-        <source>No mail program could open the draft. Its text is on the clipboard: paste it into an e-mail to %1. The draft is saved at %2.</source>
-        <translation>Tidak ada program e-mail yang dapat membuka draf. Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk %1. Draf tersimpan di %2.</translation>
+        <source>The request waits for the LSP.</source>
+        <translation>Permohonan menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>The completion request was handed to the mail program on %1; the request waits for the LSP.</source>
+        <translation>Permintaan kelengkapan diserahkan ke program e-mail pada %1; permohonan menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>The completion request was confirmed sent on %1; the request waits for the LSP.</source>
+        <translation>Permintaan kelengkapan dinyatakan terkirim pada %1; permohonan menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>Completion request drafted on %1 for %2 (text copied), not yet confirmed sent: the request stays in the queue and its clock runs. Once the e-mail has left, click “It has been sent”.</source>
+        <translation>Draf permintaan kelengkapan dibuat pada %1 untuk %2 (teks disalin), belum dinyatakan terkirim: permohonan tetap di antrean dan batas waktunya berjalan. Setelah e-mailnya terkirim, klik “Sudah dikirim”.</translation>
+    </message>
+    <message>
+        <source>Set the LSP first: its reply is matched to this request through the LSP.</source>
+        <translation>Tetapkan LSP dulu: balasan LSP dicocokkan ke permohonan ini lewat LSP-nya.</translation>
+    </message>
+    <message>
+        <source>Registered. Click “Set LSP” to attach this request to it.</source>
+        <translation>Sudah terdaftar. Klik “Tetapkan LSP” untuk menetapkan permohonan ini ke LSP tersebut.</translation>
+    </message>
+    <message>
+        <source>Next: request #%1.</source>
+        <translation>Berikutnya: permohonan #%1.</translation>
+    </message>
+    <message>
+        <source>No other request waits for the check.</source>
+        <translation>Tidak ada lagi permohonan yang menunggu pemeriksaan.</translation>
+    </message>
+    <message>
+        <source>The text is on the clipboard: paste it into an e-mail to %1. Once it has been sent, click “It has been sent”.</source>
+        <translation>Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk %1. Setelah terkirim, klik “Sudah dikirim”.</translation>
+    </message>
+    <message>
+        <source>No mail program could open the draft. Its text is on the clipboard: paste it into an e-mail to %1, then click “It has been sent”. The draft is saved at %2.</source>
+        <translation>Tidak ada program e-mail yang dapat membuka draf. Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk %1, lalu klik “Sudah dikirim”. Draf tersimpan di %2.</translation>
+    </message>
+    <message>
+        <source>The completion request for request #%1 is recorded as sent; the request now waits for the LSP.</source>
+        <translation>Permintaan kelengkapan permohonan #%1 tercatat terkirim; permohonan kini menunggu LSP.</translation>
+    </message>
+    <message>
+        <source>The text is on the clipboard again.</source>
+        <translation>Teksnya sudah disalin lagi ke papan klip.</translation>
     </message>
 </context>
 </TS>

@@ -147,7 +147,7 @@ def test_files_for_an_lsp_with_a_waiting_request_go_to_that_request(cli, intake_
     first.write_bytes(request.eml(names=(LETTER, MINUTES, DECISION)))
     data = cli("intake", first, "--json", db=intake_db).json()
     assert data["checklist"]["items"]["list"]["status"] == "missing"
-    cli("completion-mail", 1, "--out", tmp_path / "draf.eml", "--officer", OFFICER, db=intake_db)
+    cli("completion-mail", 1, "--out", tmp_path / "draf.eml", "--officer", OFFICER, "--sent", db=intake_db)
     assert cli("show", 1, "--json", db=intake_db).json()["request"]["state"] == "waiting_lsp"
 
     if how == "sender":

@@ -24,8 +24,10 @@ from .builders import (
 )
 
 CHECKLIST_KEYS = {"request", "lsp", "sender", "complete", "items", "competent", "not_yet", "requested",
-                  "per_scheme", "per_funding", "findings", "state", "state_label"}
-FINDING_KEYS = {"document", "sheet", "row", "message", "severity", "item", "accepted", "note", "index"}
+                  "per_scheme", "per_funding", "findings", "state", "state_label", "officer_tasks", "letterhead",
+                  "not_counted"}
+FINDING_KEYS = {"document", "sheet", "row", "message", "severity", "item", "accepted", "note", "index",
+                "accepted_by", "accepted_at", "cause"}
 
 
 def take_in(cli, db, tmp_path, request, names=None, *args) -> dict:
@@ -78,14 +80,17 @@ def test_checklist_text_is_readable_indonesian(cli_process, intake_db, tmp_path)
         assert re.search(rf"\d+\. \[galat\] {re.escape(LIST)}, lembar 'Peserta': Baris {row}: ", out)
 
 
-def test_completion_mail_lists_exactly_what_is_missing_and_stops_the_clock(cli, intake_db, tmp_path):
+def test_completion_mail_lists_exactly_what_is_missing_and_stops_the_clock_once_sent(cli, intake_db, tmp_path):
     request = lsp_request(seed=33)
     take_in(cli, intake_db, tmp_path, request, (LETTER, MINUTES))
     draft = tmp_path / "keluar" / "kelengkapan.eml"
     data = cli("completion-mail", 1, "--out", draft, "--from", "sertifikasi@bnsp.go.id", "--json", "--officer", OFFICER,
                   db=intake_db).json()
-    assert data["state"] == "waiting_lsp" and data["previous_state"] == "received"
-    assert data["clock_running"] is False and data["to"] == TDN_SENDER
+    # a draft written is not an e-mail sent: the request stays in the queue until the officer says so
+    assert data["state"] == "received" and data["previous_state"] == "received" and data["sent"] is False
+    assert data["clock_running"] is True and data["to"] == TDN_SENDER
+    sent = cli("completion-sent", 1, "--json", db=intake_db).json()
+    assert (sent["previous_state"], sent["state"], sent["clock_running"]) == ("received", "waiting_lsp", False)
     mail, lines = body_lines(draft)
     assert mail["X-Unsent"] == "1" and mail["From"] == "sertifikasi@bnsp.go.id" and mail["To"] == TDN_SENDER
     assert request.letter_number in mail["Subject"]
@@ -95,6 +100,10 @@ def test_completion_mail_lists_exactly_what_is_missing_and_stops_the_clock(cli, 
     shown = cli("show", 1, "--json", db=intake_db).json()
     assert shown["request"]["state"] == "waiting_lsp" and not shown["request"]["clock_running"]
     assert [d["kind"] for d in shown["documents"]][-1] == "completion"  # a copy kept with the request
+    assert [e["action"] for e in shown["history"]][-3:] == ["completion.write", "completion.sent",
+                                                            "request.waiting_lsp"]
+    again = cli("completion-sent", 1, db=intake_db, expect=1)
+    assert "sudah tercatat dikonfirmasi terkirim (baris perintah)" in again.err
 
     refused = cli("completion-mail", 1, "--out", draft, "--officer", OFFICER, db=intake_db, expect=1)
     assert "sudah ada; pilih nama lain" in refused.err
@@ -198,8 +207,9 @@ def test_set_requested_types_the_number_of_a_scanned_letter(cli, intake_db, tmp_
     request = lsp_request(seed=39)
     request.files[LETTER] = scan_pdf_bytes()
     data = take_in(cli, intake_db, tmp_path, request)
-    letter = data["checklist"]["items"]["letter"]
-    assert letter["status"] == "invalid" and "isi manual" in letter["reason"]
+    # typing the number is the officer's task, not a fault of the LSP's letter
+    assert data["checklist"]["items"]["letter"]["status"] == "ok"
+    assert [t["code"] for t in data["checklist"]["officer_tasks"]] == ["requested"]
     wrong = cli("set-requested", 1, request.competent + 2, "--json", db=intake_db).json()
     assert wrong["requested"] == request.competent + 2 and wrong["checklist"]["complete"] is False
     assert any(f"jumlah blanko diminta ({request.competent + 2}) tidak sama dengan jumlah peserta kompeten "
@@ -232,3 +242,50 @@ def test_accept_finding_with_a_note_until_the_request_is_complete(cli, intake_db
     history = cli("show", 1, "--json", db=intake_db).json()["history"]
     assert [e["action"] for e in history].count("finding.accept") == len(errors)
     assert cli("verify", 1, "--json", db=intake_db).json()["state"] == "verified"
+
+
+def test_reopen_finding_brings_the_error_back(cli, intake_db, tmp_path):
+    request, rows = with_bad_niks(lsp_request(seed=41))
+    data = take_in(cli, intake_db, tmp_path, request)
+    errors = [f for f in data["checklist"]["findings"] if f["severity"] == "error"]
+    refused = cli("reopen-finding", 1, "--index", errors[0]["index"], "--note", "x", db=intake_db, expect=1)
+    assert f"Temuan nomor {errors[0]['index']} belum diterima; tidak ada yang dibuka kembali." in refused.err
+    for finding in errors:
+        cli("accept-finding", 1, "--index", finding["index"], "--note", "NIK dikonfirmasi", db=intake_db)
+    reopened = cli("reopen-finding", 1, "--index", errors[0]["index"], "--note", "Salah terima, LSP memperbaiki",
+                   "--json", db=intake_db).json()
+    assert reopened["reopened"]["accepted_note"] == "NIK dikonfirmasi"
+    assert reopened["checklist"]["complete"] is False
+    assert reopened["checklist"]["findings"][errors[0]["index"] - 1]["accepted"] is False
+    history = cli("show", 1, "--json", db=intake_db).json()["history"]
+    assert [e["action"] for e in history].count("finding.reopen") == 1
+
+
+def test_the_officers_tasks_are_listed_apart_and_not_blamed_on_the_lsp(cli, intake_db, tmp_path):
+    request = lsp_request(seed=42)
+    request.files[LETTER] = scan_pdf_bytes()
+    take_in(cli, intake_db, tmp_path, request)
+    out = cli("checklist", 1, db=intake_db).out
+    assert "Daftar periksa permohonan #1 (Diterima): MENUNGGU TUGAS PETUGAS" in out
+    assert "  Tugas petugas (1; bukan untuk LSP):" in out
+    assert "    - Isi jumlah blanko yang diminta: surat permohonan hasil pindaian" in out
+    refused = cli("completion-mail", 1, "--out", tmp_path / "draf.eml", "--officer", OFFICER, db=intake_db, expect=1)
+    assert "Tidak ada yang perlu dimintakan ke LSP untuk permohonan #1; yang tersisa tugas petugas" in refused.err
+    assert not (tmp_path / "draf.eml").exists()
+
+
+def test_completion_sent_needs_a_draft(cli, intake_db, tmp_path):
+    take_in(cli, intake_db, tmp_path, lsp_request(seed=43), (LETTER,))
+    refused = cli("completion-sent", 1, db=intake_db, expect=1)
+    assert "Permohonan #1 belum mempunyai draf permintaan kelengkapan: buat drafnya dulu." in refused.err
+    assert cli("show", 1, "--json", db=intake_db).json()["request"]["state"] == "received"
+
+
+@pytest.mark.parametrize("address, city, message", [
+    (" ", "Makassar", "Alamat LSP Baru wajib diisi: blanko dikirim ke alamat LSP yang tercatat."),
+    ("Jl. C 1", "", "Kota/kabupaten LSP Baru wajib diisi"),
+])
+def test_an_lsp_is_registered_with_its_address_and_city(cli, intake_db, address, city, message):
+    result = cli("lsp", "add", "--name", "LSP Baru", "--email", "a@lsp-baru.id", "--address", address,
+                 "--city", city, "--phone", "0411-1", db=intake_db, expect=1)
+    assert message in result.err

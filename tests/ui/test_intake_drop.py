@@ -240,7 +240,12 @@ def test_unknown_sender_picks_the_lsp_and_adds_the_address(window, lsp, tmp_path
 
     def fill(dialog):
         assert "sertifikasi.ktr@gmail.com" in dialog.lsp_label.text()
-        assert not dialog.add_address.isEnabled()  # nothing to add it to yet
+        # the letterhead names a registered LSP: suggested, with the reason in view
+        assert dialog.lsp_combo.currentData() == lsp.id
+        assert dialog.lsp_hint.text() == (f"Disarankan: {LSP_NAME}. Alasannya: Nama pada kop surat "
+                                          f"(\u201c{LSP_NAME.upper()}\u201d) sama dengan nama LSP ini.")
+        dialog.choose_lsp(None)
+        assert not dialog.add_address.isEnabled()  # nothing to add it to
         dialog.choose_lsp(lsp.id)
         assert dialog.add_address.isEnabled() and dialog.add_address.isChecked()
         assert dialog.add_address.text() == "Tambahkan sertifikasi.ktr@gmail.com ke alamat e-mail LSP ini"
@@ -401,3 +406,60 @@ def test_files_dropped_onto_an_lsp_less_request_take_the_lsp_chosen_and_remember
     assert services.lsp_for_sender("lsp.baru@gmail.com").id == lsp.id
     assert [d.original_name for d in services.document_views(req.id)][0].endswith(".eml")
     assert Request.select().count() == 1
+
+
+# -- an LSP nobody has registered yet ------------------------------------------------------------------------------
+
+KREATIF_LETTER = """LSP INDUSTRI KREATIF SULAWESI
+Jl. Perintis Kemerdekaan No. 10, Makassar 90245 Telp. (0411) 555-0123
+
+Nomor    : 012/LSP-IKS/XI/2026
+Perihal  : Permohonan Blanko Sertifikat Kompetensi
+Untuk itu kami mohon dapat diberikan blanko sertifikat sebanyak 8 (delapan) lembar.
+Makassar, 13 November 2026
+Ketua LSP Industri Kreatif Sulawesi
+"""
+
+
+def test_an_empty_registry_offers_to_register_the_lsp_from_the_letter(window, services, tmp_path, qtbot,
+                                                                     monkeypatch):
+    """The intake dialog offered only '— belum ditentukan —'; now the LSP is registered from inside it."""
+    from tests.core.intake.intake_builders import pdf_bytes
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from blanko_desktop.ui.dialogs.lsp_registry import LspEditDialog
+
+    docs, _ = request_docs(8)
+    docs.files = {"Surat Permohonan.pdf": pdf_bytes(KREATIF_LETTER)}
+    eml = write_email(tmp_path, docs, sender="admin@lsp-iks.or.id")
+    prefilled = {}
+
+    def register(edit: LspEditDialog):
+        prefilled.update(name=edit.edits["name"].text(), address=edit.address.toPlainText(),
+                         city=edit.edits["city"].text(), postal=edit.edits["postal_code"].text(),
+                         phone=edit.edits["phone"].text(), emails=edit.emails.toPlainText())
+        edit.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+        return edit.result()
+
+    monkeypatch.setattr(LspEditDialog, "exec", register)
+
+    def fill(dialog):
+        items = [dialog.lsp_combo.itemText(i) for i in range(dialog.lsp_combo.count())]
+        assert items == ["— belum ditentukan —", "", "Daftarkan LSP baru…"]
+        assert dialog.lsp_combo.currentData() is None and not dialog.lsp_hint.isVisibleTo(dialog)
+        new = dialog.lsp_combo.findText("Daftarkan LSP baru…")
+        dialog.lsp_combo.setCurrentIndex(new)
+        dialog.lsp_combo.activated.emit(new)  # what choosing it with the mouse sends
+        assert dialog.lsp_combo.currentText() == "LSP Industri Kreatif Sulawesi"
+
+    answer_intake(monkeypatch, fill)
+    drop_on(window, file_mime([eml]))
+    wait_idle(window, qtbot)
+
+    assert prefilled == {"name": "LSP Industri Kreatif Sulawesi", "address": "Jl. Perintis Kemerdekaan No. 10",
+                         "city": "Makassar", "postal": "90245", "phone": "(0411) 555-0123",
+                         "emails": "admin@lsp-iks.or.id"}
+    lsp = services.find_lsp_view("LSP Industri Kreatif Sulawesi")
+    assert (lsp.address, lsp.city, lsp.postal_code, lsp.emails) == (
+        "Jl. Perintis Kemerdekaan No. 10", "Makassar", "90245", ("admin@lsp-iks.or.id",))
+    assert only_request().lsp_id == lsp.id

@@ -62,13 +62,20 @@ def test_edit_lsp_saves_and_deactivates(session, services, lsps, qtbot):
     ("name", "", "Nama LSP wajib diisi."),
     ("postal_code", "123", "Kode pos '123' tidak valid"),
     ("emails", "admin@", "Alamat e-mail 'admin@' tidak valid."),
+    ("address", "", "Alamat LSP Migas Indonesia wajib diisi: blanko dikirim ke alamat LSP yang tercatat."),
+    ("city", " ", "Kota/kabupaten LSP Migas Indonesia wajib diisi: blanko dikirim ke alamat LSP yang tercatat."),
 ])
 def test_rule_errors_are_shown_and_the_form_stays(session, services, officer, qtbot, field, value, message):
+    """An LSP could be saved without address or city; blanks are shipped there, so both are required."""
     dialog = LspEditDialog(session)
     qtbot.addWidget(dialog)
     dialog.edits["name"].setText("LSP Migas Indonesia")
+    qtbot.keyClicks(dialog.address, "Jl. Medan Merdeka Timur 1")
+    qtbot.keyClicks(dialog.edits["city"], "Jakarta Pusat")
     if field == "emails":
         dialog.emails.setPlainText(value)
+    elif field == "address":
+        dialog.address.setPlainText(value)
     else:
         dialog.edits[field].setText(value)
     save(dialog, qtbot)
@@ -81,6 +88,8 @@ def test_duplicate_name_is_refused(session, lsps, officer, qtbot):
     dialog = LspEditDialog(session)
     qtbot.addWidget(dialog)
     dialog.edits["name"].setText("LSP Teknologi Digital")
+    dialog.address.setPlainText("Jl. Margonda Raya 100")
+    dialog.edits["city"].setText("Depok")
     save(dialog, qtbot)
     assert officer.error_texts == ["LSP 'LSP Teknologi Digital' sudah terdaftar."]
 
@@ -139,3 +148,25 @@ def test_import_from_excel(lsps, registry, services, officer, qtbot, tmp_path):
     assert text.startswith("Ditambahkan: 1. Diperbarui: 1.")
     assert "baris 6: nama LSP kosong" in details
     assert registry.import_button.isEnabled()
+
+
+def test_older_records_without_an_address_are_flagged_not_rejected(session, services, lsps, registry, qtbot):
+    """The lsps fixture registers cities only (as an import or an older version did): kept, marked, editable."""
+    flagged = lsps[0]
+    row = next(r for r in range(registry.table.rowCount()) if registry.table.item(r, 0).text() == flagged.name)
+    name = registry.table.item(row, 0)
+    assert not name.icon().isNull()
+    assert name.toolTip() == "Belum lengkap untuk pengiriman: alamat belum diisi."
+    complete = services.add_lsp("LSP Lengkap", [], require_address=True, address="Jl. A 1", city="Bogor")
+    registry.reload()
+    row = next(r for r in range(registry.table.rowCount()) if registry.table.item(r, 0).text() == complete.name)
+    assert registry.table.item(row, 0).icon().isNull() and not registry.table.item(row, 0).toolTip()
+
+    dialog = LspEditDialog(session, flagged.id)
+    qtbot.addWidget(dialog)
+    assert dialog.gaps_note.isVisibleTo(dialog)
+    assert dialog.gaps_note.text() == "Belum lengkap untuk pengiriman: alamat belum diisi."
+    dialog.edits["phone"].setText("021-777")  # another change is still saved
+    save(dialog, qtbot)
+    assert dialog.result() == LspEditDialog.DialogCode.Accepted
+    assert services.lsp(flagged.id).phone == "021-777" and services.lsp(flagged.id).address == ""

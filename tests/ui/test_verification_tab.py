@@ -130,8 +130,12 @@ def test_completion_request_opens_the_draft_and_the_request_waits(window, lsp, t
     assert shown[0].get_content() == body
     fresh = Request.get_by_id(req.id)
     assert fresh.state == State.WAITING_LSP and not fresh.clock_running
-    assert "menunggu LSP" in tab.banner.text()
+    # handed to the mail program is what the banner says, not "sent"
+    assert "Permintaan kelengkapan diserahkan ke program e-mail pada" in tab.banner.text()
+    assert tab.banner.text().endswith("permohonan menunggu LSP.")
+    assert not tab.draft_bar.isVisibleTo(tab)
     assert Document.select().where((Document.request == req) & (Document.kind == "completion")).count() == 1
+    assert AuditEvent.get(AuditEvent.action == "completion.sent").after["how"] == "mail_program"
 
 
 def test_completion_text_is_copied_when_no_mail_program_opens_it(window, lsp, tmp_path, qtbot, opened,
@@ -141,20 +145,98 @@ def test_completion_text_is_copied_when_no_mail_program_opens_it(window, lsp, tm
     opened["works"] = False
     monkeypatch.setattr(tab, "ask_completion", lambda rid, message: OPEN_MAIL)
     path = tab.send_completion()
+    wait_idle(window, qtbot)
     assert path.is_file()
     assert "Berita acara asesmen kompetensi: belum kami terima." in QGuiApplication.clipboard().text()
     assert window.notice.text().startswith("Tidak ada program e-mail yang dapat membuka draf")
-    assert Request.get_by_id(req.id).state == State.WAITING_LSP
+    assert f"e-mail untuk admin@{LSP_DOMAIN}, lalu klik “Sudah dikirim”" in window.notice.text()
+    assert Request.get_by_id(req.id).state == State.RECEIVED  # nothing has left: a draft, not a sent e-mail
+    assert tab.draft_bar.isVisibleTo(tab)
 
 
-def test_completion_text_copied_on_request(window, lsp, tmp_path, qtbot, opened, monkeypatch):
-    receive(window, qtbot, tmp_path, kinds=("letter", "minutes", "decision"))
+def test_copied_text_is_a_draft_until_the_officer_says_it_was_sent(window, lsp, tmp_path, qtbot, opened,
+                                                                  monkeypatch):
+    """"Salin teksnya" moved the request to "Menunggu LSP" and the banner said it was sent though nothing was."""
+    req, _ = receive(window, qtbot, tmp_path, kinds=("letter", "minutes", "decision"))
     tab = window.verification_tab
     monkeypatch.setattr(tab, "ask_completion", lambda rid, message: COPY_TEXT)
-    tab.send_completion()
+    qtbot.mouseClick(tab.completion_button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
     assert opened["urls"] == []
     assert "Daftar nama peserta" in QGuiApplication.clipboard().text()
-    assert window.statusBar().currentMessage().startswith("Teksnya sudah disalin ke papan klip")
+    assert window.statusBar().currentMessage() == (f"Teksnya sudah disalin ke papan klip: tempelkan ke e-mail untuk "
+                                                   f"admin@{LSP_DOMAIN}. Setelah terkirim, klik “Sudah dikirim”.")
+    assert Request.get_by_id(req.id).state == State.RECEIVED and Request.get_by_id(req.id).clock_running
+    assert "terkirim" not in tab.banner.text() and "dikirim" not in tab.banner.text()
+    assert tab.draft_bar.isVisibleTo(tab)
+    assert tab.draft_bar.text.text().startswith("Draf permintaan kelengkapan dibuat pada ")
+    assert "belum dinyatakan terkirim" in tab.draft_bar.text.text()
+
+    QGuiApplication.clipboard().setText("something else")
+    qtbot.mouseClick(tab.draft_bar.copy_button, Qt.MouseButton.LeftButton)
+    assert "Daftar nama peserta" in QGuiApplication.clipboard().text()
+
+    qtbot.mouseClick(tab.draft_bar.sent_button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+    fresh = Request.get_by_id(req.id)
+    assert fresh.state == State.WAITING_LSP and not fresh.clock_running
+    assert AuditEvent.get(AuditEvent.action == "completion.sent").after["how"] == "officer"
+    assert "Permintaan kelengkapan dinyatakan terkirim pada" in tab.banner.text()
+    assert not tab.draft_bar.isVisibleTo(tab)
+
+
+def test_a_completion_request_without_a_recipient_is_refused(window, services, tmp_path, qtbot, officer,
+                                                            monkeypatch):
+    """An empty "Kepada" was accepted; now the reason is shown and nothing is written."""
+    lsp = services.add_lsp(LSP_NAME, [LSP_DOMAIN], city="Surabaya")  # a domain only: no address to write to
+    docs, _ = request_docs(10)
+    answer_intake(monkeypatch, lambda d: d.choose_lsp(lsp.id))
+    drop_on(window, file_mime(write_files(tmp_path, docs, kinds=("letter", "minutes"))))  # loose files
+    wait_idle(window, qtbot)
+    tab = window.verification_tab
+    asked = []
+    monkeypatch.setattr(tab, "ask_completion", lambda rid, message: asked.append(message) or COPY_TEXT)
+    qtbot.mouseClick(tab.completion_button, Qt.MouseButton.LeftButton)
+    req = Request.select().get()
+    assert officer.error_texts == [
+        f"Permintaan kelengkapan permohonan #{req.id} tidak dapat dibuat: tidak ada alamat e-mail tujuan "
+        f"(pengirim tidak tercatat dan {LSP_NAME} tidak mempunyai alamat e-mail terdaftar). Tambahkan alamat "
+        "e-mail LSP di Data ▸ Daftar LSP."]
+    assert asked == [] and req.state == State.RECEIVED
+    assert Document.select().where(Document.kind == "completion").count() == 0
+
+
+def test_a_letter_is_never_signed_without_the_officers_name(window, lsp, tmp_path, qtbot, opened, monkeypatch):
+    window.session.set_officer("")
+    receive(window, qtbot, tmp_path, kinds=("letter",))
+    tab = window.verification_tab
+    shown = []
+    monkeypatch.setattr(tab, "ask_officer_name", lambda: None)
+    monkeypatch.setattr(tab, "ask_completion", lambda rid, message: shown.append(message) or OPEN_MAIL)
+    assert tab.send_completion() is None and shown == []  # no name given: no letter
+
+    monkeypatch.setattr(tab, "ask_officer_name", lambda: "Sri Wahyuni")
+    tab.send_completion()
+    assert shown[0].get_content().rstrip().endswith("Sri Wahyuni\nSekretariat Badan Nasional Sertifikasi Profesi "
+                                                     "(BNSP)")
+    assert window.session.cfg.officer == "Sri Wahyuni"
+
+
+def test_first_start_requires_a_name(qtbot):
+    from blanko_desktop.ui.dialogs.first_start import OfficerNameDialog
+
+    dialog = OfficerNameDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.name_edit, "   ")
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # no way around it: letters are signed with the name
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.keyClicks(dialog.name_edit, "Sri  Wahyuni ")
+    assert dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.name() == "Sri Wahyuni"
 
 
 def test_completion_dialog_shows_the_mail(qtbot, services, lsp):
@@ -295,7 +377,13 @@ def test_scanned_letter_takes_the_typed_number(window, lsp, tmp_path, qtbot, mon
     wait_idle(window, qtbot)
     tab = window.verification_tab
     assert tab.requested_spin.isVisibleTo(tab) and not tab.requested_value.isVisibleTo(tab)
-    assert tab.slots["letter"].status == "invalid"
+    # typing the number is the officer's task, shown apart: not a fault of the LSP's letter, not in the e-mail
+    assert tab.slots["letter"].status == "ok"
+    assert tab.slots_panel.tasks_box.isVisibleTo(tab)
+    assert tab.slots_panel.task_texts() == ["Isi jumlah blanko yang diminta: surat permohonan hasil pindaian, "
+                                            "angkanya tidak terbaca otomatis."]
+    assert tab.banner.text() == "⚠ Giliran Anda: 1 tugas sebelum permohonan dapat dilanjutkan."
+    assert not tab.completion_button.isEnabled()  # nothing to ask the LSP
     competent = sum(p.verdict == "K" for p in people)
 
     tab.requested_spin.setValue(competent + 2)
@@ -307,6 +395,9 @@ def test_scanned_letter_takes_the_typed_number(window, lsp, tmp_path, qtbot, mon
                                    "peserta kompeten.")
     assert not tab.verify_button.isEnabled()
 
+    assert tab.banner.text() == "✗ Belum lengkap: 1 hal perlu dilengkapi LSP."
+    assert not tab.slots_panel.tasks_box.isVisibleTo(tab)
+
     tab.requested_spin.setValue(competent)
     tab.save_requested()
     wait_idle(window, qtbot)
@@ -316,18 +407,108 @@ def test_scanned_letter_takes_the_typed_number(window, lsp, tmp_path, qtbot, mon
 
 def test_unknown_lsp_is_set_in_the_tab(window, lsp, tmp_path, qtbot, monkeypatch):
     docs, _ = request_docs(10)
-    answer_intake(monkeypatch)  # the officer leaves the LSP undecided
+    answer_intake(monkeypatch, lambda d: d.choose_lsp(None))  # the officer leaves the LSP undecided
     drop_on(window, file_mime(write_files(tmp_path, docs)))
     wait_idle(window, qtbot)
     tab = window.verification_tab
     assert Request.select().get().lsp_id is None
     assert tab.lsp_box.isVisibleTo(tab) and not tab.verify_button.isEnabled()
-    assert "LSP belum ditentukan" in tab.verify_button.toolTip()
-    tab.lsp_combo.setCurrentIndex(tab.lsp_combo.findData(lsp.id))
+    assert "Tetapkan LSP permohonan ini: berkasnya diterima tanpa alamat pengirim." in tab.verify_button.toolTip()
+    assert tab.slots_panel.task_texts() == ["Tetapkan LSP permohonan ini: berkasnya diterima tanpa alamat pengirim."]
+    # the letterhead names the registered LSP: pre-selected, and the reason is in view
+    assert tab.lsp_picker.chosen() == lsp.id
+    assert tab.lsp_picker.hint.text() == (f"Disarankan: {LSP_NAME}. Alasannya: Nama pada kop surat "
+                                          f"(“{LSP_NAME.upper()}”) sama dengan nama LSP ini.")
     qtbot.mouseClick(tab.lsp_button, Qt.MouseButton.LeftButton)
     wait_idle(window, qtbot)
     assert Request.select().get().lsp_id == lsp.id
     assert not tab.lsp_box.isVisibleTo(tab) and tab.verify_button.isEnabled()
+
+
+@pytest.fixture
+def registry(services):
+    """The registry of the issue: the first LSP in the list is not the sender's."""
+    return [services.add_lsp("LSP Teknologi Digital Nusantara", ["sertifikasi@lsp-tdn.or.id"], city="Jakarta"),
+            services.add_lsp("LSP Pariwisata Nusantara", ["lsp-parnus.id"], city="Denpasar")]
+
+
+def kreatif_email(tmp_path, sender="lsp.iks@gmail.com"):
+    """A letter from "LSP Industri Kreatif Sulawesi", which the registry does not know, from a free-mail sender."""
+    from tests.core.intake.intake_builders import pdf_bytes
+    from tests.ui.test_intake_drop import KREATIF_LETTER
+
+    docs, _ = request_docs(8)
+    docs.files = {"Surat Permohonan.pdf": pdf_bytes(KREATIF_LETTER), NAMES["list"]: docs.files[NAMES["list"]]}
+    return write_email(tmp_path, docs, sender=sender)
+
+
+def test_nothing_is_preselected_without_evidence(window, registry, tmp_path, qtbot, monkeypatch):
+    """A letter from "LSP Industri Kreatif Sulawesi" showed "LSP Teknologi Digital Nusa…", one click from the
+    wrong body."""
+    answer_intake(monkeypatch)
+    drop_on(window, file_mime([kreatif_email(tmp_path)]))
+    wait_idle(window, qtbot)
+    tab = window.verification_tab
+    picker = tab.lsp_picker
+    assert picker.isVisibleTo(tab)
+    assert picker.combo.currentText() == "— pilih LSP —" and picker.chosen() is None
+    assert not picker.button.isEnabled()
+    assert picker.hint.text() == ("Tidak ada petunjuk di surat atau alamat pengirim yang menunjuk LSP terdaftar: "
+                                  "pilih sendiri, atau daftarkan LSP baru.")
+    qtbot.mouseClick(picker.button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+    assert Request.select().get().lsp_id is None
+
+
+def test_register_a_new_lsp_from_the_picker_when_the_registry_is_empty(window, services, tmp_path, qtbot,
+                                                                      monkeypatch):
+    """With an empty registry the picker was blank and "Tetapkan LSP" did nothing, silently."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from blanko_desktop.ui.dialogs.lsp_registry import LspEditDialog
+
+    answer_intake(monkeypatch)
+    drop_on(window, file_mime([kreatif_email(tmp_path, sender="admin@lsp-iks.or.id")]))
+    wait_idle(window, qtbot)
+    tab = window.verification_tab
+    picker = tab.lsp_picker
+    items = [picker.combo.itemText(i) for i in range(picker.combo.count())]
+    assert items == ["— pilih LSP —", "", "Daftarkan LSP baru…"]
+    assert not picker.button.isEnabled()
+    assert picker.hint.text() == "Daftar LSP masih kosong: daftarkan LSP pengirim (datanya diambil dari surat)."
+    seen = {}
+
+    def register(dialog):
+        seen["name"], seen["city"] = dialog.edits["name"].text(), dialog.edits["city"].text()
+        seen["emails"] = dialog.emails.toPlainText()
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    monkeypatch.setattr(LspEditDialog, "exec", register)
+    new = picker.combo.findText("Daftarkan LSP baru…")
+    picker.combo.setCurrentIndex(new)
+    picker.combo.activated.emit(new)
+    assert seen == {"name": "LSP Industri Kreatif Sulawesi", "city": "Makassar", "emails": "admin@lsp-iks.or.id"}
+    lsp = services.find_lsp_view("LSP Industri Kreatif Sulawesi")
+    assert picker.chosen() == lsp.id and picker.button.isEnabled()
+    qtbot.mouseClick(picker.button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+    assert Request.select().get().lsp_id == lsp.id
+
+
+def test_a_suggested_lsp_is_set_and_its_sender_remembered(window, registry, services, tmp_path, qtbot,
+                                                         monkeypatch):
+    kreatif = services.add_lsp("LSP Industri Kreatif Sulawesi", ["lsp-iks.or.id"], city="Makassar")
+    answer_intake(monkeypatch, lambda d: d.choose_lsp(None))
+    drop_on(window, file_mime([kreatif_email(tmp_path, sender="lsp.iks@gmail.com")]))
+    wait_idle(window, qtbot)
+    picker = window.verification_tab.lsp_picker
+    assert picker.chosen() == kreatif.id and "kop surat" in picker.hint.text()
+    assert picker.remember.text() == "Catat lsp.iks@gmail.com untuk LSP ini" and picker.remember.isChecked()
+    qtbot.mouseClick(picker.button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+    assert Request.select().get().lsp_id == kreatif.id
+    assert services.lsp_for_sender("lsp.iks@gmail.com").id == kreatif.id
 
 
 # -- preview and opening --------------------------------------------------------------------------------------
@@ -347,7 +528,7 @@ def test_preview_shows_the_pdf_and_the_participant_rows(window, lsp, tmp_path, q
     assert tab.preview.mode == "sheet"
     model = tab.preview.participants_model
     assert model.rowCount() >= len(people) - 1
-    assert model.index(0, 1).data() == people[0].name
+    assert model.index(0, model.COL_NAME).data() == people[0].name
 
     # a finding picked in the table shows its row
     finding_row = next(i for i, f in enumerate(tab.findings_model.findings) if f.row == 10)
@@ -418,7 +599,7 @@ def test_the_tab_follows_the_selection_and_its_own_selector(window, lsp, service
     window.tabs.setCurrentWidget(window.verification_tab)
     wait_idle(window, qtbot)
     tab = window.verification_tab
-    assert tab.request_id == first.id and tab.title.text() == f"Permohonan #{first.id} — {LSP_NAME}"
+    assert tab.request_id == first.id and tab.title.full_text() == f"Permohonan #{first.id} — {LSP_NAME}"
     index = tab.selector.findData(second.id)
     assert tab.selector.itemText(index) == f"#{second.id} · {LSP_NAME} · Diterima"
     tab.selector.setCurrentIndex(index)
@@ -426,3 +607,194 @@ def test_the_tab_follows_the_selection_and_its_own_selector(window, lsp, service
     wait_idle(window, qtbot)
     assert tab.request_id == second.id
     assert window.requests_tab.detail.request_id == second.id
+
+
+# -- an honest checklist -------------------------------------------------------------------------------------------
+
+def test_missing_documents_never_read_as_everything_passed(window, lsp, tmp_path, qtbot):
+    """"Belum lengkap: 2 hal" stood beside "Tidak ada temuan: semua pemeriksaan lolos"."""
+    receive(window, qtbot, tmp_path, kinds=("letter", "minutes"))
+    tab = window.verification_tab
+    assert tab.banner.text() == "✗ Belum lengkap: 2 hal perlu dilengkapi LSP."
+    assert tab.findings_model.rowCount() == 0
+    assert tab.findings_count.text() == "Tidak ada temuan pada berkas yang diterima; masih 2 hal terbuka dengan LSP."
+
+
+def duplicate_request(window, qtbot, tmp_path, count=20):
+    """The LSP's list repeats one competent participant (same NIK, scheme, verdict): letter, minutes and decision
+    count him once. Returns the request, the competent count and the Excel row of the repeat."""
+    from blanko_desktop.core.demo.documents import request_documents
+    from datetime import date
+
+    docs, people = request_docs(count)
+    twice = next(p for p in people if p.verdict == "K")
+    repeated = request_documents(LSP_NAME, "Surabaya", people + [twice], date(2026, 11, 16), seq=45)
+    docs.files[NAMES["list"]] = repeated.files[NAMES["list"]]
+    drop_on(window, file_mime([write_email(tmp_path, docs)]))
+    wait_idle(window, qtbot)
+    return Request.select().get(), sum(p.verdict == "K" for p in people), 4 + count + 1
+
+
+def test_a_duplicate_row_is_the_cause_named_and_once_accepted_it_counts_once(window, lsp, tmp_path, qtbot,
+                                                                           monkeypatch):
+    """Accepting a duplicate NIK left the counts as they were and the e-mail blamed the letter, the minutes
+    and the decision (5 items) instead of the one extra row."""
+    req, competent, row = duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    model = tab.findings_model
+    assert tab.banner.text() == "✗ Belum lengkap: 1 hal perlu dilengkapi LSP."
+    assert tab.competent_value.text() == str(competent + 1)
+    followers = [i for i, f in enumerate(model.findings) if f.cause]
+    assert len(followers) >= 3
+    for i in followers:
+        assert model.index(i, FindingsModel.COL_STATUS).data() == f"↳ akibat baris {row} (NIK ganda)"
+    mails = []
+    monkeypatch.setattr(tab, "ask_completion", lambda rid, message: mails.append(message) or 0)
+    qtbot.mouseClick(tab.completion_button, Qt.MouseButton.LeftButton)
+    numbered = [line for line in mails[0].get_content().splitlines() if line[:2] == "1." or line[:2] == "2."]
+    assert len(numbered) == 1 and f"Baris {row}: NIK " in numbered[0]
+    assert numbered[0].endswith("tidak sama dengan surat permohonan, berita acara dan keputusan sertifikasi; "
+                                "mohon hapus baris gandanya.")
+
+    duplicate = next(i for i, f in enumerate(model.findings) if f.row == row)
+    tab.findings_panel.select_finding(duplicate)
+    assert tab.findings_panel.detail.text().startswith(f"{NAMES['list']}, lembar 'Peserta': Baris {row}: NIK")
+    notes = []
+    monkeypatch.setattr(tab, "ask_note", lambda findings: notes.append(findings) or "Peserta sama tercatat dua kali")
+    qtbot.mouseClick(tab.accept_button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+
+    assert tab.competent_value.text() == str(competent)
+    assert tab.participants.not_counted.text() == f"Dihitung sekali (baris ganda diterima): baris {row}"
+    assert tab.banner.text().startswith("✓ Lengkap") and tab.verify_button.isEnabled()
+    accepted = next(i for i, f in enumerate(tab.findings_model.findings) if f.row == row)
+    message = tab.findings_model.index(accepted, FindingsModel.COL_MESSAGE).data()
+    assert message.endswith("\nDiterima: Peserta sama tercatat dua kali")  # the note stays in sight
+    tab.findings_panel.select_finding(accepted)
+    assert "Diterima oleh Budi Santoso" in tab.findings_panel.detail.text()
+    assert tab.findings_panel.reopen_button.isEnabled()
+
+    monkeypatch.setattr(tab, "ask_reopen_note", lambda finding: "LSP harus memperbaiki daftarnya")
+    qtbot.mouseClick(tab.findings_panel.reopen_button, Qt.MouseButton.LeftButton)
+    wait_idle(window, qtbot)
+    assert tab.competent_value.text() == str(competent + 1) and not tab.verify_button.isEnabled()
+    reopened = AuditEvent.get(AuditEvent.action == "finding.reopen")
+    assert reopened.after["note"] == "LSP harus memperbaiki daftarnya"
+    assert Request.get_by_id(req.id).state == State.RECEIVED
+
+
+def test_the_accept_dialog_says_the_row_once_and_what_accepting_a_duplicate_does(qtbot):
+    from blanko_desktop.core.verification.checklist import CheckedFinding
+
+    finding = CheckedFinding("Daftar.xlsx", "Peserta", 17, "Baris 17: NIK 3201150389001234 ganda, sama dengan "
+                             "baris 5 (Ani / Ani)", "error", "list")
+    dialog = AcceptFindingDialog([finding])
+    qtbot.addWidget(dialog)
+    assert dialog.what.text() == ("Daftar.xlsx, lembar 'Peserta': Baris 17: NIK 3201150389001234 ganda, sama "
+                                  "dengan baris 5 (Ani / Ani).")
+    assert dialog.effect.text().startswith("Menerima baris ganda berarti peserta itu dihitung sekali: baris 17")
+
+
+# -- the layout: fits the office's screens -------------------------------------------------------------------------
+
+def test_the_tab_fits_a_1024_screen(window, lsp, tmp_path, qtbot):
+    """At 1024×768 the tab forced the window to 1040 px, the buttons off-screen."""
+    duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    window.resize(1024, 768)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert tab.minimumSizeHint().width() <= tab.width() <= 1024
+    for button in (tab.verify_button, tab.completion_button, tab.findings_panel.accept_button):
+        right = button.mapTo(tab, button.rect().topRight()).x()
+        assert button.isVisibleTo(tab) and 0 < right <= tab.width(), button.text()
+    # the findings wrap (a long message spans lines) instead of being cut ("surat memint…")
+    long = max(range(tab.findings_model.rowCount()), key=lambda r: len(tab.findings_model.findings[r].message))
+    view_row = tab.findings_proxy.mapFromSource(tab.findings_model.index(long, 0)).row()
+    assert tab.findings.wordWrap() and tab.findings.rowHeight(view_row) > 2 * tab.findings.fontMetrics().height()
+
+
+def test_the_panes_stay_put_when_the_preview_changes(window, lsp, tmp_path, qtbot):
+    req, _competent, _row = duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366)
+    sizes = tab.splitter.sizes()
+    for name in (NAMES["list"], NAMES["letter"], NAMES["list"], NAMES["decision"]):
+        tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, name).id))
+        wait_idle(window, qtbot)
+        assert tab.splitter.sizes() == sizes, name
+    tab.preview_document(None)
+    assert tab.splitter.sizes() == sizes
+
+
+def test_the_verdict_column_stays_in_view(window, lsp, tmp_path, qtbot):
+    """At 1366 the K/BK column of the spreadsheet preview needed horizontal scrolling."""
+    req, _competent, _row = duplicate_request(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    for width in (1024, 1366):
+        window.resize(width, 768)
+        qtbot.waitUntil(lambda: window.width() == width)
+        tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, NAMES["list"]).id))
+        wait_idle(window, qtbot)
+        view, model = tab.preview.participants, tab.preview.participants_model
+        assert model.headerData(model.COL_VERDICT, Qt.Orientation.Horizontal) == "K/BK"
+        header = view.horizontalHeader()
+        assert 0 <= header.sectionViewportPosition(model.COL_VERDICT)
+        assert header.sectionViewportPosition(model.COL_VERDICT) + header.sectionSize(model.COL_VERDICT) \
+            <= view.viewport().width()
+
+
+def test_the_pdf_preview_zooms(window, lsp, tmp_path, qtbot):
+    req, _ = receive(window, qtbot, tmp_path)
+    tab = window.verification_tab
+    tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, NAMES["letter"]).id))
+    wait_idle(window, qtbot)
+    preview = tab.preview
+    assert preview.mode == "pdf" and preview.zoom_bar.isVisibleTo(tab) and preview.fits_width()
+    window.activateWindow()
+    preview.pdf_view.setFocus()
+    fit = preview.zoom_factor()
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    bigger = preview.zoom_factor()
+    assert bigger > fit and not preview.fits_width()
+    assert preview.zoom_label.text() == f"{round(bigger * 100)} %"
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom_factor() < bigger
+    qtbot.keyClick(preview.pdf_view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert preview.fits_width() and preview.fit_button.isChecked()
+    qtbot.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
+    assert not preview.fits_width()
+    qtbot.mouseClick(preview.fit_button, Qt.MouseButton.LeftButton)
+    assert preview.fits_width()
+
+
+def test_shortcuts_decide_and_move_on_to_the_next_request(window, lsp, tmp_path, qtbot, opened, monkeypatch):
+    """Ctrl+Enter verifies, Ctrl+K asks the LSP; after either the tab shows the next request waiting."""
+    docs, _ = request_docs(12, seed=3, seq=46)
+    drop_on(window, file_mime([write_email(tmp_path / "a", docs)]))
+    wait_idle(window, qtbot)
+    first = Request.select().order_by(Request.id).first()
+    second, _people = receive(window, qtbot, tmp_path / "b", kinds=("letter", "minutes"))
+    tab = window.verification_tab
+    tab.show_request(first.id)
+    wait_idle(window, qtbot)
+    assert tab.verify_button.isEnabled()
+    assert "Ctrl+Return" in tab.verify_button.toolTip()
+    window.activateWindow()
+    tab.findings.setFocus()
+    qtbot.keyClick(tab.findings, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(window, qtbot)
+    assert Request.get_by_id(first.id).state == State.VERIFIED
+    assert tab.request_id == second.id and window.requests_tab.detail.request_id == second.id
+    message = window.statusBar().currentMessage()
+    assert message.startswith(f"Permohonan #{first.id} terverifikasi")
+    assert message.endswith(f"Berikutnya: permohonan #{second.id}.")
+
+    monkeypatch.setattr(tab, "ask_completion", lambda rid, message: OPEN_MAIL)
+    assert "Ctrl+K" in tab.completion_button.toolTip()
+    tab.findings.setFocus()
+    qtbot.keyClick(tab.findings, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(window, qtbot)
+    assert Request.get_by_id(second.id).state == State.WAITING_LSP
+    assert window.statusBar().currentMessage().endswith("Tidak ada lagi permohonan yang menunggu pemeriksaan.")

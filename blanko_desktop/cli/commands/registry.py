@@ -37,7 +37,8 @@ def register(r: Registrar) -> None:
 
 def cmd_lsp_add(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
-        added = services.add_lsp(args.name, list(args.email) + list(args.domain), licence_no=args.licence,
+        added = services.add_lsp(args.name, list(args.email) + list(args.domain), require_address=True,
+                                 licence_no=args.licence,
                                  address=args.address, city=args.city, postal_code=args.postal_code,
                                  phone=args.phone, contact_person=args.contact)
         data = services.lsp_view(added.id).as_dict()

@@ -19,11 +19,17 @@ def register(r: Registrar) -> None:
     p.add_argument("id", type=request_id, metavar="ID")
 
     p = r.command("completion-mail", cmd_completion_mail,
-                  "tulis e-mail permintaan kelengkapan ke LSP (.eml); permohonan lalu menunggu LSP")
+                  "tulis draf e-mail permintaan kelengkapan ke LSP (.eml); setelah dikirim: completion-sent")
     p.add_argument("id", type=request_id, metavar="ID")
     p.add_argument("--out", required=True, metavar="FILE.eml", help="berkas .eml tujuan (belum boleh ada)")
     p.add_argument("--from", dest="from_address", default="", metavar="ALAMAT",
                    help="alamat pengirim (bawaan: diisi program e-mail)")
+    p.add_argument("--sent", action="store_true",
+                   help="e-mail ini langsung dikirim (oleh skrip Anda): permohonan menunggu LSP sekarang juga")
+
+    p = r.command("completion-sent", cmd_completion_sent,
+                  "catat bahwa draf permintaan kelengkapan sudah dikirim: permohonan menunggu LSP")
+    p.add_argument("id", type=request_id, metavar="ID")
 
     p = r.command("verify", cmd_verify, "nyatakan dokumen lengkap: permohonan lanjut ke persetujuan")
     p.add_argument("id", type=request_id, metavar="ID")
@@ -49,6 +55,13 @@ def register(r: Registrar) -> None:
     p.add_argument("--index", type=positive_int, required=True, metavar="N",
                    help="nomor temuan seperti di 'blanko checklist ID' (mulai 1)")
     p.add_argument("--note", required=True, metavar="TEKS", help="alasan menerima temuan")
+
+    p = r.command("reopen-finding", cmd_reopen_finding,
+                  "buka kembali temuan yang sudah diterima (tercatat di jejak audit)")
+    p.add_argument("id", type=request_id, metavar="ID")
+    p.add_argument("--index", type=positive_int, required=True, metavar="N",
+                   help="nomor temuan seperti di 'blanko checklist ID' (mulai 1)")
+    p.add_argument("--note", required=True, metavar="TEKS", help="alasan membuka kembali")
 
 
 # -- shared with intake ---------------------------------------------------------------------------
@@ -80,14 +93,14 @@ def checklist_json(services: "Services", request_id: int) -> dict[str, Any]:
     return data
 
 
-def _where(finding: dict[str, Any]) -> str:
-    """'Daftar Peserta.xlsx, lembar Peserta, baris 7' (the row only when the message does not say it)."""
-    where = finding["document"] or "(permohonan)"
-    if finding.get("sheet"):
-        where += f", lembar '{finding['sheet']}'"
-    if finding.get("row") and not finding["message"].startswith(f"Baris {finding['row']}"):
-        where += f", baris {finding['row']}"
-    return where
+def _line(finding: dict[str, Any]) -> str:
+    """'Daftar Peserta.xlsx, lembar 'Peserta': Baris 7: NIK ...' — the row said once."""
+    from types import SimpleNamespace
+
+    from blanko_desktop.core.verification.wording import location, names_row
+
+    f = SimpleNamespace(**{k: finding.get(k) for k in ("document", "sheet", "row", "message")})
+    return f"{location(f, with_row=not names_row(f))}: {finding['message']}"
 
 
 def checklist_lines(data: dict[str, Any]) -> list[str]:
@@ -97,7 +110,10 @@ def checklist_lines(data: dict[str, Any]) -> list[str]:
     from blanko_desktop.core.verification.checklist import ITEM_LABELS
 
     lsp = data["lsp"] or "(belum ditentukan: blanko set-lsp {} NAMA)".format(data["request"])
-    verdict = "LENGKAP" if data["complete"] else "BELUM LENGKAP"
+    verdict = "LENGKAP" if data["complete"] else (
+        "BELUM LENGKAP" if any(i["status"] != "ok" for i in data["items"].values())
+        or any(f["severity"] == "error" and not f["accepted"] for f in data["findings"])
+        else "MENUNGGU TUGAS PETUGAS")
     lines = [f"Daftar periksa permohonan #{data['request']} ({data['state_label']}): {verdict}",
              f"  LSP      : {lsp}",
              f"  Pengirim : {data['sender'] or '-'}"]
@@ -116,19 +132,26 @@ def checklist_lines(data: dict[str, Any]) -> list[str]:
 
     lines.append(f"  Blanko diminta: {qty(data['requested'])}; kompeten: {qty(data['competent'])}; "
                  f"belum kompeten: {qty(data['not_yet'])}")
+    for row in data.get("not_counted", []):
+        lines.append(f"  Tidak dihitung (baris ganda diterima): {row['document']}, baris {row['row']}")
     if data["per_scheme"]:
         lines.append("  Per skema:")
         width = max(len(code) for code in data["per_scheme"])
         lines += [f"    {code:<{width}}  K {counts.get('K', 0):>4}  BK {counts.get('BK', 0):>4}"
                   for code, counts in data["per_scheme"].items()]
+    if data.get("officer_tasks"):
+        lines.append(f"  Tugas petugas ({len(data['officer_tasks'])}; bukan untuk LSP):")
+        lines += [f"    - {t['text']}" for t in data["officer_tasks"]]
     if data["findings"]:
         lines.append(f"  Temuan ({len(data['findings'])}):")
         for f in data["findings"]:
             accepted = f" [diterima: {f['note']}]" if f["accepted"] else ""
-            lines.append(f"    {f['index']}. [{labels.severity(f['severity'])}] "
-                         f"{_where(f)}: {f['message']}{accepted}")
-    else:
+            cause = f" [akibat {f['cause']}]" if f.get("cause") and not f["accepted"] else ""
+            lines.append(f"    {f['index']}. [{labels.severity(f['severity'])}] {_line(f)}{accepted}{cause}")
+    elif data["complete"]:
         lines.append("  Temuan: tidak ada")
+    else:
+        lines.append("  Temuan: tidak ada pada berkas yang diterima")
     return lines
 
 
@@ -166,24 +189,43 @@ def cmd_completion_mail(ctx: Context, args: argparse.Namespace) -> int:
                             "permintaan kelengkapan hanya untuk permohonan yang sedang diperiksa.")
         cl = checklist.build(services, req.id)
         lines = completion.problem_lines(cl)
-        if not lines:
-            if cl.lsp is None:
-                raise RuleError(f"Dokumen permohonan #{req.id} lengkap, tetapi LSP-nya belum ditentukan: "
-                                f"blanko set-lsp {req.id} NAMA.")
-            raise RuleError(f"Permohonan #{req.id} sudah lengkap; tidak ada yang perlu dimintakan ke LSP.")
+        if not lines and cl.lsp is None:
+            raise RuleError(f"Dokumen permohonan #{req.id} lengkap, tetapi LSP-nya belum ditentukan: "
+                            f"blanko set-lsp {req.id} NAMA.")
         before = req.state
-        path, _ = completion.write_completion_request(services, req.id, out, args.from_address.strip())
+        path, _ = completion.write_completion_request(services, req.id, out, args.from_address.strip(),
+                                                      handed_over="cli" if args.sent else None)
         req = services.request_view(req.id)
     mail = email.message_from_bytes(path.read_bytes(), policy=policy.default)
     data = {"request": req.id, "out": str(path), "to": mail["To"] or "", "subject": mail["Subject"],
             "problems": lines, "previous_state": before, "state": req.state,
-            "state_label": workflow.label(req.state), "clock_running": req.clock_running}
+            "state_label": workflow.label(req.state), "clock_running": req.clock_running, "sent": args.sent}
     text = [f"Draf e-mail ditulis: {data['out']}",
-            f"  Kepada : {data['to'] or '(isi sendiri: pengirim tidak diketahui)'}",
+            f"  Kepada : {data['to']}",
             f"  Perihal: {data['subject']}",
-            f"  Yang dimintakan ({len(lines)}):", *[f"    {i}. {line}" for i, line in enumerate(lines, 1)],
-            f"Permohonan #{data['request']}: {data['state_label']} (jam tenggat berhenti sampai dokumen baru tiba)."]
+            f"  Yang dimintakan ({len(lines)}):", *[f"    {i}. {line}" for i, line in enumerate(lines, 1)]]
+    if args.sent:
+        text.append(f"Permohonan #{data['request']}: {data['state_label']} (jam tenggat berhenti sampai dokumen "
+                    "baru tiba).")
+    else:
+        text.append(f"Belum tercatat terkirim: permohonan #{data['request']} tetap {data['state_label']}. Setelah "
+                    f"e-mailnya dikirim: blanko completion-sent {data['request']}")
     ctx.emit(data, text)
+    return EXIT_OK
+
+
+def cmd_completion_sent(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core import workflow
+    from blanko_desktop.core.verification import completion
+
+    with ctx.services() as services:
+        before = services.request_view(args.id).state
+        completion.confirm_sent(services, args.id, how="cli")
+        req = services.request_view(args.id)
+    data = {"request": req.id, "previous_state": before, "state": req.state,
+            "state_label": workflow.label(req.state), "clock_running": req.clock_running}
+    ctx.emit(data, f"Permintaan kelengkapan permohonan #{req.id} tercatat terkirim: {workflow.label(before)} -> "
+                   f"{data['state_label']} (jam tenggat berhenti sampai dokumen baru tiba).")
     return EXIT_OK
 
 
@@ -243,18 +285,17 @@ def cmd_set_requested(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_set_lsp(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.verification import lsp_suggestion
+
     with ctx.services() as services:
         req = open_request_or_refuse(services, args.id, "LSP-nya tidak dapat diubah lagi")
         lsp = services.find_lsp_view(args.lsp)
         before = req.lsp_name or None
-        services.update_request(req.id, None, lsp_id=lsp.id)
-        remembered = None
-        if args.remember_sender:
-            if not req.sender:
-                raise RuleError(f"Permohonan #{req.id} tidak mempunyai alamat pengirim untuk dicatat.")
-            if services.lsp_for_sender(req.sender) is None:
-                services.add_lsp_address(lsp.id, req.sender)
-                remembered = req.sender.lower()
+        if args.remember_sender and not req.sender:
+            raise RuleError(f"Permohonan #{req.id} tidak mempunyai alamat pengirim untuk dicatat.")
+        known = bool(req.sender) and services.lsp_for_sender(req.sender) is not None
+        lsp_suggestion.assign(services, req.id, lsp.id, remember_sender=args.remember_sender)
+        remembered = req.sender.lower() if args.remember_sender and not known else None
         data = {"request": req.id, "previous_lsp": before, "lsp": lsp.name, "lsp_id": lsp.id,
                 "remembered_sender": remembered, "checklist": checklist_json(services, req.id)}
     lines = [f"Permohonan #{data['request']}: LSP ditetapkan {lsp.name}"
@@ -284,4 +325,33 @@ def cmd_accept_finding(ctx: Context, args: argparse.Namespace) -> int:
             "document": finding.document, "sheet": finding.sheet, "row": finding.row, "message": finding.message,
             "note": args.note.strip()}, "checklist": checklist_json(services, args.id)}
     ctx.emit(data, [f"Temuan {args.index} diterima: {finding.message}", ""] + checklist_lines(data["checklist"]))
+    return EXIT_OK
+
+
+def _finding_by_index(services: "Services", request_id: int, index: int):
+    from blanko_desktop.core.verification import checklist
+
+    cl = checklist.build(services, request_id)
+    if not cl.findings:
+        raise RuleError(f"Permohonan #{request_id} tidak mempunyai temuan.")
+    if index > len(cl.findings):
+        raise RuleError(f"Temuan nomor {index} tidak ada; permohonan #{request_id} mempunyai "
+                        f"{len(cl.findings)} temuan (lihat: blanko checklist {request_id}).")
+    return cl.findings[index - 1]
+
+
+def cmd_reopen_finding(ctx: Context, args: argparse.Namespace) -> int:
+    from blanko_desktop.core.verification import checklist
+
+    with ctx.services() as services:
+        open_request_or_refuse(services, args.id, "temuannya tidak dapat diubah lagi")
+        finding = _finding_by_index(services, args.id, args.index)
+        if not finding.accepted:
+            raise RuleError(f"Temuan nomor {args.index} belum diterima; tidak ada yang dibuka kembali.")
+        checklist.reopen_finding(services, args.id, finding, args.note)
+        data = {"request": args.id, "index": args.index, "reopened": {
+            "document": finding.document, "sheet": finding.sheet, "row": finding.row, "message": finding.message,
+            "accepted_note": finding.note, "note": args.note.strip()}, "checklist": checklist_json(services, args.id)}
+    ctx.emit(data, [f"Temuan {args.index} dibuka kembali: {finding.message}", ""]
+             + checklist_lines(data["checklist"]))
     return EXIT_OK

@@ -250,10 +250,14 @@ class _Paperwork:
 
     def completion_mail(self, request_id: int) -> None:
         """The officer's e-mail asking for what is missing: the request then waits on the LSP."""
+        from blanko_desktop.core.audit import Actor
+        from blanko_desktop.core.services import Services
         from blanko_desktop.core.verification import completion
 
-        completion.write_completion_request(self.services, request_id,
-                                            self.drafts / f"kelengkapan-{request_id}.eml")
+        services = self.services
+        if not services.actor.officer:  # a letter is signed by name (core refuses without one)
+            services = Services(services.storage, Actor(services.actor.os_user, "Petugas Contoh"))
+        completion.write_completion_request(services, request_id, self.drafts / f"kelengkapan-{request_id}.eml")
 
     def walk(self, request_id: int, files: dict[str, bytes], received: datetime, final: State, now: datetime,
              *, sender: str, lsp_name: str, missing: str | None, typed: int | None) -> None:

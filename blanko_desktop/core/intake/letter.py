@@ -26,6 +26,9 @@ class LetterInfo:
     words_match: bool | None
     lsp_name: str | None
     breakdown: dict[str, int] = field(default_factory=dict)
+    # the letterhead's contact lines, for registering an LSP that is not yet known
+    lsp_address: str | None = None
+    lsp_phone: str | None = None
 
 
 _NUMBER = re.compile(r"^\s*(?:nomor|no)\s*\.?\s*:\s*(\S*/\S*)", re.I | re.M)
@@ -84,6 +87,8 @@ def parse_letter(text: str) -> LetterInfo:
         words_match=words_match,
         lsp_name=_lsp_name(text),
         breakdown=_breakdown(text),
+        lsp_address=_letterhead_address(text),
+        lsp_phone=_letterhead_phone(text),
     )
 
 
@@ -109,6 +114,44 @@ def _lsp_name(text: str) -> str | None:
         return line
     match = _SIGNATORY.search(text)
     return match.group(1) if match else None
+
+
+_ADDRESS_START = re.compile(
+    r"^\s*(?:alamat\s*(?:kantor)?\s*:?\s*)?((?:jl|jln|jalan|komplek|kompleks|kawasan|gedung|gd|ruko|perum|perumahan)"
+    r"\b\.?.*)$", re.I)
+_CONTACT_CUT = re.compile(r"\s*[,;|]?\s*\b(?:telp|telepon|tlp|phone|tel|hp|fax|faks|e-?mail|website|web)\b.*$", re.I)
+_PHONE = re.compile(r"\b(?:telp|telepon|tlp|phone|tel|hp)\b\.?\s*:?\s*(\+?[\d(][\d\s().\-/]{5,}\d)", re.I)
+_HEAD_END = re.compile(r"^\s*(?:nomor|no)\s*\.?\s*:", re.I)
+
+
+def _head_lines(text: str) -> list[str]:
+    """The letterhead: the lines above 'Nomor :' (at most the first twelve)."""
+    lines = []
+    for line in text.splitlines()[:12]:
+        if _HEAD_END.match(line):
+            break
+        if line.strip():
+            lines.append(" ".join(line.split()))
+    return lines
+
+
+def _letterhead_address(text: str) -> str | None:
+    """The street address in the letterhead ('Jl. Perintis Kemerdekaan No. 10, Makassar 90245')."""
+    for line in _head_lines(text):
+        match = _ADDRESS_START.match(line)
+        if match:
+            address = _CONTACT_CUT.sub("", match.group(1)).strip(" ,;-")
+            return address or None
+    return None
+
+
+def _letterhead_phone(text: str) -> str | None:
+    """The telephone number in the letterhead ('Telp. (0411) 555-0123')."""
+    for line in _head_lines(text):
+        match = _PHONE.search(line)
+        if match:
+            return " ".join(match.group(1).split())
+    return None
 
 
 def _breakdown_key(label: str) -> str | None:

@@ -11,6 +11,15 @@ from blanko_desktop.core.models import Lsp, LspAddress, Signatory
 from blanko_desktop.core.services.base import ServiceBase
 
 LSP_FIELDS = ("name", "licence_no", "address", "city", "postal_code", "phone", "contact_person", "active")
+# Blanks are shipped to the LSP's address of record: a registration needs both (older records may lack them and
+# are flagged, see shipping_gaps).
+SHIPPING_FIELDS = {"address": "alamat", "city": "kota/kabupaten"}
+
+
+def shipping_gaps(lsp: Any) -> list[str]:
+    """The fields (of SHIPPING_FIELDS) an LSP (row, view or dict) still lacks for a parcel to be sent to it."""
+    get = lsp.get if isinstance(lsp, dict) else (lambda name, default="": getattr(lsp, name, default))
+    return [name for name in SHIPPING_FIELDS if not str(get(name, "") or "").strip()]
 
 
 def lsp_dict(lsp: Lsp) -> dict[str, Any]:
@@ -136,9 +145,23 @@ class RegistryService(ServiceBase):
                                              & LspAddress.value.in_(candidates)).first())
         return hit.lsp if hit else None
 
-    def _validate_lsp(self, data: dict[str, Any]) -> None:
+    def _validate_lsp(self, data: dict[str, Any], require_address: bool = False,
+                      before: dict[str, Any] | None = None) -> None:
         if not str(data.get("name", "")).strip():
             raise RuleError("Nama LSP wajib diisi.")
+        name = str(data.get("name", "")).strip()
+        if require_address:
+            missing = [SHIPPING_FIELDS[f] for f in shipping_gaps(data)]
+            if missing:
+                raise RuleError(f"{' dan '.join(m.capitalize() if i == 0 else m for i, m in enumerate(missing))} "
+                                f"{name} wajib diisi: blanko dikirim ke alamat LSP yang tercatat.")
+        if before is not None:
+            # a record without them stays usable (flagged in the registry); one that has them keeps them
+            emptied = [word for field, word in SHIPPING_FIELDS.items()
+                       if str(before.get(field) or "").strip() and not str(data.get(field) or "").strip()]
+            if emptied:
+                raise RuleError(f"{' dan '.join(emptied).capitalize()} {name} tidak boleh dikosongkan: blanko "
+                                "dikirim ke alamat LSP yang tercatat.")
         code = str(data.get("postal_code", "")).strip()
         if code and (not code.isdigit() or len(code) != 5):
             raise RuleError(f"Kode pos '{code}' tidak valid: kode pos terdiri dari 5 digit.")
@@ -155,11 +178,16 @@ class RegistryService(ServiceBase):
         for value in domains:
             LspAddress.create(lsp=lsp, value=value, is_domain=True)
 
-    def add_lsp(self, name: str, emails: Iterable[str] = (), **fields: Any) -> Lsp:
-        """Register an LSP with its e-mail addresses and/or domains."""
+    def add_lsp(self, name: str, emails: Iterable[str] = (), *, require_address: bool = False,
+                **fields: Any) -> Lsp:
+        """Register an LSP with its e-mail addresses and/or domains.
+
+        `require_address`: the officer registers it (window, CLI), so the address and city that blanks are
+        shipped to are required. An Excel import and older records may lack them; the registry flags those.
+        """
         data = {"name": name.strip(), **{k: (v.strip() if isinstance(v, str) else v)
                                           for k, v in fields.items() if k in LSP_FIELDS}}
-        self._validate_lsp(data)
+        self._validate_lsp(data, require_address=require_address)
 
         def op():
             if Lsp.get_or_none(Lsp.name == data["name"]):
@@ -179,7 +207,7 @@ class RegistryService(ServiceBase):
         def op():
             row = self.lsp(lsp_id)
             before = lsp_dict(row)
-            self._validate_lsp({**before, **changes})
+            self._validate_lsp({**before, **changes}, before=before)
             if "name" in changes and Lsp.get_or_none((Lsp.name == changes["name"]) & (Lsp.id != lsp_id)):
                 raise RuleError(f"LSP '{changes['name']}' sudah terdaftar.")
             self._bump(row, expected_version, f"Data {row.name}", changes)
@@ -208,6 +236,8 @@ class RegistryService(ServiceBase):
             try:
                 existing = Lsp.get_or_none(Lsp.name == data["name"])
                 if existing:
+                    # an empty cell does not erase what the registry holds
+                    data = {k: v for k, v in data.items() if v not in ("", None)}
                     self.update_lsp(existing.id, None, emails=emails or None, **data)
                     result.updated += 1
                 else:

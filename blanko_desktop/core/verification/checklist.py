@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 from blanko_desktop.core import audit
@@ -19,6 +20,7 @@ from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.models import Finding as FindingRow
 from blanko_desktop.core.reception import cached_analysis, repeated_letter
 from blanko_desktop.core.services import Services
+from blanko_desktop.core.verification import recount
 from blanko_desktop.core.workflow import State
 
 REQUIRED = ("letter", "minutes", "decision", "list")
@@ -48,10 +50,23 @@ class CheckedFinding:
     item: str
     accepted: bool = False
     note: str = ""
+    accepted_by: str = ""
+    accepted_at: datetime | None = None
+    # set when the mismatch follows from open duplicate rows of the list ("baris 27 (NIK ganda)"): the LSP is
+    # asked about those rows, not about this
+    cause: str = ""
 
     @property
     def key(self) -> tuple:
         return (self.document, self.sheet or "", self.row or 0, self.message)
+
+
+@dataclass
+class OfficerTask:
+    """Something the officer does before the request can go on; never asked of the LSP."""
+
+    code: str  # lsp | requested
+    text: str
 
 
 @dataclass
@@ -67,19 +82,32 @@ class Checklist:
     per_scheme: dict[str, dict[str, int]]
     per_funding: dict[str, dict[str, int]]
     findings: list[CheckedFinding]
+    officer_tasks: list[OfficerTask] = field(default_factory=list)
+    letterhead: str | None = None  # the LSP named in the letter's letterhead, when it is readable
+    not_counted: list[tuple[str, str | None, int]] = field(default_factory=list)  # accepted duplicate rows
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["items"] = {k: {"status": v.status, "files": v.files, "reason": v.reason}
                          for k, v in self.items.items()}
         data["findings"] = [{"document": f.document, "sheet": f.sheet, "row": f.row, "message": f.message,
-                             "severity": f.severity, "item": f.item, "accepted": f.accepted, "note": f.note}
+                             "severity": f.severity, "item": f.item, "accepted": f.accepted, "note": f.note,
+                             "accepted_by": f.accepted_by,
+                             "accepted_at": f.accepted_at.isoformat() if f.accepted_at else None,
+                             "cause": f.cause}
                             for f in self.findings]
+        data["officer_tasks"] = [{"code": t.code, "text": t.text} for t in self.officer_tasks]
+        data["not_counted"] = [{"document": d, "sheet": s, "row": r} for d, s, r in self.not_counted]
         return data
 
     @property
     def open_errors(self) -> list[CheckedFinding]:
         return [f for f in self.findings if f.severity == "error" and not f.accepted]
+
+    @property
+    def lsp_errors(self) -> list[CheckedFinding]:
+        """The open errors the LSP is asked about: those that follow from another finding are left out."""
+        return [f for f in self.open_errors if not f.cause]
 
 
 def _analysed(services: Services, doc: Document) -> FileAnalysis:
@@ -126,6 +154,7 @@ def build(services: Services, request_id: int,
         hit = accepted.get(checked.key)
         if hit:
             checked.accepted, checked.note = True, hit.accepted_note
+            checked.accepted_by, checked.accepted_at = hit.accepted_by, hit.accepted_at
         findings.append(checked)
         return checked
 
@@ -159,25 +188,48 @@ def build(services: Services, request_id: int,
                 add(Finding(f.document, f.sheet, f.row, f.message, "warning"), "")
     latest_files = [analyses[d.id] for d in docs]
     lsp_name = req.lsp.name if req.lsp else None
-    for f in cross_check(latest_files, lsp_name):
-        add(f, "")
+    # a duplicate row the officer accepted is one participant counted once: the counts and every comparison
+    # with them follow; an open one is named as the cause of the mismatches it brings (see recount)
+    duplicates = [f for f in findings if f.item == "list"
+                  and recount.is_duplicate(f.document, f.sheet, f.row, f.message, f.severity)]
+    not_counted = [(f.document, f.sheet, f.row) for f in duplicates if f.accepted]
+    open_rows = [(f.document, f.sheet, f.row) for f in duplicates if not f.accepted]
+    counted_files = recount.without_rows(latest_files, not_counted)
+    cross = cross_check(counted_files, lsp_name)
+    explained: set[Finding] = set()
+    if open_rows:
+        explained = set(cross) - set(cross_check(recount.without_rows(counted_files, open_rows), lsp_name))
+    for f in cross:
+        checked = add(f, "")
+        if f in explained:
+            checked.cause = recount.cause_text(open_rows)
     for f in repeated_letter(req):  # the same request sent again (intake's check; see reception)
         add(f, "")
-    roster = next((analyses[d.id] for d in reversed(docs) if d.kind == "list" and analyses[d.id].counts), None)
+    roster = next((a for a in reversed(counted_files) if a.kind == "list" and a.counts), None)
     competent = roster.counts.get("competent") if roster else req.competent_qty
     requested = req.requested_qty
     letter_says = any(a.kind == "letter" and a.counts.get("requested") is not None for a in latest_files)
     if requested is not None and competent is not None and not letter_says and requested != competent:
         # the officer typed the number from a scanned letter: the same rule applies
-        add(Finding(ITEM_LABELS["letter"], None, None,
-                    f"jumlah blanko diminta ({requested}) tidak sama dengan jumlah peserta kompeten ({competent})"),
-            "")
+        checked = add(Finding(ITEM_LABELS["letter"], None, None,
+                              f"jumlah blanko diminta ({requested}) tidak sama dengan jumlah peserta kompeten "
+                              f"({competent})"), "")
+        if open_rows and roster is not None:
+            without = next((a for a in reversed(recount.without_rows(counted_files, open_rows))
+                            if a.kind == "list" and a.counts), None)
+            if without is not None and without.counts.get("competent") == requested:
+                checked.cause = recount.cause_text(open_rows)
+    # the officer's own tasks: never asked of the LSP, shown apart, and they hold the request like a problem
+    tasks: list[OfficerTask] = []
+    if req.lsp_id is None:
+        tasks.append(OfficerTask("lsp", f"Tetapkan LSP pengirim: {req.sender} belum terdaftar untuk LSP mana pun."
+                                 if req.sender else "Tetapkan LSP permohonan ini: berkasnya diterima tanpa alamat "
+                                                    "pengirim."))
     if requested is None and items["letter"].status == "ok":
-        items["letter"] = Item("invalid", items["letter"].files,
-                               "jumlah blanko yang diminta belum diketahui (surat hasil pindaian: isi manual)",
-                               items["letter"].document_ids)
-    # an unknown sender's LSP must be chosen by the officer before the request can go on
-    complete = req.lsp_id is not None and all(i.status == "ok" for i in items.values()) and not any(
+        tasks.append(OfficerTask("requested", "Isi jumlah blanko yang diminta: surat permohonan hasil pindaian, "
+                                              "angkanya tidak terbaca otomatis."))
+    letter = next((a.letter for a in reversed(latest_files) if a.kind == "letter" and a.letter is not None), None)
+    complete = not tasks and all(i.status == "ok" for i in items.values()) and not any(
         f.severity == "error" and not f.accepted for f in findings)
     return Checklist(
         request=req.id, lsp=lsp_name, sender=req.sender, complete=complete, items=items,
@@ -185,7 +237,8 @@ def build(services: Services, request_id: int,
         requested=requested,
         per_scheme=roster.counts.get("per_scheme", {}) if roster else {},
         per_funding=roster.counts.get("per_funding", {}) if roster else {},
-        findings=findings,
+        findings=findings, officer_tasks=tasks, letterhead=letter.lsp_name if letter else None,
+        not_counted=not_counted,
     )
 
 
@@ -254,9 +307,11 @@ def mark_verified(services: Services, request_id: int) -> Request:
     checklist = build(services, request_id)
     if not checklist.complete:
         problems = [f"{ITEM_LABELS[k]}: {i.reason}" for k, i in checklist.items.items() if i.status != "ok"]
-        problems += [f.message for f in checklist.open_errors if not f.item]
+        problems += [f.message for f in checklist.lsp_errors if not f.item]
         if checklist.lsp is None:
             problems.insert(0, "LSP pengirim belum ditentukan")
+        if any(t.code == "requested" for t in checklist.officer_tasks):
+            problems.append("jumlah blanko yang diminta belum diisi (surat hasil pindaian)")
         raise RuleError("Dokumen belum lengkap/benar: " + "; ".join(problems[:5]))
     def op():
         # one transaction and one history entry: the counts are saved with the move, or not at all

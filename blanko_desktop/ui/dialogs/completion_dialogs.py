@@ -39,8 +39,9 @@ class CompletionDialog(QDialog):
         self.choice = 0
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("This e-mail tells the LSP exactly what is missing or wrong. It is saved as a "
-                               "draft and opened in your mail program; the request then waits for the LSP and "
-                               "its one-working-day clock stops."))
+                               "draft. Opened in your mail program, the request then waits for the LSP and its "
+                               "one-working-day clock stops. If you copy the text instead (web mail), the request "
+                               "stays in the queue until you confirm the e-mail has been sent."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -55,18 +56,12 @@ class CompletionDialog(QDialog):
         self.body.setReadOnly(True)
         self.body.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont))
         layout.addWidget(self.body, 1)
-        if not self.to.text():
-            warning = QLabel(self.tr("No address is known for this LSP: fill in the recipient in the mail "
-                                     "program."))
-            warning.setWordWrap(True)
-            warning.setStyleSheet("color: #a31515;")
-            layout.addWidget(warning)
         self.buttons = QDialogButtonBox()
         self.open_button = self.buttons.addButton(self.tr("&Open in the mail program"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.copy_button = self.buttons.addButton(self.tr("&Copy the text"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.setToolTip(self.tr("For mail in a web browser: the draft is saved and the request waits "
-                                            "for the LSP; paste the text into a new e-mail."))
+        self.copy_button.setToolTip(self.tr("For mail in a web browser: the draft is saved and its text copied; "
+                                            "paste it into a new e-mail, send it, then click “It has been sent”."))
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(lambda: self._choose(OPEN_MAIL))
@@ -80,38 +75,71 @@ class CompletionDialog(QDialog):
         self.accept()
 
 
-class AcceptFindingDialog(QDialog):
-    """Accepting a finding needs a reason (kept in the audit log), e.g. 'NIK confirmed by phone'."""
+class _NoteDialog(QDialog):
+    """A finding and a reason the officer must give (kept in the audit log)."""
 
-    def __init__(self, findings: list[CheckedFinding], parent: QWidget | None = None):
+    def __init__(self, title: str, what: str, prompt: str, placeholder: str, ok_text: str,
+                 parent: QWidget | None = None, consequence: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Accept finding"))
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        first = findings[0]
-        where = first.document + (f", {first.sheet}" if first.sheet else "") + (
-            self.tr(", row %1").replace("%1", str(first.row)) if first.row else "")
-        text = f"{where}: {first.message}"
-        if len(findings) > 1:
-            text += "\n" + self.tr("and %n more finding(s)", "", len(findings) - 1)
-        what = QLabel(text)
-        what.setWordWrap(True)
-        layout.addWidget(what)
-        label = QLabel(self.tr("&Why is it acceptable? (kept in the history)"))
+        self.what = QLabel(what)
+        self.what.setWordWrap(True)
+        layout.addWidget(self.what)
+        self.effect = QLabel(consequence)
+        self.effect.setWordWrap(True)
+        self.effect.setStyleSheet("font-weight: bold;")
+        self.effect.setVisible(bool(consequence))
+        layout.addWidget(self.effect)
+        label = QLabel(prompt)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText(self.tr("e.g. NIK confirmed by the LSP by phone"))
+        self.note.setPlaceholderText(placeholder)
         label.setBuddy(self.note)
         layout.addWidget(label)
         layout.addWidget(self.note)
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("Accept"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.note.textChanged.connect(lambda: self.ok_button.setEnabled(bool(self.text())))
         self.ok_button.setEnabled(False)
-        self.resize(460, 260)
+        self.resize(480, 280)
 
     def text(self) -> str:
         return self.note.toPlainText().strip()
+
+
+def _line(finding: CheckedFinding) -> str:
+    from blanko_desktop.core.verification.wording import finding_line
+
+    return finding_line(finding)  # the row said once ("baris 17: Baris 17: ..." no more)
+
+
+class AcceptFindingDialog(_NoteDialog):
+    """Accepting a finding needs a reason (kept in the audit log), e.g. 'NIK confirmed by phone'."""
+
+    def __init__(self, findings: list[CheckedFinding], parent: QWidget | None = None):
+        from blanko_desktop.core.verification import recount
+
+        text = _line(findings[0])
+        if len(findings) > 1:
+            text += "\n" + self.tr("and %n more finding(s)", "", len(findings) - 1)
+        rows = [f.row for f in findings if recount.is_duplicate(f.document, f.sheet, f.row, f.message, f.severity)]
+        consequence = self.tr("Accepting a duplicate row counts that participant once: row %1 is left out of the "
+                              "counts, and the comparisons with the letter, the minutes and the decision follow."
+                              ).replace("%1", ", ".join(str(r) for r in rows)) if rows else ""
+        super().__init__(self.tr("Accept finding"), text, self.tr("&Why is it acceptable? (kept in the history)"),
+                         self.tr("e.g. NIK confirmed by the LSP by phone"), self.tr("Accept"), parent, consequence)
+
+
+class ReopenFindingDialog(_NoteDialog):
+    """Withdrawing an acceptance needs a reason too; the earlier acceptance stays in the history."""
+
+    def __init__(self, finding: CheckedFinding, parent: QWidget | None = None):
+        text = _line(finding) + "\n" + self.tr("Accepted: %1").replace("%1", finding.note)
+        super().__init__(self.tr("Re-open finding"), text, self.tr("&Why re-open it? (kept in the history)"),
+                         self.tr("e.g. accepted by mistake; the LSP must correct the list"), self.tr("Re-open"),
+                         parent)

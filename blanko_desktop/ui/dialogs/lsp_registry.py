@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.errors import BlankoError, ConflictError
+from blanko_desktop.core.services.registry import shipping_gaps
 from blanko_desktop.core.services.views import LspView
 from blanko_desktop.core.services import ImportResult
 from blanko_desktop.ui import messages
@@ -38,7 +39,9 @@ TEXT_FIELDS = ("name", "licence_no", "city", "postal_code", "phone", "contact_pe
 class LspEditDialog(QDialog):
     """Add or edit one LSP; a save is refused when a colleague changed it meanwhile."""
 
-    def __init__(self, session: Session, lsp_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, session: Session, lsp_id: int | None = None, parent: QWidget | None = None,
+                 draft=None):
+        """`draft` (lsp_suggestion.LspDraft): a new LSP pre-filled from a request's letter and sender."""
         super().__init__(parent)
         self.session = session
         self.lsp_id = lsp_id
@@ -60,11 +63,12 @@ class LspEditDialog(QDialog):
         self.active.setChecked(True)
 
         form = QFormLayout()
+        # required: the name, and the address and city blanks are shipped to (marked *)
         rows = (
-            (self.tr("&Name:"), self.edits["name"]),
+            (self.tr("&Name: *"), self.edits["name"]),
             (self.tr("&Licence no.:"), self.edits["licence_no"]),
-            (self.tr("&Address:"), self.address),
-            (self.tr("&City:"), self.edits["city"]),
+            (self.tr("&Address: *"), self.address),
+            (self.tr("&City: *"), self.edits["city"]),
             (self.tr("&Postal code:"), self.edits["postal_code"]),
             (self.tr("P&hone:"), self.edits["phone"]),
             (self.tr("C&ontact person:"), self.edits["contact_person"]),
@@ -80,6 +84,13 @@ class LspEditDialog(QDialog):
         self.reload_note.setWordWrap(True)
         self.reload_note.setStyleSheet("color: #8a5a00;")
         self.reload_note.hide()
+        self.required_note = QLabel(self.tr("* required: blanks are shipped to the LSP's address of record."))
+        self.required_note.setWordWrap(True)
+        self.required_note.setEnabled(False)
+        self.gaps_note = QLabel()
+        self.gaps_note.setWordWrap(True)
+        self.gaps_note.setStyleSheet("color: #8a5a00;")
+        self.gaps_note.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -89,11 +100,29 @@ class LspEditDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.required_note)
+        layout.addWidget(self.gaps_note)
         layout.addWidget(self.reload_note)
         layout.addWidget(self.buttons)
         self.resize(520, 0)
         if lsp_id is not None:
             self.load()
+        elif draft is not None:
+            self.prefill(draft)
+
+    @staticmethod
+    def gap_words(lsp) -> str:
+        """'address, city' — what an LSP lacks for shipping, in the window's language."""
+        words = {"address": QCoreApplication.translate("LspEditDialog", "address"),
+                 "city": QCoreApplication.translate("LspEditDialog", "city")}
+        return ", ".join(words[g] for g in shipping_gaps(lsp))
+
+    def prefill(self, draft) -> None:
+        """What the letter and the e-mail say of a new LSP, for the officer to check and complete."""
+        for field in ("name", "city", "postal_code", "phone"):
+            self.edits[field].setText(getattr(draft, field, "") or "")
+        self.address.setPlainText(draft.address or "")
+        self.emails.setPlainText("\n".join(draft.emails))
 
     def load(self) -> None:
         lsp = self.session.services.lsp_view(self.lsp_id)
@@ -103,6 +132,11 @@ class LspEditDialog(QDialog):
         self.address.setPlainText(lsp.address or "")
         self.emails.setPlainText("\n".join(lsp.senders))
         self.active.setChecked(bool(lsp.active))
+        gaps = self.gap_words(lsp)
+        # an older record without them is kept (flagged, not rejected): it needs them before blanks are shipped
+        self.gaps_note.setText(self.tr("Not yet complete for shipping: %1 missing.").replace("%1", gaps)
+                               if gaps else "")
+        self.gaps_note.setVisible(bool(gaps))
 
     def values(self) -> dict:
         data = {f: e.text().strip() for f, e in self.edits.items()}
@@ -119,7 +153,7 @@ class LspEditDialog(QDialog):
         try:
             if self.lsp_id is None:
                 name = data.pop("name")
-                lsp = services.add_lsp(name, self.addresses(), **data)
+                lsp = services.add_lsp(name, self.addresses(), require_address=True, **data)
                 self.lsp_id = lsp.id
             else:
                 services.update_lsp(self.lsp_id, self.version, emails=self.addresses(), **data)
@@ -234,6 +268,18 @@ class LspRegistryDialog(QDialog):
             if not lsp.active:
                 item.setForeground(self.palette().placeholderText())
             self.table.setItem(row, col, item)
+        self._flag_gaps(row, lsp)
+
+    def _flag_gaps(self, row: int, lsp: LspView) -> None:
+        """An LSP without an address or city of record: kept, but marked (blanks cannot be shipped to it)."""
+        gaps = LspEditDialog.gap_words(lsp)
+        if not gaps:
+            return
+        from PySide6.QtWidgets import QStyle
+
+        name = self.table.item(row, 0)
+        name.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        name.setToolTip(self.tr("Not yet complete for shipping: %1 missing.").replace("%1", gaps))
 
     def _apply_filter(self) -> None:
         words = self.filter_edit.text().strip().lower().split()

@@ -29,6 +29,7 @@ from blanko_desktop.core import intake_routing
 from blanko_desktop.core.intake_routing import IntakeDecision
 from blanko_desktop.core.reception import IntakePlan, PlannedFile
 from blanko_desktop.ui import i18n
+from blanko_desktop.ui.lazy import lsp_suggestion
 from blanko_desktop.ui.session import Session
 
 DUPLICATE_FG = "#6b6b6b"
@@ -79,11 +80,18 @@ class IntakeDialog(QDialog):
         self.lsp_label = QLabel()
         self.lsp_label.setWordWrap(True)
         self.lsp_combo = QComboBox()
+        self.lsp_hint = QLabel()
+        self.lsp_hint.setWordWrap(True)
+        self.lsp_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.lsp_hint.hide()
         self.add_address = QCheckBox()
+        self.suggestion, self.draft = None, None
+        self._last_lsp_index = 0
         lsp_box = QVBoxLayout()
         lsp_box.setContentsMargins(0, 0, 0, 0)
         lsp_box.addWidget(self.lsp_label)
         lsp_box.addWidget(self.lsp_combo)
+        lsp_box.addWidget(self.lsp_hint)
         lsp_box.addWidget(self.add_address)
         if decision.lsp_id is not None and decision.lsp_source in ("request", "sender"):
             self.lsp_label.setText(decision.lsp_name + "  " + (
@@ -97,14 +105,17 @@ class IntakeDialog(QDialog):
             self.lsp_label.setText(
                 self.tr("The sender %1 is not in the LSP registry. Choose the LSP:").replace("%1", plan.sender)
                 if plan.sender else self.tr("Choose the LSP that sent these files:"))
-            self.lsp_combo.addItem(self.tr("— not decided yet —"), None)
-            for lsp in session.services.lsp_views(active_only=True):
-                self.lsp_combo.addItem(lsp.name, lsp.id)
+            # nothing is pre-selected without evidence: the letter's letterhead or the sender's domain
+            self.suggestion, self.draft = lsp_suggestion.for_plan(session.services, plan)
+            self._fill_lsps()
+            self.lsp_hint.setText(self._hint_text())
+            self.lsp_hint.setVisible(bool(self.lsp_hint.text()))
             self.add_address.setText(self.tr("Add %1 to this LSP's e-mail addresses").replace("%1", plan.sender))
             self.add_address.setVisible(bool(plan.sender))
             self.add_address.setChecked(bool(plan.sender))
             self.add_address.setEnabled(False)
             self.lsp_combo.currentIndexChanged.connect(self._lsp_chosen)
+            self.lsp_combo.activated.connect(self._lsp_activated)
         lsp_title = QLabel(self.tr("&LSP:"))
         lsp_title.setBuddy(self.lsp_combo)
         form.addRow(lsp_title, lsp_box)
@@ -194,6 +205,8 @@ class IntakeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.resize(720, 460)
+        if self.suggestion is not None and self.suggestion.lsp_id is not None:
+            self.choose_lsp(self.suggestion.lsp_id)  # core says again where the files go with it
 
     # -- pieces ---------------------------------------------------------------------------------------
 
@@ -230,8 +243,55 @@ class IntakeDialog(QDialog):
         self.to_new.show()
         self.to_waiting.setChecked(True)
 
+    NEW_LSP = -1  # the item "Register a new LSP…"
+
+    def _fill_lsps(self, select: int | None = None) -> None:
+        self.lsp_combo.blockSignals(True)
+        self.lsp_combo.clear()
+        self.lsp_combo.addItem(self.tr("— not decided yet —"), None)
+        for lsp in self.session.services.lsp_views(active_only=True):
+            self.lsp_combo.addItem(lsp.name, lsp.id)
+        self.lsp_combo.insertSeparator(self.lsp_combo.count())
+        self.lsp_combo.addItem(self.tr("Register a new LSP…"), self.NEW_LSP)
+        self.lsp_combo.setCurrentIndex(max(0, self.lsp_combo.findData(select)) if select is not None else 0)
+        self._last_lsp_index = self.lsp_combo.currentIndex()
+        self.lsp_combo.blockSignals(False)
+
+    def _hint_text(self) -> str:
+        if self.suggestion is None:
+            return ""
+        if self.suggestion.lsp_id is None:
+            return self.suggestion.reason
+        return self.tr("Suggested: %1. Why: %2").replace("%1", self.suggestion.lsp_name).replace(
+            "%2", self.suggestion.reason)
+
+    def _lsp_activated(self, index: int) -> None:
+        if self.lsp_combo.itemData(index) != self.NEW_LSP:
+            self._last_lsp_index = index
+            return
+        self.lsp_combo.setCurrentIndex(self._last_lsp_index)
+        self.register_lsp()
+
+    def lsp_dialog(self):
+        from blanko_desktop.ui.dialogs.lsp_registry import LspEditDialog
+
+        return LspEditDialog(self.session, None, self, draft=self.draft)
+
+    def register_lsp(self) -> int | None:
+        """*Register a new LSP…*: pre-filled from the letter (name, address, phone) and the sender; then chosen."""
+        dialog = self.lsp_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.lsp_id is None:
+            return None
+        self._fill_lsps()
+        self.choose_lsp(dialog.lsp_id)
+        self.lsp_hint.setText(self.tr("Registered from the letter: %1.").replace("%1", self.lsp_combo.currentText()))
+        self.lsp_hint.show()
+        return dialog.lsp_id
+
     def _lsp_chosen(self) -> None:
         lsp_id = self.lsp_combo.currentData()
+        if lsp_id == self.NEW_LSP:
+            return
         self.add_address.setEnabled(lsp_id is not None)
         if self._target is not None:
             return
@@ -242,9 +302,10 @@ class IntakeDialog(QDialog):
             decision = self.first_decision
         self._offer(decision)
 
-    def choose_lsp(self, lsp_id: int) -> None:
-        """Select an LSP in the combo (the officer's pick; tests use it too)."""
-        self.lsp_combo.setCurrentIndex(self.lsp_combo.findData(lsp_id))
+    def choose_lsp(self, lsp_id: int | None) -> None:
+        """Select an LSP in the combo, or None for undecided (the officer's pick; tests use it too)."""
+        self.lsp_combo.setCurrentIndex(0 if lsp_id is None else self.lsp_combo.findData(lsp_id))
+        self._last_lsp_index = self.lsp_combo.currentIndex()
 
     # -- result ---------------------------------------------------------------------------------------
 
@@ -254,6 +315,7 @@ class IntakeDialog(QDialog):
     def choices(self) -> dict:
         """What the officer chose, as the keyword arguments of `intake_routing.decide`."""
         lsp_id = self._fixed_lsp if self._fixed_lsp is not None else self.lsp_combo.currentData()
+        lsp_id = None if lsp_id == self.NEW_LSP else lsp_id
         if self._target is not None:
             request_id, force_new = self._target.id, False
         else:

@@ -209,10 +209,9 @@ def describe(doc: DocumentView) -> str:
 
 def short_message(f: CheckedFinding) -> str:
     """The message without the "Baris N: " the core puts first when the Row column already says it."""
-    prefix = f"baris {f.row}:"
-    if f.row and f.message.lower().startswith(prefix):
-        return f.message[len(prefix):].lstrip()
-    return f.message
+    from blanko_desktop.core.verification.wording import message_only
+
+    return message_only(f)
 
 
 class FindingsModel(QAbstractTableModel):
@@ -224,12 +223,16 @@ class FindingsModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.findings: list[CheckedFinding] = []
+        self.labels: dict[str, str] = {}
         self._brushes = {k: QBrush(QColor(v)) for k, v in
                          (("error", ERROR_FG), ("warning", WARNING_FG), ("accepted", ACCEPTED_FG))}
 
-    def set_findings(self, findings: list[CheckedFinding]) -> None:
+    def set_findings(self, findings: list[CheckedFinding], labels: dict[str, str] | None = None) -> None:
+        """`labels`: a shorter name per document (its kind, for the four required ones); the file name stays in
+        the tooltip."""
         self.beginResetModel()
         self.findings = list(findings)
+        self.labels = dict(labels or {})
         self.endResetModel()
 
     def finding(self, row: int) -> CheckedFinding | None:
@@ -250,16 +253,21 @@ class FindingsModel(QAbstractTableModel):
     def status_text(self, f: CheckedFinding) -> str:
         if f.accepted:
             return "✓ " + self.tr("accepted")
+        if f.cause:
+            return "↳ " + self.tr("follows from %1").replace("%1", f.cause)
         return "✗ " + self.tr("open error") if f.severity == "error" else "⚠ " + self.tr("warning")
 
     def _text(self, f: CheckedFinding, col: int) -> str:
         if col == self.COL_DOCUMENT:
-            return f.document
+            return self.labels.get(f.document, f.document)
         if col == self.COL_SHEET:
             return f.sheet or ""
         if col == self.COL_ROW:
             return str(f.row) if f.row else ""
         if col == self.COL_MESSAGE:
+            if f.accepted and f.note:
+                # the officer's reason stays in sight, under the finding it settles
+                return short_message(f) + "\n" + self.tr("Accepted: %1").replace("%1", f.note)
             return short_message(f)
         return self.status_text(f)
 
@@ -275,26 +283,34 @@ class FindingsModel(QAbstractTableModel):
                 return self.tr("Accepted: %1").replace("%1", f.note)
             if col == self.COL_MESSAGE:
                 return f.message
+            if col == self.COL_DOCUMENT:
+                return f.document
             return self._text(f, col) or None
         if role == SORT_ROLE:
             if col == self.COL_ROW:
                 return f.row or 0
             if col == self.COL_STATUS:
-                return 2 if f.accepted else (0 if f.severity == "error" else 1)
+                return 3 if f.accepted else (0 if f.severity == "error" and not f.cause else
+                                             1 if f.severity == "error" else 2)
             return self._text(f, col).lower()
         if role == Qt.ItemDataRole.ForegroundRole:
             if f.accepted:
                 return self._brushes["accepted"]
-            return self._brushes["error" if f.severity == "error" else "warning"]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.COL_ROW:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._brushes["error" if f.severity == "error" and not f.cause else "warning"]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == self.COL_ROW:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
 
 
 class ParticipantsModel(QAbstractTableModel):
-    """The participant rows read from a list (the spreadsheet preview); rows with open errors are tinted."""
+    """The participant rows read from a list (the spreadsheet preview); rows with open errors are tinted.
+
+    The verdict comes second, beside the row number, so that it stays in view in a narrow pane."""
 
     COLUMNS = 7
+    COL_ROW, COL_VERDICT, COL_NAME, COL_NIK, COL_SCHEME, COL_FUNDING, COL_SHEET = range(7)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -322,7 +338,7 @@ class ParticipantsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Row"), self.tr("Name"), self.tr("NIK"), self.tr("Scheme"), self.tr("K/BK"),
+            return (self.tr("Row"), self.tr("K/BK"), self.tr("Name"), self.tr("NIK"), self.tr("Scheme"),
                     self.tr("Funding"), self.tr("Sheet"))[section]
         return None
 
@@ -331,15 +347,17 @@ class ParticipantsModel(QAbstractTableModel):
             return None
         p = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (str(p.row), p.name, p.nik, p.scheme_code or p.scheme_name, p.verdict, p.funding,
+            return (str(p.row), p.verdict, p.name, p.nik, p.scheme_code or p.scheme_name, p.funding,
                     p.sheet)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.COL_SCHEME:
             return p.scheme_name
         flagged = (p.sheet, p.row) in self.flagged
         if role == Qt.ItemDataRole.BackgroundRole and flagged:
             return self._flag_brush
         if role == Qt.ItemDataRole.ForegroundRole and flagged:
             return self._flag_fg
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_ROW:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.COL_VERDICT:
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
