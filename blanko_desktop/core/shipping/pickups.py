@@ -77,6 +77,11 @@ def schedule(services: Services, from_day: date | None = None, count: int = 6) -
     return out
 
 
+def pickup_parcels(services: Services, pickup_id: int) -> list[ParcelView]:
+    """The parcels a hand-over took."""
+    return parcel_views(services, Parcel.pickup == pickup_id)
+
+
 def manifest_data(services: Services, day: date, courier: str = "",
                   parcel_ids: list[int] | None = None) -> forms.ManifestData:
     """The hand-over list of a pickup: the parcels waiting for the courier (or those named)."""
