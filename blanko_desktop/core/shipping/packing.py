@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from blanko_desktop.core import approval as approval_op
 from blanko_desktop.core import forms
@@ -93,12 +94,17 @@ def label_pdf(services: Services, request_id: int, address: str | None = None) -
     return forms.render("label", data)
 
 
-def read_receipt_pdf(pdf: bytes, prefixes: set[str]) -> tuple[int | None, list[SerialRange]]:
-    """What a produced receipt says: the number of blanks ('Jumlah: 37 (...)') and the serial ranges listed."""
+@lru_cache(maxsize=64)
+def _first_page_text(pdf: bytes) -> str:
+    # a stored form never changes: the check before packing and the packing itself read it once (~0.1 s)
     from pypdf import PdfReader
 
-    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or ""
-    flat = re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or "")
+
+
+def read_receipt_pdf(pdf: bytes, prefixes: set[str]) -> tuple[int | None, list[SerialRange]]:
+    """What a produced receipt says: the number of blanks ('Jumlah: 37 (...)') and the serial ranges listed."""
+    flat = _first_page_text(pdf)
     qty = re.search(r"Jumlah\s*:?\s*(\d[\d.]*)\s*\(", flat)
     ranges: list[SerialRange] = []
     for prefix in sorted(prefixes):
