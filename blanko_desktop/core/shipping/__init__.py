@@ -16,7 +16,16 @@ from blanko_desktop.core.shipping.common import (
     parcel_views,
     status_label,
 )
-from blanko_desktop.core.shipping.packing import CheckItem, PackingCheck, label_pdf, pack, packing_check, receipt_pdf
+from blanko_desktop.core.shipping.packing import (
+    CheckItem,
+    PackingCheck,
+    ReadyView,
+    label_pdf,
+    pack,
+    packing_check,
+    ready_to_pack,
+    receipt_pdf,
+)
 from blanko_desktop.core.shipping.pickups import (
     PickupView,
     handover,
@@ -30,7 +39,7 @@ from blanko_desktop.core.shipping.tracking import mark_delivered, report_problem
 
 __all__ = [
     "DELIVERED", "LOST", "PACKED", "RECEIPT_DAYS_DEFAULT", "RECEIPT_DAYS_KEY", "RETURNED", "SHIPPED", "STATUS_LABELS",
-    "CheckItem", "PackingCheck", "ParcelView", "PickupView", "current_parcel", "handover", "label_pdf",
+    "CheckItem", "PackingCheck", "ParcelView", "ReadyView", "ready_to_pack", "PickupView", "current_parcel", "handover", "label_pdf",
     "manifest_data", "manifest_pdf", "mark_delivered", "next_pickup_day", "normalise_tracking", "pack",
     "packing_check", "parcel_view", "parcel_views", "receipt_pdf", "report_problem", "resend", "reverse",
     "schedule", "set_tracking", "status_label", "waiting_parcels",

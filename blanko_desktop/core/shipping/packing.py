@@ -250,3 +250,30 @@ __all__ = ["CheckItem", "PackingCheck", "form_ranges", "label_pdf", "pack", "pac
            "receipt_pdf"]
 
 
+
+
+@dataclass(frozen=True)
+class ReadyView:
+    """An approved request waiting to be packed, as the Pengiriman tab lists it."""
+
+    request_id: int
+    lsp_name: str
+    quantity: int
+    issued: int
+    receipt: bool
+
+
+def ready_to_pack(services: Services) -> list[ReadyView]:
+    """Approved requests (their blanks issued or not yet), oldest first, in a fixed number of queries."""
+    from blanko_desktop.core.models import Lsp, Request
+    from blanko_desktop.core.shipping.common import issued_ranges
+    from blanko_desktop.core.workflow import State as S
+
+    rows = list(Request.select().where(Request.state == S.APPROVED).order_by(Request.received_at))
+    ids = [r.id for r in rows]
+    ranges = issued_ranges(ids)
+    names = dict(Lsp.select(Lsp.id, Lsp.name).tuples())
+    printed = {r for (r,) in PrintedForm.select(PrintedForm.request).where(
+        PrintedForm.request.in_(ids) & (PrintedForm.form == "receipt")).tuples()} if ids else set()
+    return [ReadyView(r.id, names.get(r.lsp_id, ""), r.approved_qty or 0, total(ranges.get(r.id, [])), r.id in printed)
+            for r in rows]

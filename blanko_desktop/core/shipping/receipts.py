@@ -121,6 +121,7 @@ class PlannedReceipt:
     how: str = ""  # 'qr' | 'teks' | 'resi' | 'petugas'
     problem: str = ""
     parent: int | None = None  # index of the e-mail it came in
+    needs_officer: bool = False  # nothing on it names a parcel: the officer picks one (`choose`)
 
     @property
     def ok(self) -> bool:
@@ -226,8 +227,10 @@ def _match(services: Services, f: PlannedReceipt, sender_lsp: Lsp | None, parcel
     if len({p[0].request_id for p in parcels.values()}) > 1:
         named = ", ".join(f"#{p[0].request_id}" for p in parcels.values())
         f.problem = f"{f.name} memuat tanda terima beberapa permohonan ({named}); pilih paketnya."
+        f.needs_officer = True
         return
     if not parcels:
+        f.needs_officer = True
         if unknown:
             f.problem = (f"{f.name}: tanda terima {', '.join(unknown)} tidak dikenal (tidak ada paket dengan nomor "
                          "itu); pilih paketnya.")
@@ -292,7 +295,7 @@ class ReceiptOutcome:
 def choose(plan: ReceiptPlan, index: int, services: Services, parcel_id: int, kind: str) -> PlannedReceipt:
     """The officer picks the parcel (and kind) of a scan the software could not match; checked again."""
     f = plan.files[index]
-    fresh = replace(f, parcel_id=None, request_id=None, kind=None, how="", problem="")
+    fresh = replace(f, parcel_id=None, request_id=None, kind=None, how="", problem="", needs_officer=False)
     _match(services, fresh, plan.sender_lsp, parcel_id, kind, plan.email[2] if plan.email else "")
     plan.files[index] = fresh
     return fresh
