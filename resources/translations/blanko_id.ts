@@ -1952,6 +1952,10 @@
         <translation>paket untuk kurir %1</translation>
     </message>
     <message>
+        <source>receipts missing</source>
+        <translation>tanda terima belum kembali</translation>
+    </message>
+    <message>
         <source>receipts missing (&gt; %1 working days)</source>
         <translation>tanda terima belum kembali (&gt; %1 hari kerja)</translation>
     </message>

@@ -115,7 +115,7 @@ def read_receipt_pdf(pdf: bytes, prefixes: set[str]) -> tuple[int | None, list[S
     return (int(qty.group(1).replace(".", "")) if qty else None), merge(ranges)
 
 
-def _address_changes(lsp: Lsp, since) -> list[str]:
+def _address_changes(lsp: Lsp, since, zone) -> list[str]:
     """Edits of the LSP's address of record after `since` (the request's arrival), as the officer reads them."""
     out = []
     for e in (AuditEvent.select().where((AuditEvent.entity == "lsp") & (AuditEvent.entity_id == str(lsp.id))
@@ -124,7 +124,7 @@ def _address_changes(lsp: Lsp, since) -> list[str]:
         before, after = e.before or {}, e.after or {}
         if any((before.get(f) or "") != (after.get(f) or "") for f in ADDRESS_FIELDS):
             who = e.officer or e.os_user
-            out.append(f"alamat {lsp.name} di Daftar LSP diubah pada {e.at.astimezone():%d-%m-%Y %H:%M} oleh "
+            out.append(f"alamat {lsp.name} di Daftar LSP diubah pada {e.at.astimezone(zone):%d-%m-%Y %H:%M} oleh "
                        f"{who}, setelah permohonan diterima")
     return out
 
@@ -132,14 +132,18 @@ def _address_changes(lsp: Lsp, since) -> list[str]:
 def packing_check(services: Services, request_id: int, label_address: str | None = None,
                   confirm_address: bool = False) -> PackingCheck:
     """Everything that must hold before the parcel of `request_id` is marked packed; reads only."""
+    from blanko_desktop.core.shipping.common import office_hours
+
     req = services.request(request_id)
     lsp = req.lsp
+    zone = office_hours(services).zone
     items: list[CheckItem] = []
     current = approval_op.active_approval(req.id)
     qty = current.approved_qty if current else (req.approved_qty or 0)
     if req.state == State.APPROVED and current is not None:
-        items.append(CheckItem("approved", "Persetujuan", True, f"Disetujui {qty} lembar oleh "
-                               f"{current.signatory.name if current.signatory else 'pejabat'}."))
+        signer = current.signatory.name if current.signatory else "pejabat"
+        items.append(CheckItem("approved", "Persetujuan", True,
+                               f"Disetujui {qty} lembar oleh {signer}" + ("" if signer.endswith(".") else ".")))
     elif req.state in (State.PACKED, State.SHIPPED, State.DELIVERED, State.CLOSED):
         parcel = Parcel.select().where(Parcel.request == req.id).order_by(Parcel.id.desc()).first()
         items.append(CheckItem("approved", "Persetujuan", False,
@@ -178,7 +182,7 @@ def packing_check(services: Services, request_id: int, label_address: str | None
         where = "disimpan sebagai PDF" if not printed.printer else f"dicetak di {printed.printer}"
         items.append(CheckItem("receipt", "Tanda terima", True,
                                f"Tanda terima {printed.number or ''} {where} pada "
-                               f"{printed.printed_at.astimezone():%d-%m-%Y %H:%M} oleh {printed.printed_by}."
+                               f"{printed.printed_at.astimezone(zone):%d-%m-%Y %H:%M} oleh {printed.printed_by}."
                                .replace("  ", " ")))
         count, listed = read_receipt_pdf(services.storage.files.read(printed.sha256),
                                          {r.prefix for r in issued} or {fmt.prefix})
@@ -211,7 +215,7 @@ def packing_check(services: Services, request_id: int, label_address: str | None
     else:
         if not _same_address(wanted, record):
             reasons.append("alamat pada label berbeda dari alamat yang tercatat di Daftar LSP")
-        reasons += _address_changes(lsp, req.received_at)
+        reasons += _address_changes(lsp, req.received_at, zone)
         if reasons and not confirm_address:
             items.append(CheckItem("address", "Alamat", False,
                                    f"Alamat pada label perlu dikonfirmasi petugas: {'; '.join(reasons)}."))

@@ -119,6 +119,7 @@ class ShippingTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.itemSelectionChanged.connect(self._selection)
         hint = QLabel(self.tr("Drop returned receipts (scans or the LSP's e-mail) anywhere on this tab."))
         hint.setWordWrap(True)
@@ -274,8 +275,8 @@ class ShippingTab(QWidget):
             self._add_row(("parcel", p.id, p.request_id),
                           [f"#{p.request_id}", p.lsp_name, str(p.quantity), p.status_label, p.tracking_no or "-", back])
         self.table.blockSignals(False)
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(3)
+        for column in (0, 2, 3, 4, 5):
+            self.table.resizeColumnToContents(column)
         if keep is not None:
             self.select(keep[2], keep[0])
 

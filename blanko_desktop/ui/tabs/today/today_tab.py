@@ -126,10 +126,12 @@ class TodayTab(QWidget):
             "waiting_lsp": self.tr("waiting on an LSP"),
             "pickup_parcels": self.tr("parcels for the courier on %1").replace("%1", i18n.fmt_date(page.next_pickup,
                                                                                                    long=False)),
-            "receipts_missing": self.tr("receipts missing (> %1 working days)").replace("%1", str(page.receipt_days)),
+            "receipts_missing": self.tr("receipts missing"),
         }
         for key, tile in self.tiles.items():
             tile.show_count(c[key], titles[key], key in ("overdue", "receipts_missing"))
+        titles["receipts_missing"] = (self.tr("receipts missing (> %1 working days)")
+                                      .replace("%1", str(page.receipt_days)))
         self.tree.clear()
         self.sections: dict[str, QTreeWidgetItem] = {}
         for key in SECTIONS:
