@@ -12,6 +12,9 @@ DOCUMENT_KINDS = {
     "other": "Lainnya",
     "completion": "Permintaan kelengkapan",
     "approval_scan": "Pindaian lembar persetujuan",
+    "notice": "Pemberitahuan pengiriman",
+    "receipt_courier": "Tanda terima kurir",
+    "receipt_lsp": "Tanda terima bertanda tangan LSP",
 }
 
 REQUEST_KINDS = {"new": "Blanko baru", "replacement": "Penggantian blanko rusak"}
@@ -52,6 +55,17 @@ AUDIT_ACTIONS = {
     "stock.count": "Stock opname dicatat",
     "stock.count_settled": "Selisih stock opname diselesaikan",
     "stock.line": "Baris buku stok dicatat",
+    "shipping.pack": "Paket dikemas",
+    "shipping.tracking": "Nomor resi dicatat",
+    "shipping.pickup": "Penjemputan kurir dicatat",
+    "shipping.handover": "Paket diserahkan ke kurir",
+    "shipping.delivered": "Paket diterima LSP",
+    "shipping.problem": "Paket kembali atau hilang",
+    "shipping.resend": "Paket dikirim ulang",
+    "shipping.reverse": "Pengeluaran blanko paket dibatalkan",
+    "shipping.receipt": "Tanda terima kembali disimpan",
+    "shipping.receipt_back": "Tanda terima kembali dicatat pada paket",
+    "shipping.notice": "Pemberitahuan pengiriman ditulis",
 }
 
 

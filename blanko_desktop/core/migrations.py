@@ -212,6 +212,38 @@ _M0010 = (
     'WHERE "repeat_of" IS NULL AND "kind" NOT IN (\'completion\', \'approval_scan\')',
 )
 
+# Shipping in use: a parcel's status with its dates (delivered, returned or lost, and what was done about it),
+# the receipt packed with it, the scanned receipts that came back, and the parcel it re-sends. One tracking
+# number, one parcel: numbers typed twice before this step are kept, marked with the parcel's id, so the
+# unique key can stand. The shipping notice e-mail is the secretariat's own paper, outside the stored-once key.
+_M0011 = (
+    'ALTER TABLE "parcel" ADD COLUMN "status" VARCHAR(255) NOT NULL DEFAULT \'packed\'',
+    'ALTER TABLE "parcel" ADD COLUMN "receipt_number" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "parcel" ADD COLUMN "delivered_on" DATE',
+    'ALTER TABLE "parcel" ADD COLUMN "problem_at" TEXT',
+    'ALTER TABLE "parcel" ADD COLUMN "problem_note" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "parcel" ADD COLUMN "resolution" VARCHAR(255) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "parcel" ADD COLUMN "replaces_id" INTEGER REFERENCES "parcel" ("id") ON DELETE RESTRICT',
+    'ALTER TABLE "parcel" ADD COLUMN "courier_receipt_doc_id" INTEGER REFERENCES "document" ("id") '
+    'ON DELETE RESTRICT',
+    'ALTER TABLE "parcel" ADD COLUMN "lsp_receipt_doc_id" INTEGER REFERENCES "document" ("id") ON DELETE RESTRICT',
+    """UPDATE "parcel" SET "status" = CASE
+        WHEN "courier_receipt_at" IS NOT NULL OR "lsp_receipt_at" IS NOT NULL THEN 'delivered'
+        WHEN "pickup_id" IS NOT NULL THEN 'shipped' ELSE 'packed' END""",
+    'UPDATE "parcel" SET "delivered_on" = substr(COALESCE("courier_receipt_at", "lsp_receipt_at"), 1, 10) '
+    'WHERE "status" = \'delivered\'',
+    'UPDATE "parcel" SET "tracking_no" = trim("tracking_no")',
+    'UPDATE "parcel" SET "tracking_no" = "tracking_no" || \' #\' || "id" WHERE "tracking_no" != \'\' AND "id" > '
+    '(SELECT MIN(p.id) FROM "parcel" p WHERE p.tracking_no = "parcel".tracking_no)',
+    'CREATE UNIQUE INDEX "parcel_tracking_no_once" ON "parcel" ("tracking_no") WHERE "tracking_no" != \'\'',
+    'CREATE INDEX "parcel_replaces_id" ON "parcel" ("replaces_id")',
+    'CREATE INDEX "parcel_courier_receipt_doc_id" ON "parcel" ("courier_receipt_doc_id")',
+    'CREATE INDEX "parcel_lsp_receipt_doc_id" ON "parcel" ("lsp_receipt_doc_id")',
+    'DROP INDEX "document_sha256_once"',
+    'CREATE UNIQUE INDEX "document_sha256_once" ON "document" ("sha256") '
+    'WHERE "repeat_of" IS NULL AND "kind" NOT IN (\'completion\', \'approval_scan\', \'notice\')',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
@@ -223,6 +255,7 @@ STEPS: tuple[Step, ...] = (
     Step(8, "m0008_request_search_index", _M0008, probe=_FTS5_TRIGRAM),
     Step(9, "m0009_stock_ledger_places", _M0009),
     Step(10, "m0010_document_received_once", _M0010),
+    Step(11, "m0011_shipping_parcels", _M0011),
 )
 
 LATEST = STEPS[-1].version

@@ -147,7 +147,7 @@ class Document(BaseModel):
 
 
 # The kinds that are the secretariat's own papers, not received files: outside the stored-once key.
-OWN_PAPER_KINDS = ("completion", "approval_scan")
+OWN_PAPER_KINDS = ("completion", "approval_scan", "notice")
 Document.add_index(ModelIndex(
     Document, (Document.sha256,), unique=True, name="document_sha256_once",
     where=Document.repeat_of.is_null() & Document.kind.not_in(OWN_PAPER_KINDS)))
@@ -204,6 +204,8 @@ class PrintedForm(BaseModel):
 
 
 class CourierPickup(Versioned):
+    """One courier pickup: the day, who took the parcels and when, and the manifest they signed."""
+
     id = AutoField()
     day = IsoDateField(index=True)
     courier = CharField(default="")
@@ -212,14 +214,30 @@ class CourierPickup(Versioned):
 
 
 class Parcel(Versioned):
+    """The blanks of one request packed with their receipt; re-sending a returned parcel makes a new one."""
+
     id = AutoField()
     request = ForeignKeyField(Request, backref="parcels", on_delete="RESTRICT")
     pickup = ForeignKeyField(CourierPickup, null=True, backref="parcels", on_delete="RESTRICT")
-    tracking_no = CharField(default="")
-    address = TextField(default="")  # the LSP address of record at packing time
+    tracking_no = CharField(default="")  # the courier's nomor resi; unique when given
+    address = TextField(default="")  # the address on the label (the LSP's address of record, or confirmed)
     packed_at = UtcDateTimeField(null=True)
     courier_receipt_at = UtcDateTimeField(null=True)
     lsp_receipt_at = UtcDateTimeField(null=True)
+    status = CharField(default="packed")  # packed | shipped | delivered | returned | lost
+    receipt_number = CharField(default="")  # the receipt packed with it, e.g. TT-2026-000123
+    delivered_on = IsoDateField(null=True)
+    problem_at = UtcDateTimeField(null=True)  # when it was reported returned or lost
+    problem_note = TextField(default="")
+    resolution = CharField(default="")  # a returned/lost parcel: 'resent' | 'reversed'
+    replaces = ForeignKeyField("self", null=True, backref="resent_as", on_delete="RESTRICT")
+    courier_receipt_doc = ForeignKeyField(Document, null=True, backref="+", on_delete="RESTRICT")
+    lsp_receipt_doc = ForeignKeyField(Document, null=True, backref="+", on_delete="RESTRICT")
+
+
+# One tracking number, one parcel: the database refuses the second (an empty number is "not yet known").
+Parcel.add_index(ModelIndex(Parcel, (Parcel.tracking_no,), unique=True, name="parcel_tracking_no_once",
+                            where=Parcel.tracking_no != ""))
 
 
 class StockCount(BaseModel):

@@ -32,6 +32,8 @@ DOCUMENT_CREATED_BY: dict[str, str | None] = {
     "document.add": None,
     "completion.write": "completion",
     "approval.scan": "approval_scan",
+    "shipping.receipt": None,  # a returned receipt scan (receipt_courier / receipt_lsp) or the e-mail it came in
+    "shipping.notice": "notice",
 }
 
 

@@ -40,7 +40,9 @@ TRANSITIONS: dict[State, frozenset[State]] = {
     # the approval taken back (a reversing step of the approval operation, never a bare move)
     State.APPROVED: frozenset({State.PACKED, State.VERIFIED, State.CANCELLED}),
     State.PACKED: frozenset({State.SHIPPED, State.CANCELLED}),
-    State.SHIPPED: frozenset({State.DELIVERED}),
+    # a parcel returned or lost on the way: sent again with the same serials (a new parcel, packed), or the
+    # issue reversed and the request back to approved to be issued and packed anew
+    State.SHIPPED: frozenset({State.DELIVERED, State.PACKED, State.APPROVED}),
     State.DELIVERED: frozenset({State.CLOSED}),
     State.CLOSED: frozenset(),
     State.CANCELLED: frozenset(),

@@ -32,7 +32,9 @@ from blanko_desktop.ui.intake.controller import IntakeController
 from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.tabs.requests_tab import RequestsTab
+from blanko_desktop.ui.tabs.shipping import ShippingTab
 from blanko_desktop.ui.tabs.stock import StockTab
+from blanko_desktop.ui.tabs.today import TodayTab
 from blanko_desktop.ui.tabs.verification import VerificationTab
 from blanko_desktop.ui.widgets.drop_overlay import DropOverlay, NoticeBar
 
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_status_bar()
 
+        self.today_tab = TodayTab(session)
+        self.add_tab(self.today_tab, self.tr("Today"), "today")
         self.requests_tab = RequestsTab(session, drops=self.drops)
         self.requests_tab.open_lsp_registry.connect(self.show_lsp_registry)
         self.requests_tab.import_requested.connect(lambda: self.intake.import_files())
@@ -104,6 +108,11 @@ class MainWindow(QMainWindow):
         self.stock_tab = StockTab(session)
         self.add_tab(self.stock_tab, self.tr("Blank stock"), "stock")
         self.stock_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.shipping_tab = ShippingTab(session)
+        self.add_tab(self.shipping_tab, self.tr("Shipping"), "shipping")
+        self.today_tab.request_picked.connect(self.show_request)
+        self.today_tab.parcel_picked.connect(self.show_shipping)
+        self.shipping_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.drops.hovering.connect(self.overlay.show_for)
         self.drops.left.connect(self.overlay.hide)
@@ -145,6 +154,16 @@ class MainWindow(QMainWindow):
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def show_request(self, request_id: int) -> None:
+        """Permohonan Masuk with `request_id` selected (from Hari ini)."""
+        self.requests_tab.select_request(request_id)
+        self.tabs.setCurrentWidget(self.requests_tab)
+
+    def show_shipping(self, request_id: int) -> None:
+        """Pengiriman with the parcel (or the request to pack) of `request_id` selected."""
+        self.shipping_tab.select(request_id)
+        self.tabs.setCurrentWidget(self.shipping_tab)
 
     def show_verification(self, request_id: int) -> None:
         """The Verifikasi tab with `request_id` (after an intake, or from the detail pane)."""

@@ -1197,6 +1197,14 @@
         <source>&lt;h3&gt;Blanko Desktop %1&lt;/h3&gt;&lt;p&gt;The BNSP secretariat&apos;s workstation for requests for blank competency certificates: intake, completeness check, approval, packing, courier and stock.&lt;/p&gt;&lt;p&gt;Licence: GPL-3.0-or-later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Blanko Desktop %1&lt;/h3&gt;&lt;p&gt;Aplikasi kerja Sekretariat BNSP untuk permohonan blanko sertifikat kompetensi: penerimaan, pemeriksaan kelengkapan, persetujuan, pengemasan, kurir, dan stok.&lt;/p&gt;&lt;p&gt;Lisensi: GPL-3.0-or-later.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Today</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Pengiriman</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1557,6 +1565,29 @@
         <translation>
             <numerusform>%n rentang</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptChoiceDialog</name>
+    <message>
+        <source>Which parcel is this receipt for?</source>
+        <translation>Tanda terima ini untuk paket yang mana?</translation>
+    </message>
+    <message>
+        <source>Receipt signed by the LSP</source>
+        <translation>Tanda terima bertanda tangan LSP</translation>
+    </message>
+    <message>
+        <source>Courier&apos;s delivery receipt</source>
+        <translation>Bukti terima dari kurir</translation>
+    </message>
+    <message>
+        <source>&amp;Parcel:</source>
+        <translation>&amp;Paket:</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt:</source>
+        <translation>&amp;Tanda terima:</translation>
     </message>
 </context>
 <context>
@@ -2226,6 +2257,257 @@
     </message>
 </context>
 <context>
+    <name>ShippingTab</name>
+    <message>
+        <source>Courier&apos;s name</source>
+        <translation>Nama kurir</translation>
+    </message>
+    <message>
+        <source>Print manifest &amp;&amp; &amp;hand over</source>
+        <translation>Cetak daftar &amp;&amp; &amp;serahkan ke kurir</translation>
+    </message>
+    <message>
+        <source>Next courier pickup</source>
+        <translation>Penjemputan kurir berikutnya</translation>
+    </message>
+    <message>
+        <source>Courier:</source>
+        <translation>Kurir:</translation>
+    </message>
+    <message>
+        <source>Needs action</source>
+        <translation>Perlu tindakan</translation>
+    </message>
+    <message>
+        <source>All parcels</source>
+        <translation>Semua paket</translation>
+    </message>
+    <message>
+        <source>&amp;Attach returned receipt…</source>
+        <translation>&amp;Lampirkan tanda terima kembali…</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>Blanks</source>
+        <translation>Blanko</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tracking no.</source>
+        <translation>No. resi</translation>
+    </message>
+    <message>
+        <source>Receipts back</source>
+        <translation>Tanda terima kembali</translation>
+    </message>
+    <message>
+        <source>Drop returned receipts (scans or the LSP&apos;s e-mail) anywhere on this tab.</source>
+        <translation>Jatuhkan tanda terima yang kembali (pindaian atau e-mail dari LSP) di mana saja pada tab ini.</translation>
+    </message>
+    <message>
+        <source>Select an approved request to pack it, or a parcel to follow it.</source>
+        <translation>Pilih permohonan yang disetujui untuk dikemas, atau paket untuk diikuti.</translation>
+    </message>
+    <message>
+        <source>I have checked the address on the label</source>
+        <translation>Saya sudah memastikan alamat pada label</translation>
+    </message>
+    <message>
+        <source>Print &amp;receipt</source>
+        <translation>Cetak &amp;tanda terima</translation>
+    </message>
+    <message>
+        <source>Print &amp;label</source>
+        <translation>Cetak &amp;label</translation>
+    </message>
+    <message>
+        <source>&amp;Packed</source>
+        <translation>Sudah &amp;dikemas</translation>
+    </message>
+    <message>
+        <source>Address on the label:</source>
+        <translation>Alamat pada label:</translation>
+    </message>
+    <message>
+        <source>Type or scan the tracking number, then Enter</source>
+        <translation>Ketik atau pindai nomor resi, lalu Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Delivered</source>
+        <translation>&amp;Diterima LSP</translation>
+    </message>
+    <message>
+        <source>Write shipping &amp;notice…</source>
+        <translation>Tulis &amp;pemberitahuan pengiriman…</translation>
+    </message>
+    <message>
+        <source>Came &amp;back…</source>
+        <translation>Paket &amp;kembali…</translation>
+    </message>
+    <message>
+        <source>&amp;Lost…</source>
+        <translation>Paket &amp;hilang…</translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation>Kirim &amp;ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Reverse the issue…</source>
+        <translation>&amp;Batalkan pengeluaran blanko…</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number:</source>
+        <translation>&amp;Nomor resi:</translation>
+    </message>
+    <message>
+        <source>%1: %2 parcel(s) waiting</source>
+        <translation>%1: %2 paket menunggu</translation>
+    </message>
+    <message>
+        <source>Approved: to pack</source>
+        <translation>Disetujui: siap dikemas</translation>
+    </message>
+    <message>
+        <source>Approved: receipt to print</source>
+        <translation>Disetujui: tanda terima belum dicetak</translation>
+    </message>
+    <message>
+        <source>Approved: blanks to issue</source>
+        <translation>Disetujui: blanko belum dikeluarkan</translation>
+    </message>
+    <message>
+        <source>courier</source>
+        <translation>kurir</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Request #%1&lt;/b&gt; — %2, %3 blanks</source>
+        <translation>&lt;b&gt;Permohonan #%1&lt;/b&gt; — %2, %3 lembar</translation>
+    </message>
+    <message>
+        <source>Printed on %1.</source>
+        <translation>Dicetak di %1.</translation>
+    </message>
+    <message>
+        <source>No printer: save the form as PDF</source>
+        <translation>Tidak ada printer: simpan formulir sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as %1: print it from there.</source>
+        <translation>Disimpan sebagai %1: cetak dari sana.</translation>
+    </message>
+    <message>
+        <source>Request #%1 is packed: it goes with the next courier pickup.</source>
+        <translation>Permohonan #%1 sudah dikemas: ikut penjemputan kurir berikutnya.</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>Kurir</translation>
+    </message>
+    <message>
+        <source>Type the name of the courier who picks the parcels up.</source>
+        <translation>Ketik nama kurir yang menjemput paket.</translation>
+    </message>
+    <message>
+        <source>Handed over to %1.</source>
+        <translation>Diserahkan ke %1.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Request #%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;Permohonan #%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>%1 blanks: %2</source>
+        <translation>%1 lembar: %2</translation>
+    </message>
+    <message>
+        <source>Receipt %1 · packed %2</source>
+        <translation>Tanda terima %1 · dikemas %2</translation>
+    </message>
+    <message>
+        <source>Courier %1 · %2</source>
+        <translation>Kurir %1 · %2</translation>
+    </message>
+    <message>
+        <source>courier&apos;s receipt ✓</source>
+        <translation>tanda terima kurir ✓</translation>
+    </message>
+    <message>
+        <source>courier&apos;s receipt —</source>
+        <translation>tanda terima kurir —</translation>
+    </message>
+    <message>
+        <source>LSP&apos;s signed receipt ✓</source>
+        <translation>tanda terima LSP ✓</translation>
+    </message>
+    <message>
+        <source>LSP&apos;s signed receipt —</source>
+        <translation>tanda terima LSP —</translation>
+    </message>
+    <message>
+        <source>Tracking number %1 saved.</source>
+        <translation>Nomor resi %1 disimpan.</translation>
+    </message>
+    <message>
+        <source>Parcel</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <source>What did the courier say?</source>
+        <translation>Apa keterangan kurir?</translation>
+    </message>
+    <message>
+        <source>Reverse the issue</source>
+        <translation>Batalkan pengeluaran blanko</translation>
+    </message>
+    <message>
+        <source>Why are the blanks taken back?</source>
+        <translation>Mengapa blanko ditarik kembali?</translation>
+    </message>
+    <message>
+        <source>The shipping notice is open in the mail program.</source>
+        <translation>Pemberitahuan pengiriman terbuka di program e-mail.</translation>
+    </message>
+    <message>
+        <source>The shipping notice draft is saved at %1.</source>
+        <translation>Draf pemberitahuan pengiriman disimpan di %1.</translation>
+    </message>
+    <message>
+        <source>Returned receipts</source>
+        <translation>Tanda terima kembali</translation>
+    </message>
+    <message>
+        <source>Scans and e-mails (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.eml *.msg)</source>
+        <translation>Pindaian dan e-mail (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.eml *.msg)</translation>
+    </message>
+    <message>
+        <source>Reading the receipts…</source>
+        <translation>Membaca tanda terima…</translation>
+    </message>
+    <message>
+        <source>No scan found.</source>
+        <translation>Tidak ada pindaian.</translation>
+    </message>
+    <message>
+        <source>%1: request #%2 now %3</source>
+        <translation>%1: permohonan #%2 kini %3</translation>
+    </message>
+</context>
+<context>
     <name>SignatoryDialog</name>
     <message>
         <source>Signatory</source>
@@ -2669,6 +2951,97 @@
     <message>
         <source>Add the ticked days</source>
         <translation>Tambahkan hari yang dicentang</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Permohonan</translation>
+    </message>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>The day could not be read: %1</source>
+        <translation>Data hari ini tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation>Hari ini, %1</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>jatuh tempo hari ini</translation>
+    </message>
+    <message>
+        <source>waiting on an LSP</source>
+        <translation>menunggu LSP</translation>
+    </message>
+    <message>
+        <source>parcels for the courier on %1</source>
+        <translation>paket untuk kurir %1</translation>
+    </message>
+    <message>
+        <source>receipts missing</source>
+        <translation>tanda terima belum kembali</translation>
+    </message>
+    <message>
+        <source>receipts missing (&gt; %1 working days)</source>
+        <translation>tanda terima belum kembali (&gt; %1 hari kerja)</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sejak %1</translation>
+    </message>
+    <message>
+        <source>(LSP not set)</source>
+        <translation>(LSP belum ditentukan)</translation>
+    </message>
+    <message>
+        <source>%1 blanks, tracking number %2</source>
+        <translation>%1 lembar, resi %2</translation>
+    </message>
+    <message>
+        <source>courier&apos;s</source>
+        <translation>kurir</translation>
+    </message>
+    <message>
+        <source>LSP&apos;s</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>%1 working days</source>
+        <translation>%1 hari kerja</translation>
+    </message>
+    <message>
+        <source>missing: %1</source>
+        <translation>belum kembali: %1</translation>
+    </message>
+    <message>
+        <source>no submissions handled yet</source>
+        <translation>belum ada permohonan yang ditangani</translation>
+    </message>
+    <message>
+        <source>SLA compliance (handled within 1 working day): %1</source>
+        <translation>Kepatuhan SLA (ditangani dalam 1 hari kerja): %1</translation>
     </message>
 </context>
 <context>

@@ -307,3 +307,48 @@ def test_m0010_document_received_once(tmp_path):
     with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
         doc(2, "letter", "bb")
     doc(2, "approval_scan", "bb")  # an own paper with a received file's bytes is not refused
+
+
+def test_m0011_shipping_parcels(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 10)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.execute("INSERT INTO courier_pickup (version, updated_at, updated_by, day, courier, handed_at, "
+                 "manifest_sha256) VALUES (1, '2026-01-07T01:00:00.000000+00:00', 'x', '2026-01-07', 'JNE', "
+                 "'2026-01-07T07:00:00.000000+00:00', '')")
+
+    def parcel(tracking, pickup=None, lsp_back=None):
+        conn.execute("INSERT INTO parcel (version, updated_at, updated_by, request_id, pickup_id, tracking_no, "
+                     "address, packed_at, lsp_receipt_at) VALUES (1, '2026-01-06T01:00:00.000000+00:00', 'x', 1, "
+                     "?, ?, 'Jl. Lama 1', '2026-01-06T01:00:00.000000+00:00', ?)", (pickup, tracking, lsp_back))
+
+    parcel("")                                                         # 1: packed
+    parcel(" JP123 ", 1)                                               # 2: shipped (stray spaces)
+    parcel("JP123", 1, "2026-01-09T03:00:00.000000+00:00")             # 3: the same number again, receipt back
+    parcel("")                                                         # 4: no number, not a duplicate
+    conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                 "received_at, added_at, added_by) VALUES (1, 'completion', 'x', 'cc', 1, 'a/b', 'x', "
+                 "'2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')")
+    conn.commit()
+    migrate_one(conn, 11)
+    assert conn.execute("SELECT id, tracking_no, status, delivered_on, resolution FROM parcel ORDER BY id").fetchall() == [
+        (1, "", "packed", None, ""), (2, "JP123", "shipped", None, ""), (3, "JP123 #3", "delivered", "2026-01-09", ""),
+        (4, "", "packed", None, "")]
+    cols = {r[1] for r in conn.execute("PRAGMA table_info(parcel)")}
+    assert {"receipt_number", "problem_at", "problem_note", "replaces_id", "courier_receipt_doc_id",
+            "lsp_receipt_doc_id"} <= cols
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        parcel("JP123")
+    parcel("")  # any number of parcels may wait for their number
+    # the shipping notice is an own paper: the same bytes twice are not refused, a received file's are
+    for kind in ("notice", "notice"):
+        conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                     "received_at, added_at, added_by) VALUES (1, ?, 'n.eml', 'nn', 1, 'a/b', 'x', "
+                     "'2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')", (kind,))
+    conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                 "received_at, added_at, added_by) VALUES (1, 'receipt_lsp', 's.pdf', 'ss', 1, 'a/b', 'x', "
+                 "'2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')")
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                     "received_at, added_at, added_by) VALUES (1, 'receipt_courier', 's.pdf', 'ss', 1, 'a/b', "
+                     "'x', '2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')")

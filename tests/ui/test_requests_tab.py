@@ -310,6 +310,7 @@ def test_a_colleagues_change_is_not_overwritten(window, desk, services, officer,
 
 def test_keyboard_ctrl_f_and_enter(window, desk, qtbot):
     tab = window.requests_tab
+    window.tabs.setCurrentWidget(tab)  # the window opens on Hari ini
     window.refresh()
     window.activateWindow()
     tab.table.setFocus()

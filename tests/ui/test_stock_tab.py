@@ -75,7 +75,7 @@ def figure(tab, place: str) -> str:
 # -- the tab in the window ---------------------------------------------------------------------------------
 
 def test_the_tab_is_in_the_window_and_shows_the_store(window, stocked, stock_tab):
-    assert window.tab_titles()[-1] == "Stok Blanko"
+    assert "Stok Blanko" in window.tab_titles()
     assert figure(stock_tab, "available") == "1.000"
     assert stock_tab.ranges_list.item(0).text().startswith("KB 0000001 – KB 0001000")
     assert stock_tab.model.total == 1

@@ -65,15 +65,18 @@ def state_for_age(rng: random.Random, hours: float) -> State:
     raise AssertionError("unreachable")
 
 
-# The operations that exist so far and enter a state that stands for records; a state whose operation
-# is not built yet is not made by the demo (never a state without its records).
-BUILT_OPERATIONS = frozenset({State.VERIFIED})
+# The operations that enter a state that stands for records, as the demo performs them (checklist, approval,
+# stock issue and packing, the courier's hand-over, the receipts coming back); a state whose operation the
+# demo cannot perform is not made (never a state without its records).
+BUILT_OPERATIONS = frozenset(workflow.OPERATION_FOR)
 REACHABLE = frozenset(s for s in State if s not in workflow.OPERATION_FOR or s in BUILT_OPERATIONS)
+# States a request reaches only after its documents were checked: it must carry them.
+CHECKED_STATES = frozenset(workflow.OPERATION_FOR)
 
 
 def reachable(state: State) -> State:
-    """The furthest state the demo can build through real operations: approval, stock and shipping do not
-    exist yet, so a request that would be further along stops at verified (never a state without records)."""
+    """The furthest state the demo can build through real operations (all of them, now that approval, stock
+    and shipping exist); kept so that a future state without its operation stops at verified."""
     return state if state in REACHABLE else State.VERIFIED
 
 

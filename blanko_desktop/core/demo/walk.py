@@ -16,8 +16,10 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from blanko_desktop.core.demo.dispatch import Dispatch, at
 from blanko_desktop.core.demo.plan import (
     CANCEL_REASONS,
+    CHECKED_STATES,
     COMPLETION_REASONS,
     PATHS,
     WINDOW_DAYS,
@@ -127,8 +129,9 @@ def fill(services: Services, requests: int = 60, seed: int = 2026, *, now: datet
     states: Counter[str] = Counter()
     documents = 0
     doc_share = min(1.0, DOC_REQUESTS / max(len(plan), 1))
+    dispatch = Dispatch(services, random.Random(seed * 104729 + 3), now, WINDOW_DAYS)
     with tempfile.TemporaryDirectory(prefix="blanko-demo-") as drafts:
-        paper = _Paperwork(services, random.Random(seed * 7919 + 1), Path(drafts))
+        paper = _Paperwork(services, random.Random(seed * 7919 + 1), Path(drafts), dispatch, now)
         for received, final, special in plan:
             unknown = special == "unknown"
             spec = rng.choice(specs)
@@ -143,9 +146,9 @@ def fill(services: Services, requests: int = 60, seed: int = 2026, *, now: datet
             }
             # A replacement request follows the sister SOP (damaged sheets by courier): no e-mailed documents.
             # Only a checked request can be verified: one that gets that far carries its documents.
-            with_documents = not replacement and (bool(special) or final is State.VERIFIED
+            with_documents = not replacement and (bool(special) or final in CHECKED_STATES
                                                   or paper.rng.random() < doc_share)
-            if replacement and final is State.VERIFIED:
+            if replacement and final in CHECKED_STATES:
                 final = State.RECEIVED
             if not typed_later and not with_documents:
                 fields.update(qty)
@@ -160,15 +163,16 @@ def fill(services: Services, requests: int = 60, seed: int = 2026, *, now: datet
                 lsp_name, city = (UNKNOWN_NAME, UNKNOWN_CITY) if unknown else (spec.name, spec.city)
                 files, asked = paper.documents(lsp_name, city, fields["letter_number"], letter_day,
                                                bad_nik=special == "bad_nik", scanned_letter=typed_later)
-                paper.walk(req.id, files, received, final, now, sender=sender, lsp_name=lsp_name,
-                           missing=LIST_FILE if special == "no_list" else None,
-                           typed=asked if typed_later else None)
+                final = paper.walk(req.id, files, received, final, now, sender=sender, lsp_name=lsp_name,
+                                   missing=LIST_FILE if special == "no_list" else None,
+                                   typed=asked if typed_later else None)
                 documents += 1
             else:
                 if typed_later:
                     services.update_request(req.id, req.version, **qty)
                 _walk(services, rng, req.id, received, final, now)
             states[final.value] += 1
+        dispatch.run()  # approval, stock, packing, pickups and receipts, in time order across requests
 
     result["requests"] = len(plan)
     result["with_documents"] = documents
@@ -187,16 +191,25 @@ def _walk(services: Services, rng: random.Random, request_id: int, received: dat
         return
     steps = PATHS[final]
     if final is State.WAITING_LSP:
-        services.transition(request_id, State.WAITING_LSP, rng.choice(COMPLETION_REASONS))
+        with at(_answered(services, received, now, rng)):
+            services.transition(request_id, State.WAITING_LSP, rng.choice(COMPLETION_REASONS))
         return
     if steps and rng.random() < 0.25:
         # incomplete first; the LSP sent the missing documents later (a new clock from their arrival)
         back = received + timedelta(hours=rng.uniform(3, 40))
         if back < now - timedelta(hours=1):
-            services.transition(request_id, State.WAITING_LSP, rng.choice(COMPLETION_REASONS))
-            services.transition(request_id, State.RECEIVED, at=back.astimezone(timezone.utc))
+            with at(min(_answered(services, received, now, rng), back - timedelta(minutes=30))):
+                services.transition(request_id, State.WAITING_LSP, rng.choice(COMPLETION_REASONS))
+            with at(back):
+                services.transition(request_id, State.RECEIVED, at=back.astimezone(timezone.utc))
     for step in steps:
         services.transition(request_id, step)
+
+
+def _answered(services: Services, received: datetime, now: datetime, rng: random.Random) -> datetime:
+    """When the officer answered a submission (a completion request): within the working day, mostly."""
+    answer = services.calendar().add_working_hours(received, rng.uniform(0.3, 5))
+    return min(answer, now - timedelta(minutes=5))
 
 
 # File names as documents writes them.
@@ -207,9 +220,11 @@ LETTER_FILE, MINUTES_FILE, DECISION_FILE, LIST_FILE = (
 class _Paperwork:
     """The documents of demo requests, taken in through Reception as the officer's drop would be."""
 
-    def __init__(self, services: Services, rng: random.Random, drafts: Path):
+    def __init__(self, services: Services, rng: random.Random, drafts: Path, dispatch: Dispatch, now: datetime):
         from blanko_desktop.core.reception import Reception
 
+        self.dispatch = dispatch
+        self.now = now
         self.services = services
         self.rng = rng
         self.drafts = drafts
@@ -248,7 +263,7 @@ class _Paperwork:
         self.reception.commit(plan, request_id=request_id, received_at=arrival.astimezone(timezone.utc),
                               source="email" if items[0][0].endswith(".eml") else "drop")
 
-    def completion_mail(self, request_id: int) -> None:
+    def completion_mail(self, request_id: int, moment: datetime) -> None:
         """The officer's e-mail asking for what is missing: the request then waits on the LSP."""
         from blanko_desktop.core.audit import Actor
         from blanko_desktop.core.services import Services
@@ -257,11 +272,14 @@ class _Paperwork:
         services = self.services
         if not services.actor.officer:  # a letter is signed by name (core refuses without one)
             services = Services(services.storage, Actor(services.actor.os_user, "Petugas Contoh"))
-        completion.write_completion_request(services, request_id, self.drafts / f"kelengkapan-{request_id}.eml")
+        with at(moment):
+            completion.write_completion_request(services, request_id, self.drafts / f"kelengkapan-{request_id}.eml")
 
     def walk(self, request_id: int, files: dict[str, bytes], received: datetime, final: State, now: datetime,
-             *, sender: str, lsp_name: str, missing: str | None, typed: int | None) -> None:
-        """Documents in, then on to `final` the way the officer works: checklist, completion e-mail, verify."""
+             *, sender: str, lsp_name: str, missing: str | None, typed: int | None) -> State:
+        """Documents in, then on to `final` the way the officer works: checklist, completion e-mail, verify; the
+        steps after verification are planned with the dispatch (which may stop short of `final` when a step
+        would lie in the future). Returns the state the request ends in."""
         from blanko_desktop.core.verification import checklist
 
         services, rng = self.services, self.rng
@@ -281,19 +299,22 @@ class _Paperwork:
         if typed is not None:  # the letter is a scan: the officer reads the number and types it
             services.update_request(request_id, None, requested_qty=typed)
         if missing:
-            self.completion_mail(request_id)
+            answer = _answered(services, received, now, rng)
+            if back is not None:
+                answer = min(answer, back - timedelta(minutes=30))
+            self.completion_mail(request_id, answer)
         if later and back is not None:
-            self.attach(request_id, later, back, sender, lsp_name)  # back in the queue, a new clock
+            with at(back):
+                self.attach(request_id, later, back, sender, lsp_name)  # back in the queue, a new clock
         if final is State.CANCELLED:
             services.transition(request_id, State.CANCELLED, rng.choice(CANCEL_REASONS))
-            return
-        if final is State.WAITING_LSP:
-            return
-        for step in steps:
-            if step is State.VERIFIED:
-                checklist.mark_verified(services, request_id)
-            else:  # plan.reachable keeps requests out of states whose operation is not built yet
-                raise AssertionError(f"no demo operation for {step}")
+            return final
+        if final is State.WAITING_LSP or not steps:
+            return final
+        final, verified_at = self.dispatch.plan(request_id, back if later else received, final)
+        with at(min(verified_at, now - timedelta(minutes=10))):
+            checklist.mark_verified(services, request_id)
+        return final
 
 
 def _with_bad_niks(people: list) -> list:
