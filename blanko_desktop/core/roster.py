@@ -15,15 +15,18 @@ _BATCH = 500  # rows per INSERT: well under SQLite's limit of bound variables
 
 # Another request's current, competent row with the same NIK and scheme, for each competent row of a list:
 # per row one lookup in the (nik, scheme) index, whatever the number of requests (EXPLAIN QUERY PLAN in tests).
-# Earlier documents only: the request whose list came first keeps the pair, the later one is told.
-_COUNTED_ELSEWHERE = """
+# Of two open requests only the later one (received later: a higher id) is told; an earlier one is told too
+# once the later one has gone on to verification and beyond, for then both would be served.
+_COUNTED_ELSEWHERE = f"""
 SELECT mine.sheet, mine."row", mine.nik, mine.scheme, other.request_id
 FROM listed_participant AS mine
 JOIN listed_participant AS other ON other.nik = mine.nik AND other.scheme = mine.scheme
 JOIN request ON request.id = other.request_id
 WHERE mine.document_id = ? AND mine.verdict = 'K'
-  AND other.verdict = 'K' AND other.current = 1 AND other.request_id <> ? AND other.document_id < ?
-  AND request.state <> ? AND request.kind <> 'replacement'
+  AND other.verdict = 'K' AND other.current = 1 AND other.request_id <> ?
+  AND request.state <> '{State.CANCELLED.value}' AND request.kind <> 'replacement'
+  AND (other.request_id < ? OR request.state IN ({", ".join(f"'{s.value}'" for s in (
+      State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED, State.CLOSED))}))
 ORDER BY mine.id, other.request_id
 """
 
@@ -81,10 +84,11 @@ def has_rows(document_id: int) -> bool:
 
 def counted_elsewhere(request_id: int, document: Document) -> list[Finding]:
     """An error per competent row of `document` (the request's counting list) whose NIK and scheme another request
-    that is not cancelled counted first: one blank per person and scheme, a re-sent request is not a second."""
+    that is not cancelled counts too (see _COUNTED_ELSEWHERE for which of the two is told): one blank per person
+    and scheme, a re-sent request is not a second."""
     found: dict[tuple[str, int], tuple[str, str, list[int]]] = {}
     for sheet, row, nik, scheme, other in database.execute_sql(
-            _COUNTED_ELSEWHERE, (document.id, request_id, document.id, State.CANCELLED.value)):
+            _COUNTED_ELSEWHERE, (document.id, request_id, request_id)):
         found.setdefault((sheet, row), (nik, scheme, []))[2].append(other)
     return [Finding(document.original_name, sheet or None, row,
                     f"Baris {row}: NIK {nik} skema {scheme} sudah dihitung kompeten pada permohonan "
