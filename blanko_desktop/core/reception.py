@@ -27,8 +27,8 @@ from blanko_desktop.core.intake import (
     detect_type,
     parse_email,
     safe_filename,
+    stored,
 )
-from blanko_desktop.core.intake import stored
 from blanko_desktop.core.intake.limits import MAX_EMAIL_AGE
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
 from blanko_desktop.core.models import Document, Lsp, Request, utcnow

@@ -11,7 +11,8 @@ from blanko_desktop.core.intake.participants import Participant
 from blanko_desktop.core.models import Document, ListedParticipant, database
 from blanko_desktop.core.workflow import State
 
-_BATCH = 500  # rows per INSERT: well under SQLite's limit of bound variables
+_INSERT = ('INSERT INTO listed_participant (document_id, request_id, nik, scheme, verdict, name, sheet, "row", '
+           "current) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 
 # Another request's current, competent row with the same NIK and scheme, for each competent row of a list:
 # per row one lookup in the (nik, scheme) index, whatever the number of requests (EXPLAIN QUERY PLAN in tests).
@@ -44,11 +45,12 @@ def is_list(analysis: dict[str, Any] | None) -> bool:
 def record(document: Document, participants: Iterable[Participant]) -> int:
     """Write the rows of a list read at intake (inside its write transaction); rows without a 16-digit NIK
     are left out: they are findings already and cannot be met in another list or a decision."""
-    rows = [{"document": document.id, "request": document.request_id, "nik": p.nik, "scheme": scheme_key(p),
-             "verdict": p.verdict, "name": p.name, "sheet": p.sheet, "row": p.row, "current": False}
+    document_id, request_id = document.id, document.request_id
+    rows = [(document_id, request_id, p.nik, scheme_key(p), p.verdict, p.name, p.sheet, p.row, 0)
             for p in participants if len(p.nik) == NIK_LENGTH and p.nik.isdigit()]
-    for start in range(0, len(rows), _BATCH):
-        ListedParticipant.insert_many(rows[start:start + _BATCH]).execute()
+    # one statement run for all rows: peewee's insert_many renders every value in Python, 2.4 s for 20,000
+    # rows where this takes a few tens of milliseconds
+    database.cursor().executemany(_INSERT, rows)
     return len(rows)
 
 

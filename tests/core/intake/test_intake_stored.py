@@ -6,13 +6,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from intake_builders import STANDARD_HEADER, STANDARD_ROWS, fast_list_bytes, xlsx_bytes
 from openpyxl import load_workbook
 from openpyxl.styles import Font
 
 from blanko_desktop.core.intake import analyse_path, cross_check, stored
 from blanko_desktop.core.intake.findings import Finding, summarise
 from blanko_desktop.core.intake.participants import xlsx_value_rows
-from intake_builders import STANDARD_HEADER, STANDARD_ROWS, fast_list_bytes, xlsx_bytes
 
 
 def through_storage(analysis):
