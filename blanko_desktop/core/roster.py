@@ -19,7 +19,7 @@ _INSERT = ('INSERT INTO listed_participant (document_id, request_id, nik, scheme
 # Of two open requests only the later one (received later: a higher id) is told; an earlier one is told too
 # once the later one has gone on to verification and beyond, for then both would be served.
 _COUNTED_ELSEWHERE = f"""
-SELECT mine.sheet, mine."row", mine.nik, mine.scheme, other.request_id
+SELECT mine.sheet, mine."row", mine.nik, mine.scheme, other.request_id, request.letter_number
 FROM listed_participant AS mine
 JOIN listed_participant AS other ON other.nik = mine.nik AND other.scheme = mine.scheme
 JOIN request ON request.id = other.request_id
@@ -88,11 +88,13 @@ def counted_elsewhere(request_id: int, document: Document) -> list[Finding]:
     """An error per competent row of `document` (the request's counting list) whose NIK and scheme another request
     that is not cancelled counts too (see _COUNTED_ELSEWHERE for which of the two is told): one blank per person
     and scheme, a re-sent request is not a second."""
-    found: dict[tuple[str, int], tuple[str, str, list[int]]] = {}
-    for sheet, row, nik, scheme, other in database.execute_sql(
+    found: dict[tuple[str, int], tuple[str, str, list[str]]] = {}
+    for sheet, row, nik, scheme, other, letter in database.execute_sql(
             _COUNTED_ELSEWHERE, (document.id, request_id, request_id)):
-        found.setdefault((sheet, row), (nik, scheme, []))[2].append(other)
+        # the letter number too: the completion e-mail quotes this, and the LSP knows its letters, not our numbers
+        named = f"#{other} (surat {letter})" if letter else f"#{other}"
+        found.setdefault((sheet, row), (nik, scheme, []))[2].append(named)
     return [Finding(document.original_name, sheet or None, row,
                     f"Baris {row}: NIK {nik} skema {scheme} sudah dihitung kompeten pada permohonan "
-                    + ", ".join(f"#{i}" for i in others))
+                    + ", ".join(others))
             for (sheet, row), (nik, scheme, others) in found.items()]

@@ -62,17 +62,19 @@ def counted(services, request_id: int) -> list[tuple[str, str | None, int | None
             if "sudah dihitung kompeten" in f.message]
 
 
-def message(row: int, nik: str, scheme: str, where: str) -> str:
-    return f"Baris {row}: NIK {nik} skema {scheme} sudah dihitung kompeten pada permohonan {where}"
+def message(row: int, nik: str, scheme: str, request_id: int, tag: str) -> str:
+    """The finding, naming the other request by its number and its letter's (which the LSP knows)."""
+    return (f"Baris {row}: NIK {nik} skema {scheme} sudah dihitung kompeten pada permohonan #{request_id} "
+            f"(surat {tag}/LSP-TKN/XI/2026)")
 
 
 def test_a_request_counting_participants_of_an_earlier_one_has_an_error_per_row(services, lsp, tmp_path):
     first = take_in(services, lsp, tmp_path, "101")
     second = take_in(services, lsp, tmp_path, "102")
     assert counted(services, second) == [
-        (LIST, "Peserta", 5, message(5, HADI, "SKM.41.00012", f"#{first}")),
-        (LIST, "Peserta", 6, message(6, INDAH, "SKM.41.00012", f"#{first}")),
-        (LIST, "Peserta", 7, message(7, RINA, "SKM.78.00104", f"#{first}")),
+        (LIST, "Peserta", 5, message(5, HADI, "SKM.41.00012", first, "101")),
+        (LIST, "Peserta", 6, message(6, INDAH, "SKM.41.00012", first, "101")),
+        (LIST, "Peserta", 7, message(7, RINA, "SKM.78.00104", first, "101")),
     ]
     cl = checklist.build(services, second)
     assert not cl.complete and cl.items["list"].status == "invalid"
@@ -203,5 +205,5 @@ def test_an_earlier_open_request_is_told_once_a_later_one_goes_on(services, lsp,
     checklist.mark_verified(services, second)
     # the later one was verified first: now both would be served, so the earlier one is told
     assert counted(services, first) == [
-        (LIST, "Peserta", row, message(row, nik, scheme, f"#{second}"))
+        (LIST, "Peserta", row, message(row, nik, scheme, second, "102"))
         for row, nik, scheme in ((5, HADI, "SKM.41.00012"), (6, INDAH, "SKM.41.00012"), (7, RINA, "SKM.78.00104"))]
