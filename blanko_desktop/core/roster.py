@@ -81,6 +81,7 @@ def participants_of(document_id: int) -> list[Participant]:
 
 
 def has_rows(document_id: int) -> bool:
+    """Whether the rows of this document are written already (two sessions upgrading one old list)."""
     return ListedParticipant.select().where(ListedParticipant.document == document_id).exists()
 
 
