@@ -244,6 +244,24 @@ _M0011 = (
     'WHERE "repeat_of" IS NULL AND "kind" NOT IN (\'completion\', \'approval_scan\', \'notice\')',
 )
 
+# The participants of every received list, read at intake (16-digit NIKs only): the checklist compares the
+# decision with them without reading the file again, and finds a competent NIK + scheme already counted by
+# another request with one lookup in the (nik, scheme) index. Nothing to backfill from: the analyses stored
+# before this step do not hold the NIKs. An older request's list is read once (and its rows written) the
+# first time its checklist is built; until then another request cannot meet its NIKs.
+_M0012 = (
+    'CREATE TABLE "listed_participant" ("id" INTEGER NOT NULL PRIMARY KEY, "document_id" INTEGER NOT NULL, '
+    '"request_id" INTEGER NOT NULL, "nik" VARCHAR(16) NOT NULL, "scheme" VARCHAR(255) NOT NULL, '
+    '"verdict" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "sheet" VARCHAR(255) NOT NULL, '
+    '"row" INTEGER NOT NULL, "current" INTEGER NOT NULL, "scheme_code" VARCHAR(255) NOT NULL DEFAULT \'\', '
+    '"scheme_name" VARCHAR(255) NOT NULL DEFAULT \'\', "funding" VARCHAR(255) NOT NULL DEFAULT \'\', '
+    'FOREIGN KEY ("document_id") REFERENCES "document" ("id") ON DELETE RESTRICT, '
+    'FOREIGN KEY ("request_id") REFERENCES "request" ("id") ON DELETE RESTRICT)',
+    'CREATE INDEX "listed_participant_document_id" ON "listed_participant" ("document_id")',
+    'CREATE INDEX "listed_participant_request_id" ON "listed_participant" ("request_id")',
+    'CREATE INDEX "listed_participant_nik_scheme" ON "listed_participant" ("nik", "scheme")',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001),
     Step(2, "m0002_request_list_indexes", _M0002),
@@ -256,6 +274,7 @@ STEPS: tuple[Step, ...] = (
     Step(9, "m0009_stock_ledger_places", _M0009),
     Step(10, "m0010_document_received_once", _M0010),
     Step(11, "m0011_shipping_parcels", _M0011),
+    Step(12, "m0012_listed_participants", _M0012),
 )
 
 LATEST = STEPS[-1].version

@@ -170,6 +170,33 @@ class Finding(BaseModel):
     created_at = UtcDateTimeField(default=utcnow)
 
 
+class ListedParticipant(BaseModel):
+    """A row of a received participant list as intake read it (16-digit NIKs only), kept with its document.
+
+    The roster the checklist compares with the decision without reading the file again, and the competent
+    NIK + scheme pairs: one certificate each, so a pair counted by another request is found by one index lookup.
+    """
+
+    id = AutoField()
+    document = ForeignKeyField(Document, backref="participants", on_delete="RESTRICT")
+    request = ForeignKeyField(Request, backref="participants", on_delete="RESTRICT")
+    nik = CharField(max_length=16)
+    scheme = CharField()  # the scheme's code, else its name, as one key: upper case, spaces collapsed
+    verdict = CharField()  # K | BK
+    name = CharField(default="")
+    sheet = CharField(default="")
+    row = IntegerField()
+    # of the request's list that counts (its latest participant list); earlier lists' rows are kept, not counted
+    current = BooleanField(default=False)
+    # the row as the list wrote it, so that counts per scheme and funding can be redone without the file
+    scheme_code = CharField(default="")
+    scheme_name = CharField(default="")
+    funding = CharField(default="")
+
+    class Meta:
+        indexes = ((("nik", "scheme"), False),)
+
+
 class Signatory(Versioned):
     id = AutoField()
     name = CharField()
@@ -353,6 +380,6 @@ class DatabaseIdentity(BaseModel):
 
 
 ALL_MODELS = [
-    Lsp, LspAddress, Request, Document, Finding, Signatory, Approval, PrintedForm,
+    Lsp, LspAddress, Request, Document, Finding, ListedParticipant, Signatory, Approval, PrintedForm,
     CourierPickup, Parcel, StockMovement, StockRange, StockCount, Setting, Closure, AuditEvent, DatabaseIdentity,
 ]

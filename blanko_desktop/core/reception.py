@@ -17,7 +17,7 @@ from pathlib import Path
 
 from peewee import IntegrityError
 
-from blanko_desktop.core import audit
+from blanko_desktop.core import audit, roster
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.intake import (
     MAX_FILE_BYTES,
@@ -27,6 +27,7 @@ from blanko_desktop.core.intake import (
     detect_type,
     parse_email,
     safe_filename,
+    stored,
 )
 from blanko_desktop.core.intake.limits import MAX_EMAIL_AGE
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
@@ -304,6 +305,8 @@ class Reception:
         for f in new:
             self.storage.files.put(f.data)
         services = self.services
+        # what the checklist reads later, made before the write transaction so as not to lengthen it
+        stored_as = {id(f): summary(f.analysis) if f.analysis else {"notes": f.notes} for f in new}
 
         def op():
             for f in new:  # under the write lock: still there, whatever a repair did meanwhile
@@ -331,7 +334,7 @@ class Reception:
                         media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
                         source=source, parent=ids.get(f.parent) if f.parent is not None else None,
                         received_at=arrival, added_by=services.actor.label,
-                        analysis=summary(f.analysis) if f.analysis else {"notes": f.notes})
+                        analysis=stored_as[id(f)])
                 except IntegrityError:
                     # the unique key saw what the check above could not (a writer outside this program)
                     self._refuse_received_meanwhile([f])
@@ -340,6 +343,9 @@ class Reception:
                 added.append(doc)
                 audit.record(services.actor, "document.add", "request", req.id, None,
                              {"document": doc.id, "name": f.name, "kind": f.kind, "sha256": f.sha256})
+                if f.analysis is not None and f.analysis.participants is not None:
+                    roster.record(doc, f.analysis.participants.participants)
+            roster.refresh_current(req.id)  # a new list replaces the one that counted
             if req.state == State.WAITING_LSP and documents:
                 # new documents (not a bare e-mail) put the request back in the queue with a new clock
                 req = services.transition(req.id, State.RECEIVED, at=arrival)
@@ -405,6 +411,7 @@ class Reception:
             Document.update(kind=kind).where(Document.id == document_id).execute()
             audit.record(services.actor, "document.kind", "request", doc.request_id,
                          {"document": doc.id, "kind": before}, {"document": doc.id, "kind": kind})
+            roster.refresh_current(doc.request_id)  # a list called something else no longer counts, and back
             doc.kind = kind
             return doc
 
@@ -431,16 +438,34 @@ def repeated_letter(req: Request) -> list[Finding]:
 
 
 def summary(analysis: FileAnalysis) -> dict:
-    """What the window and `blanko show` need of a file's analysis, as JSON."""
-    pdf = analysis.pdf
-    return {
-        "detected_type": analysis.detected_type,
-        "kind": analysis.kind,
-        "pdf": None if pdf is None else {"valid": pdf.valid, "reason": pdf.reason, "pages": pdf.pages,
-                                         "encrypted": pdf.encrypted, "has_text": pdf.has_text},
-        "counts": {k: v for k, v in analysis.counts.items() if k != "niks"},
-        "findings": len(analysis.findings),
-    }
+    """What the window, `blanko show` and the checklist need of a file's analysis, as JSON (intake/stored.py)."""
+    return stored.to_json(analysis)
+
+
+def stored_analysis(services: Services, doc: Document) -> FileAnalysis:
+    """A stored document's analysis as intake stored it; the file is not read again.
+
+    A document stored before the analysis held what the checklist needs (schema step 12) is read once: its
+    analysis and list rows are written then (derived from the stored file, so not an audited change), and
+    another request can meet its NIKs from then on. On a read-only database the reading is used this time only.
+    """
+    analysis = stored.from_json(doc.analysis, doc.original_name)
+    if analysis is not None:
+        return analysis
+    fresh = cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
+    data = summary(fresh)
+    if services.storage.read_only:
+        return fresh
+
+    def op():
+        Document.update(analysis=data).where(Document.id == doc.id).execute()
+        if fresh.participants is not None and not roster.has_rows(doc.id):
+            roster.record(doc, fresh.participants.participants)
+        roster.refresh_current(doc.request_id)
+
+    services.storage.write(op)
+    doc.analysis = data
+    return stored.from_json(data, doc.original_name)
 
 
 def file_name_for(doc: Document) -> str:

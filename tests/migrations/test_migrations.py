@@ -352,3 +352,32 @@ def test_m0011_shipping_parcels(tmp_path):
         conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
                      "received_at, added_at, added_by) VALUES (1, 'receipt_courier', 's.pdf', 'ss', 1, 'a/b', "
                      "'x', '2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u')")
+
+
+def test_m0012_listed_participants(tmp_path):
+    conn = database_at(tmp_path / "db.sqlite", 11)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    summary = '{"counts": {"competent": 3, "not_yet": 1, "participants": 4}, "detected_type": "xlsx", "findings": 0}'
+    conn.execute("INSERT INTO document (request_id, kind, original_name, sha256, size, media_type, source, "
+                 "received_at, added_at, added_by, analysis) VALUES (1, 'list', 'Daftar.xlsx', 'aa', 1, 'a/b', "
+                 "'drop', '2026-01-05T01:00:00.000000+00:00', '2026-01-05T01:00:00.000000+00:00', 'u', ?)",
+                 (summary,))
+    conn.commit()
+    migrate_one(conn, 12)
+    columns = {r[1]: r[2] for r in conn.execute("PRAGMA table_info(listed_participant)")}
+    assert columns == {"id": "INTEGER", "document_id": "INTEGER", "request_id": "INTEGER", "nik": "VARCHAR(16)",
+                       "scheme": "VARCHAR(255)", "verdict": "VARCHAR(255)", "name": "VARCHAR(255)",
+                       "sheet": "VARCHAR(255)", "row": "INTEGER", "current": "INTEGER",
+                       "scheme_code": "VARCHAR(255)", "scheme_name": "VARCHAR(255)", "funding": "VARCHAR(255)"}
+    assert {"listed_participant_document_id", "listed_participant_request_id",
+            "listed_participant_nik_scheme"} <= names(conn, "index")
+    # the stored analyses of before hold no NIK: nothing to backfill, the document is left as it was
+    assert conn.execute("SELECT COUNT(*) FROM listed_participant").fetchone() == (0,)
+    assert conn.execute("SELECT kind, analysis FROM document").fetchall() == [("list", summary)]
+    conn.execute("INSERT INTO listed_participant (document_id, request_id, nik, scheme, verdict, name, sheet, row, "
+                 "current) VALUES (1, 1, '3201150389001200', 'SKM.41.00012', 'K', 'Ani', 'Peserta', 5, 1)")
+    plan = " ".join(r[3] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT request_id FROM listed_participant WHERE nik = '3201150389001200' "
+        "AND scheme = 'SKM.41.00012'"))
+    assert "listed_participant_nik_scheme" in plan

@@ -12,6 +12,8 @@ def _latest(files: Sequence[FileAnalysis], kind: str) -> FileAnalysis | None:
     """The last file of a kind that yielded counts: a resent document replaces the earlier one."""
     for analysis in reversed(files):
         if analysis.kind == kind and analysis.counts:
+            if kind == "list" and (analysis.participants is None or not analysis.participants.headers):
+                continue  # a PDF the officer called the list has counts, but not a list's
             return analysis
     return None
 

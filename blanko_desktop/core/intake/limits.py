@@ -20,6 +20,14 @@ MAX_ARCHIVE_MEMBERS = 10_000
 # cells. 20,000 participants x 30 columns is 600,000; a stray value in cell XFD1048576 would be 17 billion.
 MAX_SHEET_CELLS = 5_000_000
 
+# Rows holding values in one participant list, all sheets together. An assessment batch is tens to a few thousand
+# participants (the speed target is 20,000); a 1,000,000-row list took 77 s and 1.96 GB to read and gave a
+# million findings. Above this the list is not read: the LSP is asked for the participant rows only.
+MAX_LIST_ROWS = 100_000
+
+# Findings of one kind (the same problem on many rows) listed one by one; the rest are one line with their count.
+MAX_FINDINGS_PER_KIND = 200
+
 # E-mails forwarded inside e-mails: deeper nesting than this is not followed.
 MAX_EMAIL_DEPTH = 5
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from blanko_desktop.core import audit
+from blanko_desktop.core import audit, roster
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.intake import (
     FileAnalysis,
@@ -16,9 +16,12 @@ from blanko_desktop.core.intake import (
     parse_letter,
     type_label,
 )
+from blanko_desktop.core.intake.findings import summarise
+from blanko_desktop.core.intake.limits import MAX_FINDINGS_PER_KIND
+from blanko_desktop.core.intake.stored import stored_letter
 from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.models import Finding as FindingRow
-from blanko_desktop.core.reception import cached_analysis, repeated_letter
+from blanko_desktop.core.reception import repeated_letter, stored_analysis
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.verification import recount
 from blanko_desktop.core.workflow import State
@@ -111,10 +114,11 @@ class Checklist:
 
 
 def _analysed(services: Services, doc: Document) -> FileAnalysis:
-    base = cached_analysis(doc.sha256, doc.original_name, lambda: services.storage.files.read(doc.sha256))
+    # what intake stored of the file (a document from before schema step 12 is read once, then stored)
+    base = stored_analysis(services, doc)
     if base.kind == doc.kind:
         return base
-    # The officer said what this document is: re-read it as that kind.
+    # The officer said what this document is: take it as that kind.
     from dataclasses import replace
 
     analysis = replace(base, kind=doc.kind, findings=list(base.findings))
@@ -122,11 +126,17 @@ def _analysed(services: Services, doc: Document) -> FileAnalysis:
         analysis.add(f"bukan berkas Excel (isi berkas: {type_label(base.detected_type)})")
     if doc.kind in ("letter", "minutes", "decision") and base.pdf is None:
         analysis.add(f"bukan berkas PDF (isi berkas: {type_label(base.detected_type)})")
-    if doc.kind == "letter" and base.pdf is not None and base.pdf.has_text and base.letter is None:
-        letter = parse_letter(base.pdf.text)
+    if doc.kind == "letter" and base.pdf is not None and base.pdf.has_text and base.kind != "letter":
+        # intake read every text PDF as a letter too, and stored it
+        letter = stored_letter(doc.analysis) or parse_letter(base.pdf.text)
         analysis.letter = letter
         analysis.counts = {"requested": letter.requested}
     return analysis
+
+
+def _is_read_list(analysis: FileAnalysis) -> bool:
+    """A spreadsheet read as a participant list (its header found): the rule of roster.roster_document."""
+    return analysis.participants is not None and bool(analysis.participants.headers)
 
 
 def build(services: Services, request_id: int,
@@ -144,6 +154,18 @@ def build(services: Services, request_id: int,
         analyses[d.id] = _analysed(services, d)
     if progress:
         progress(len(docs), len(docs), "")
+    # the participant list that counts: the latest one read as a list (the same rule as roster.roster_document)
+    roster_doc = next((d for d in reversed(docs) if d.kind == "list" and _is_read_list(analyses[d.id])), None)
+    roster_list = analyses[roster_doc.id] if roster_doc is not None else None
+    if roster_list is not None and not roster_list.participants.participants and (any(
+            a.kind == "decision" and a.counts.get("niks") for a in analyses.values()) or any(
+            recount.is_duplicate(f.document, f.sheet, f.row, f.message, f.severity) for f in roster_list.findings)):
+        # the decision is compared with the list's rows, and a duplicate row the officer accepts is left out of
+        # them (see recount): the rows are kept in the database since intake
+        roster_list.participants.participants = roster.participants_of(roster_doc.id)
+    # a competent NIK + scheme another request counted first: one blank each (not for a replacement request)
+    counted = [] if roster_doc is None or req.kind == "replacement" else summarise(
+        roster.counted_elsewhere(req.id, roster_doc), MAX_FINDINGS_PER_KIND)
     accepted = {(r.document_name, r.sheet or "", r.row or 0, r.message): r
                 for r in FindingRow.select().where((FindingRow.request == request_id)
                                                    & (FindingRow.accepted == True))}  # noqa: E712
@@ -166,7 +188,7 @@ def build(services: Services, request_id: int,
             continue
         latest = of_kind[-1]  # a resent document replaces the earlier one
         item = Item("ok", [d.original_name for d in of_kind], document_ids=[d.id for d in of_kind])
-        for f in analyses[latest.id].findings:
+        for f in [*analyses[latest.id].findings, *(counted if kind == "list" else ())]:
             checked = add(f, kind)
             if checked.severity == "error" and not checked.accepted and item.status == "ok":
                 item.status, item.reason = "invalid", f.message
@@ -205,8 +227,9 @@ def build(services: Services, request_id: int,
             checked.cause = recount.cause_text(open_rows)
     for f in repeated_letter(req):  # the same request sent again (intake's check; see reception)
         add(f, "")
-    roster = next((a for a in reversed(counted_files) if a.kind == "list" and a.counts), None)
-    competent = roster.counts.get("competent") if roster else req.competent_qty
+    # the list that counts, with the duplicate rows the officer accepted left out (parallel to latest_files)
+    counted_roster = counted_files[docs.index(roster_doc)] if roster_doc is not None else None
+    competent = counted_roster.counts.get("competent") if counted_roster else req.competent_qty
     requested = req.requested_qty
     letter_says = any(a.kind == "letter" and a.counts.get("requested") is not None for a in latest_files)
     if requested is not None and competent is not None and not letter_says and requested != competent:
@@ -214,7 +237,7 @@ def build(services: Services, request_id: int,
         checked = add(Finding(ITEM_LABELS["letter"], None, None,
                               f"jumlah blanko diminta ({requested}) tidak sama dengan jumlah peserta kompeten "
                               f"({competent})"), "")
-        if open_rows and roster is not None:
+        if open_rows and counted_roster is not None:
             without = next((a for a in reversed(recount.without_rows(counted_files, open_rows))
                             if a.kind == "list" and a.counts), None)
             if without is not None and without.counts.get("competent") == requested:
@@ -233,10 +256,10 @@ def build(services: Services, request_id: int,
         f.severity == "error" and not f.accepted for f in findings)
     return Checklist(
         request=req.id, lsp=lsp_name, sender=req.sender, complete=complete, items=items,
-        competent=competent, not_yet=roster.counts.get("not_yet") if roster else req.not_yet_qty,
+        competent=competent, not_yet=counted_roster.counts.get("not_yet") if counted_roster else req.not_yet_qty,
         requested=requested,
-        per_scheme=roster.counts.get("per_scheme", {}) if roster else {},
-        per_funding=roster.counts.get("per_funding", {}) if roster else {},
+        per_scheme=counted_roster.counts.get("per_scheme", {}) if counted_roster else {},
+        per_funding=counted_roster.counts.get("per_funding", {}) if counted_roster else {},
         findings=findings, officer_tasks=tasks, letterhead=letter.lsp_name if letter else None,
         not_counted=not_counted,
     )

@@ -455,3 +455,70 @@ PNG_1PX = (
 def crc_of_zeros(length: int) -> int:
     """CRC-32 of `length` zero bytes, for forging a member's declared checksum."""
     return zlib.crc32(bytes(length))
+
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
+        'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType='
+        '"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        '2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        '</Relationships>'),
+}
+
+
+def fast_list_bytes(rows: Iterable[Sequence[object]], sheet: str = "Peserta") -> bytes:
+    """A one-sheet .xlsx written directly as compact XML with shared strings, as Excel stores text: a million
+    rows in seconds where openpyxl's streaming mode takes minutes. Numbers stay numbers, the rest is text."""
+    strings: dict[str, int] = {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, text in _PARTS.items():
+            archive.writestr(name, text)
+        archive.writestr("xl/workbook.xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+            '2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+            f'<sheet name="{_escape(sheet)}" sheetId="1" r:id="rId1"/></sheets></workbook>'))
+        with archive.open("xl/worksheets/sheet1.xml", "w") as member:
+            member.write(b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+                         b'spreadsheetml/2006/main"><sheetData>')
+            batch = []
+            for row in rows:
+                cells = []
+                for value in row:
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        cells.append(f"<c><v>{value}</v></c>")
+                    elif value in (None, ""):
+                        cells.append("<c/>")
+                    else:
+                        index = strings.setdefault(str(value), len(strings))
+                        cells.append(f'<c t="s"><v>{index}</v></c>')
+                batch.append(f"<row>{''.join(cells)}</row>")
+                if len(batch) == 10_000:
+                    member.write("".join(batch).encode())
+                    batch = []
+            member.write("".join(batch).encode() + b"</sheetData></worksheet>")
+        with archive.open("xl/sharedStrings.xml", "w") as member:
+            member.write(b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+                         b'spreadsheetml/2006/main">')
+            for text in strings:
+                member.write(f"<si><t>{_escape(text)}</t></si>".encode())
+            member.write(b"</sst>")
+    return out.getvalue()

@@ -363,7 +363,8 @@ def test_a_stray_far_away_cell_does_not_make_the_sheet_unbounded() -> None:
     result = parse_participant_list(buffer.getvalue(), "d.xlsx")
     assert result.competent == 1
     assert messages(result) == [
-        'Lembar "Sheet2" terlalu besar (1048576 baris x 16 kolom); hapus isi di luar tabel peserta'
+        'Lembar "Sheet2" terlalu besar (1.048.576 baris x 16 kolom = 16.777.216 sel; batas 5.000.000 sel per '
+        "lembar); hapus isi di luar tabel peserta"
     ]
 
 
