@@ -26,7 +26,7 @@ from blanko_desktop.cli.args import (
     UsageError,
     build_parser,
 )
-from blanko_desktop.cli.commands import calendar, intake, maintenance, registry, requests, verification
+from blanko_desktop.cli.commands import approval, calendar, intake, maintenance, registry, requests, verification
 from blanko_desktop.core.errors import BlankoError, RuleError
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "Context", 
 def parser() -> argparse.ArgumentParser:
     """Every command group adds its own subcommands, in the order `blanko --help` lists them."""
     return build_parser([maintenance.register_init, registry.register, requests.register, calendar.register,
-                         intake.register, verification.register, maintenance.register], __version__)
+                         intake.register, verification.register, approval.register, maintenance.register],
+                        __version__)
 
 
 class Context:

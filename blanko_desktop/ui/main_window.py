@@ -31,6 +31,7 @@ from blanko_desktop.ui import messages
 from blanko_desktop.ui.intake.controller import IntakeController
 from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.tabs.approval import ApprovalTab
 from blanko_desktop.ui.tabs.requests_tab import RequestsTab
 from blanko_desktop.ui.tabs.verification_tab import VerificationTab
 from blanko_desktop.ui.widgets.drop_overlay import DropOverlay, NoticeBar
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.add_tab(self.requests_tab, self.tr("Incoming requests"), "requests")
         self.verification_tab = VerificationTab(session)
         self.add_tab(self.verification_tab, self.tr("Verification"), "verification")
+        self.add_tab(ApprovalTab(session), self.tr("Approval && printing"), "approval")
 
         self.drops.hovering.connect(self.overlay.show_for)
         self.drops.left.connect(self.overlay.hide)

@@ -76,4 +76,70 @@ def print_form(services, form: str, pdf: bytes, printer_name: str, copies: int =
     return log_printed(services, form, pdf, request_id, printer=printer_name, copies=copies, number=number)
 
 
-__all__ = ["DPI", "print_form", "print_pdf", "printer_names"]
+def print_paper(services, paper, printer_name: str, copies: int = 1):
+    """Print a rendered form (core/approval/paperwork.Paper) and log it; the log line as a read model."""
+    from blanko_desktop.core.approval.views import printed_form_view
+
+    row = print_form(services, paper.form, paper.pdf, printer_name, copies, request_id=paper.request_id,
+                     number=paper.number, title=paper.job_title)
+    return printed_form_view(services, row.id)
+
+
+def printer_for(cfg, form: str, given: str | None = None) -> str:
+    """The printer a form goes to: the one named, else the one it was last printed on at this workstation,
+    else the default printer of Settings, else the system's default. A remembered printer that no longer
+    exists is refused by name, never silently replaced by another."""
+    from blanko_desktop.core.forms import FORMS
+
+    if given:
+        return given
+    remembered = cfg.printers.get(form)
+    if remembered:
+        if QPrinterInfo.printerInfo(remembered).isNull():
+            title = FORMS[form].title.lower() if form in FORMS else form
+            known = ", ".join(printer_names()) or "tidak ada printer terpasang"
+            raise RuleError(f"Printer '{remembered}' yang biasa dipakai untuk {title} tidak ada lagi di komputer "
+                            f"ini (printer yang ada: {known}). Pilih printer lain; pilihan itu akan diingat.")
+        return remembered
+    if cfg.printer:
+        if QPrinterInfo.printerInfo(cfg.printer).isNull():
+            known = ", ".join(printer_names()) or "tidak ada printer terpasang"
+            raise RuleError(f"Printer bawaan di Pengaturan, '{cfg.printer}', tidak ada lagi di komputer ini "
+                            f"(printer yang ada: {known}). Pilih printer lain.")
+        return cfg.printer
+    default = QPrinterInfo.defaultPrinterName()
+    if not default:
+        raise RuleError("Belum ada printer terpasang di komputer ini; simpan formulir sebagai PDF.")
+    return default
+
+
+def remember_printer(cfg, form: str, printer_name: str) -> bool:
+    """Keep the printer a form was just printed on (workstation config); True when it changed."""
+    from blanko_desktop.core import config
+
+    if cfg.printers.get(form) == printer_name:
+        return False
+    cfg.printers[form] = printer_name
+    config.save(cfg)
+    return True
+
+
+def ensure_gui_app():
+    """A QGuiApplication for printing outside the window (the CLI): fonts and the print plugin need one.
+    On a Linux machine without a display the offscreen platform stands in."""
+    import os
+    import sys
+
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+                and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QGuiApplication(["blanko"])
+    return app
+
+
+__all__ = ["DPI", "ensure_gui_app", "print_form", "print_paper", "print_pdf", "printer_for", "printer_names",
+           "remember_printer"]

@@ -50,6 +50,39 @@ def approval_view(row: Approval) -> ApprovalView:
                         row.approved_at, row.recorded_by)
 
 
+def approval_of(request_id: int) -> ApprovalView | None:
+    """The approval in force for a request as plain data, or None."""
+    row = active_approval(request_id)
+    return approval_view(row) if row is not None else None
+
+
+def find_signatory(text: str) -> int:
+    """The id of the official an officer named: '#3' or '3', the full name (any case), or a part of the name
+    that fits only one. Whether that official may sign is decided by `approve` (inactive ones are refused)."""
+    wanted = text.strip()
+    if wanted.lstrip("#").isdigit():
+        number = int(wanted.lstrip("#"))
+        if Signatory.get_or_none(Signatory.id == number) is None:
+            raise NotFoundError(f"Pejabat #{number} tidak ditemukan. " + PENGATURAN_HINT)
+        return number
+    rows = list(Signatory.select().order_by(Signatory.name))
+    if not rows:
+        raise NotFoundError(f"Pejabat '{wanted}' tidak ditemukan: belum ada pejabat penandatangan. "
+                            + PENGATURAN_HINT)
+    exact = [s for s in rows if s.name.lower() == wanted.lower()]
+    partial = exact or [s for s in rows if wanted and wanted.lower() in s.name.lower()]
+    if len(partial) == 1:
+        return partial[0].id
+    active = [s for s in partial if s.active]
+    if len(active) == 1:  # the same name once retired, once serving: the serving one signs
+        return active[0].id
+    if not partial:
+        names = ", ".join(f"{s.name}{'' if s.active else ' (tidak aktif)'}" for s in rows)
+        raise NotFoundError(f"Pejabat '{wanted}' tidak ada di daftar pejabat penandatangan (yang ada: {names}).")
+    raise RuleError(f"'{wanted}' cocok dengan beberapa pejabat: "
+                    + ", ".join(f"#{s.id} {s.name}" for s in partial) + ". Sebutkan nomornya (#id).")
+
+
 def _refuse_frozen(req: Request, doing: str) -> None:
     if State(req.state) in FROZEN:
         raise RuleError(f"Permohonan #{req.id} berstatus '{label(req.state)}' (sudah final): "
