@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter, QPageLayout, QPageSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPageLayout, QPageSize
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -59,12 +59,39 @@ def print_pdf(pdf: bytes, printer_name: str, copies: int = 1, dpi: int = DPI, ti
             image = document.render(index, size)
             if image.isNull():
                 raise RuleError(f"Halaman {index + 1} formulir tidak dapat disiapkan untuk dicetak.")
-            painter.drawImage(QRectF(target), image, QRectF(image.rect()))
+            _draw_in_bands(painter, QRectF(target), _on_paper(image))
     finally:
         painter.end()
         document.close()
         buffer.close()
     return pages
+
+
+def _on_paper(image: QImage) -> QImage:
+    """The page as opaque RGB on white. QtPdf renders with a transparent background; an alpha channel makes
+    Qt's PDF print engine (CUPS) write a soft mask beside every page image: measured at 300 dpi, 270 -> 115 ms
+    per page to draw, for the same sheet on paper."""
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(Qt.GlobalColor.white)
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return page
+
+
+#: Horizontal bands a page is drawn in. PySide keeps the GIL through each Qt call, and Qt's PDF print engine
+#: compresses an image as it is drawn (~300 ms for a whole 300-dpi page): in 8 bands the window's thread gets a
+#: turn every ~40 ms instead of freezing, for the same total time and no visible seam.
+BANDS = 8
+
+
+def _draw_in_bands(painter: QPainter, target: QRectF, image: QImage) -> None:
+    height = image.height()
+    scale = target.height() / height
+    for band in range(BANDS):
+        top, bottom = height * band // BANDS, height * (band + 1) // BANDS
+        painter.drawImage(QRectF(target.x(), target.y() + top * scale, target.width(), (bottom - top) * scale),
+                          image, QRectF(0, top, image.width(), bottom - top))
 
 
 def print_form(services, form: str, pdf: bytes, printer_name: str, copies: int = 1, request_id: int | None = None,

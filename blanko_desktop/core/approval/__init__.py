@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blanko_desktop.core.errors import NotFoundError, RuleError
-from blanko_desktop.core.intake.sniff import detect_type, media_type, safe_filename, type_label
 from blanko_desktop.core.models import Approval, Document, Request, Signatory, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State, label
@@ -194,6 +193,9 @@ def cancel_approval(services: Services, request_id: int, reason: str,
 
 def attach_approval_scan(services: Services, request_id: int, data: bytes | Path, name: str = "") -> Document:
     """Keep the scan of the signed approval sheet with the request (document kind `approval_scan`), audited."""
+    # the intake stack (pypdf, parsers: ~0.5 s) loads here, not with the approval queue
+    from blanko_desktop.core.intake.sniff import detect_type, media_type, safe_filename, type_label
+
     if isinstance(data, Path):
         name = name or data.name
         data = data.read_bytes()

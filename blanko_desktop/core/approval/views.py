@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from blanko_desktop.core.forms import FORMS
 from blanko_desktop.core.models import utcnow
 from blanko_desktop.core.services.views import DocumentView, RequestView, SignatoryView
 from blanko_desktop.core.workflow import State
@@ -85,6 +84,8 @@ class PrintedFormView:
 
     @property
     def title(self) -> str:
+        from blanko_desktop.core.forms import FORMS  # reportlab and Jinja load with the first form, not the lists
+
         spec = FORMS.get(self.form)
         return spec.title if spec else self.form
 

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -283,9 +293,24 @@ class ApprovalTab(QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        # widths from sample text, not ResizeToContents: that asks the model for every row of the queue on
+        # each layout (500 rows: ~100,000 data() calls, 1.2 s of GUI time when the tab was first shown)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        metrics, bold = table.fontMetrics(), QFont(table.font())
+        bold.setBold(True)
+        wide = QFontMetrics(bold)
+        samples = {0: "#000000", 2: "00000"}
+        if isinstance(model, WaitingModel):
+            samples[3] = i18n.fmt_datetime(datetime(2026, 12, 30, 23, 59, tzinfo=timezone.utc))
+        for column in range(model.columnCount()):
+            if column == 1:
+                continue
+            lines = str(model.headerData(column, Qt.Orientation.Horizontal) or "").split("\n")
+            text = samples.get(column, "✓")
+            width = max([wide.horizontalAdvance(text)] + [metrics.horizontalAdvance(line) for line in lines])
+            header.resizeSection(column, width + 18)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 
