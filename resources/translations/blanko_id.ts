@@ -37,6 +37,10 @@
         <translation>Persetujuan — permohonan #%1</translation>
     </message>
     <message>
+        <source>Request #%1 — %2</source>
+        <translation>Permohonan #%1 — %2</translation>
+    </message>
+    <message>
         <source>Letter %1</source>
         <translation>Surat %1</translation>
     </message>
@@ -224,20 +228,8 @@ terima</translation>
         <translation>Lembar persetujuan bertanda tangan</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>Waktu</translation>
-    </message>
-    <message>
         <source>Form</source>
         <translation>Formulir</translation>
-    </message>
-    <message>
-        <source>Printer (copies)</source>
-        <translation>Printer (salinan)</translation>
-    </message>
-    <message>
-        <source>Officer</source>
-        <translation>Petugas</translation>
     </message>
     <message>
         <source>&amp;Reprint…</source>
@@ -330,6 +322,12 @@ terima</translation>
     <message>
         <source>Saved: %1</source>
         <translation>Disimpan: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n copies</source>
+        <translation>
+            <numerusform>%1, %n salinan</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing printed yet.</source>

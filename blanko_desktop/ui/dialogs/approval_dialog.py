@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +46,12 @@ class ApprovalDialog(QDialog):
         self.setWindowTitle(self.tr("Approval — request #%1").replace("%1", str(req.id)))
         self.resize(1040, 720)
 
-        title = QLabel(f"<b>{self.tr('Request #%1 — %2').replace('%1', str(req.id)).replace('%2', req.lsp_name or '—')}"
-                       "</b>")
+        heading = self.tr("Request #%1 — %2").replace("%1", str(req.id)).replace("%2", req.lsp_name or "—")
+        title = QLabel(heading)
+        bold = title.font()
+        bold.setBold(True)
+        title.setFont(bold)
+        title.setWordWrap(True)
         facts = [self.tr("Letter %1").replace("%1", req.letter_number)] if req.letter_number else []
         facts.append(self.tr("competent: %1").replace("%1", "—" if req.competent_qty is None
                                                        else str(req.competent_qty)))
@@ -59,20 +62,24 @@ class ApprovalDialog(QDialog):
 
         # -- who signs: the active officials, or the way to Settings when there are none
         self.signatory = QComboBox()
-        self.signatory.setMinimumContentsLength(28)
+        self.signatory.setMinimumContentsLength(16)
+        self.signatory.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.no_signatory = QLabel()
         self.no_signatory.setWordWrap(True)
         self.no_signatory.setStyleSheet("color: #a31515;")
         self.settings_button = QPushButton(self.tr("Open Settings › Signatories…"))
         self.settings_button.clicked.connect(self.open_settings)
-        none_page = QWidget()
-        none_layout = QVBoxLayout(none_page)
+        # the combo, or (no official to sign) the way to Settings: one shown at a time, each at its own height
+        self.none_box = QWidget()
+        none_layout = QVBoxLayout(self.none_box)
         none_layout.setContentsMargins(0, 0, 0, 0)
         none_layout.addWidget(self.no_signatory)
         none_layout.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.signatory_stack = QStackedWidget()
-        self.signatory_stack.addWidget(self.signatory)
-        self.signatory_stack.addWidget(none_page)
+        signer_box = QWidget()
+        signer_layout = QVBoxLayout(signer_box)
+        signer_layout.setContentsMargins(0, 0, 0, 0)
+        signer_layout.addWidget(self.signatory)
+        signer_layout.addWidget(self.none_box)
 
         self.quantity = QSpinBox()
         # the core refuses a figure above the competent count with its reason: the box does not hide it
@@ -86,7 +93,7 @@ class ApprovalDialog(QDialog):
         self.print_after.setChecked(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Signed by:"), self.signatory_stack)
+        form.addRow(self.tr("&Signed by:"), signer_box)
         form.addRow(self.tr("&Blanks approved:"), self.quantity)
         form.addRow("", self.quantity_hint)
         form.addRow(self.tr("&Reason:"), self.reason)
@@ -140,12 +147,10 @@ class ApprovalDialog(QDialog):
             text = sig.name + (f" — {sig.title}" if sig.title else "")
             self.signatory.addItem(text, sig.id)
         self.signatory.blockSignals(False)
-        if signatories:
-            self.signatory_stack.setCurrentIndex(0)
-        else:
-            self.no_signatory.setText(self.tr("No echelon-4 official is set up to sign. Add the officials (name, "
-                                              "NIP, title) in Settings › Signatories."))
-            self.signatory_stack.setCurrentIndex(1)
+        self.no_signatory.setText(self.tr("No echelon-4 official is set up to sign. Add the officials (name, "
+                                          "NIP, title) in Settings › Signatories."))
+        self.signatory.setVisible(bool(signatories))
+        self.none_box.setVisible(not signatories)
 
     def signatory_id(self) -> int | None:
         return self.signatory.currentData() if self.signatory.count() else None

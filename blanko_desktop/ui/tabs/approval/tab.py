@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -181,15 +183,12 @@ class ApprovalTab(QWidget):
         scans_layout = QVBoxLayout(scans_box)
         scans_layout.addWidget(self.scan_zone)
 
-        self.printed = QTreeWidget()
-        self.printed.setRootIsDecorated(False)
-        self.printed.setHeaderLabels([self.tr("When"), self.tr("Form"), self.tr("Printer (copies)"),
-                                      self.tr("Officer")])
-        header = self.printed.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
+        # two lines per print (form and time; printer, copies and officer): readable in a narrow pane
+        self.printed = QListWidget()
+        self.printed.setAlternatingRowColors(True)
         self.printed.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.printed.setSpacing(1)
+        self.printed.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.printed.currentItemChanged.connect(lambda *_: self._update_actions())
         self.printed.itemActivated.connect(lambda _item: self.reprint())
         self.reprint_button = QPushButton(self.tr("&Reprint…"))
@@ -264,7 +263,7 @@ class ApprovalTab(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([470, 370, 526])
+        self.splitter.setSizes([490, 380, 496])
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -301,7 +300,7 @@ class ApprovalTab(QWidget):
         metrics, bold = table.fontMetrics(), QFont(table.font())
         bold.setBold(True)
         wide = QFontMetrics(bold)
-        samples = {0: "#000000", 2: "00000"}
+        samples = {0: "#00000", 2: "0000"}
         if isinstance(model, WaitingModel):
             samples[3] = i18n.fmt_datetime(datetime(2026, 12, 30, 23, 59, tzinfo=timezone.utc))
         for column in range(model.columnCount()):
@@ -310,7 +309,7 @@ class ApprovalTab(QWidget):
             lines = str(model.headerData(column, Qt.Orientation.Horizontal) or "").split("\n")
             text = samples.get(column, "✓")
             width = max([wide.horizontalAdvance(text)] + [metrics.horizontalAdvance(line) for line in lines])
-            header.resizeSection(column, width + 18)
+            header.resizeSection(column, width + 12)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         return table
 
@@ -541,25 +540,24 @@ class ApprovalTab(QWidget):
         self.printed.clear()
         for row in detail.printed:
             if row.saved_path is not None:
-                printer = self.tr("Saved: %1").replace("%1", row.saved_path)
+                where = self.tr("Saved: %1").replace("%1", row.saved_path)
             else:
-                printer = f"{row.printer} (×{row.copies})"
-            item = QTreeWidgetItem([i18n.fmt_datetime(row.printed_at), form_title(row.form), printer,
-                                    row.printed_by])
-            item.setData(0, ID_ROLE, row.id)
-            item.setToolTip(2, printer)
-            item.setToolTip(1, row.number or form_title(row.form))
-            self.printed.addTopLevelItem(item)
+                where = self.tr("%1, %n copies", "", row.copies).replace("%1", row.printer)
+            item = QListWidgetItem(f"{form_title(row.form)} — {i18n.fmt_datetime(row.printed_at)}\n"
+                                   f"{where} · {row.printed_by}")
+            item.setData(ID_ROLE, row.id)
+            item.setToolTip("\n".join(filter(None, [row.number, where, row.printed_by])))
+            self.printed.addItem(item)
             if row.id == keep:
                 self.printed.setCurrentItem(item)
         if not detail.printed:
-            item = QTreeWidgetItem([self.tr("Nothing printed yet.")])
+            item = QListWidgetItem(self.tr("Nothing printed yet."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.printed.addTopLevelItem(item)
+            self.printed.addItem(item)
 
     def printed_id(self) -> int | None:
         item = self.printed.currentItem()
-        return item.data(0, ID_ROLE) if item is not None else None
+        return item.data(ID_ROLE) if item is not None else None
 
     def _update_actions(self) -> None:
         req = self.detail.request if self.detail else None
