@@ -152,19 +152,22 @@ def remember_printer(cfg, form: str, printer_name: str) -> bool:
 
 
 def ensure_gui_app():
-    """A QGuiApplication for printing outside the window (the CLI): fonts and the print plugin need one.
+    """A Qt application for printing outside the window (the CLI): fonts and the print plugin need one.
     On a Linux machine without a display the offscreen platform stands in."""
     import os
     import sys
 
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QCoreApplication.instance()
     if app is None:
         if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
                 and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
-        app = QGuiApplication(["blanko"])
+        # a QApplication, not a bare QGuiApplication: one process may show widgets after printing (the window's
+        # self-test, a test run), and Qt aborts on a widget under a QGuiApplication
+        app = QApplication(["blanko"])
     return app
 
 
