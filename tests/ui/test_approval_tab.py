@@ -168,7 +168,6 @@ def test_queues_are_limited_and_say_how_many_wait(tab, services, lsp, official, 
     from blanko_desktop.core.approval import views
 
     monkeypatch.setattr(views, "QUEUE_LIMIT", 3)
-    monkeypatch.setattr(views.queues, "__defaults__", (3, None))
     for _ in range(5):
         overdue_request(services, lsp.id)
     tab.refresh()

@@ -411,7 +411,8 @@ class ApprovalTab(QWidget):
 
         self._stale_queues = False
         services = self.session.services
-        return self._start("queues", lambda: views.queues(services), self._queues_loaded,
+        limit = views.QUEUE_LIMIT
+        return self._start("queues", lambda: views.queues(services, limit), self._queues_loaded,
                            lambda exc: self.status_message.emit(str(exc)))
 
     def _queues_loaded(self, queues) -> None:
