@@ -27,6 +27,7 @@ from blanko_desktop.cli.args import (
     build_parser,
 )
 from blanko_desktop.cli.commands import (
+    approval,
     calendar,
     intake,
     maintenance,
@@ -47,8 +48,8 @@ __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "Context", 
 def parser() -> argparse.ArgumentParser:
     """Every command group adds its own subcommands, in the order `blanko --help` lists them."""
     return build_parser([maintenance.register_init, registry.register, requests.register, calendar.register,
-                         intake.register, verification.register, stock.register, shipping.register,
-                         maintenance.register], __version__)
+                         intake.register, verification.register, approval.register, stock.register,
+                         shipping.register, maintenance.register], __version__)
 
 
 class Context:

@@ -1,4 +1,4 @@
-"""Per-workstation settings (database file, recent files, officer profile, language, printer) as versioned JSON.
+"""Per-workstation settings (database file, recent files, officer, language, printers) as versioned JSON.
 
 The file carries a "version"; load() upgrades an older file step by step (STEPS, like the database's
 migrations), each step a small function `upgrade_to_N(raw) -> raw` with its own test in
@@ -39,8 +39,14 @@ def upgrade_to_1(raw: Raw) -> Raw:
     return dict(raw)
 
 
+def upgrade_to_2(raw: Raw) -> Raw:
+    """Version 2 remembers a printer per form ("printers": {"receipt": "HP LaserJet", "label": "Zebra"}):
+    receipts to one printer, labels to another. It starts empty; "printer" stays the default for the rest."""
+    return {**raw, "printers": {}}
+
+
 # STEPS[n - 1] turns a version n - 1 file into version n; an unversioned file is version 0.
-STEPS: tuple[Callable[[Raw], Raw], ...] = (upgrade_to_1,)
+STEPS: tuple[Callable[[Raw], Raw], ...] = (upgrade_to_1, upgrade_to_2)
 VERSION = len(STEPS)
 
 
@@ -53,6 +59,7 @@ class LocalConfig:
     officer: str = ""
     language: str = "id"
     printer: str = ""
+    printers: dict[str, str] = field(default_factory=dict)  # form code -> the printer last used for it
     # The layout version written back: VERSION, or a newer file's own number (its keys are kept in extra).
     version: int = VERSION
     extra: Raw = field(default_factory=dict, compare=False, repr=False)
@@ -70,6 +77,10 @@ class LocalConfig:
         self.recent = [text] + [p for p in self.recent if p != text]
         del self.recent[MAX_RECENT:]
 
+    def printer_for(self, form: str) -> str:
+        """The printer this form was last printed on here, else the default printer of Settings ('' = none)."""
+        return self.printers.get(form) or self.printer
+
     def to_json(self) -> Raw:
         data: Raw = {"version": self.version}
         data.update((name, getattr(self, name)) for name in _SETTINGS)
@@ -84,6 +95,8 @@ _SETTINGS: dict[str, Callable[[Any], bool]] = {
     "officer": lambda v: isinstance(v, str),
     "language": lambda v: isinstance(v, str),
     "printer": lambda v: isinstance(v, str),
+    "printers": lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(p, str)
+                                                      for k, p in v.items()),
 }
 
 

@@ -31,6 +31,7 @@ from blanko_desktop.ui import messages
 from blanko_desktop.ui.intake.controller import IntakeController
 from blanko_desktop.ui.intake.router import DropRouter
 from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.tabs.approval import ApprovalTab
 from blanko_desktop.ui.tabs.requests_tab import RequestsTab
 from blanko_desktop.ui.tabs.shipping import ShippingTab
 from blanko_desktop.ui.tabs.stock import StockTab
@@ -105,6 +106,8 @@ class MainWindow(QMainWindow):
         self.add_tab(self.requests_tab, self.tr("Incoming requests"), "requests")
         self.verification_tab = VerificationTab(session)
         self.add_tab(self.verification_tab, self.tr("Verification"), "verification")
+        self.approval_tab = ApprovalTab(session)
+        self.add_tab(self.approval_tab, self.tr("Approval && printing"), "approval")
         self.stock_tab = StockTab(session)
         self.add_tab(self.stock_tab, self.tr("Blank stock"), "stock")
         self.stock_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))

@@ -31,6 +31,390 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Approval — request #%1</source>
+        <translation>Persetujuan — permohonan #%1</translation>
+    </message>
+    <message>
+        <source>Request #%1 — %2</source>
+        <translation>Permohonan #%1 — %2</translation>
+    </message>
+    <message>
+        <source>Letter %1</source>
+        <translation>Surat %1</translation>
+    </message>
+    <message>
+        <source>competent: %1</source>
+        <translation>kompeten: %1</translation>
+    </message>
+    <message>
+        <source>asked for: %1</source>
+        <translation>diminta: %1</translation>
+    </message>
+    <message>
+        <source>Open Settings › Signatories…</source>
+        <translation>Buka Pengaturan › Pejabat penandatangan…</translation>
+    </message>
+    <message>
+        <source>Required when the number differs from the competent count</source>
+        <translation>Wajib bila jumlahnya berbeda dari jumlah kompeten</translation>
+    </message>
+    <message>
+        <source>Print the approval sheet afterwards</source>
+        <translation>Cetak lembar persetujuan sesudahnya</translation>
+    </message>
+    <message>
+        <source>&amp;Signed by:</source>
+        <translation>&amp;Ditandatangani oleh:</translation>
+    </message>
+    <message>
+        <source>&amp;Blanks approved:</source>
+        <translation>&amp;Blanko disetujui:</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Print proposal…</source>
+        <translation>Cetak usulan…</translation>
+    </message>
+    <message>
+        <source>Print the sheet for the official to sign before the approval is recorded.</source>
+        <translation>Cetak lembar untuk ditandatangani pejabat sebelum persetujuan dicatat.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Setujui</translation>
+    </message>
+    <message>
+        <source>No echelon-4 official is set up to sign. Add the officials (name, NIP, title) in Settings › Signatories.</source>
+        <translation>Belum ada pejabat eselon IV yang dapat menandatangani. Tambahkan pejabat (nama, NIP, jabatan) di Pengaturan › Pejabat penandatangan.</translation>
+    </message>
+    <message>
+        <source>The number of competent participants is not known.</source>
+        <translation>Jumlah peserta kompeten belum diketahui.</translation>
+    </message>
+    <message>
+        <source>More than the %1 competent participants: one blank per competent participant.</source>
+        <translation>Melebihi %1 peserta kompeten: satu blanko untuk satu peserta kompeten.</translation>
+    </message>
+    <message>
+        <source>Differs from the %1 competent participants: give the reason.</source>
+        <translation>Berbeda dari %1 peserta kompeten: isi alasannya.</translation>
+    </message>
+    <message>
+        <source>Equal to the competent participants.</source>
+        <translation>Sama dengan jumlah peserta kompeten.</translation>
+    </message>
+    <message>
+        <source>Preparing the approval sheet…</source>
+        <translation>Menyiapkan lembar persetujuan…</translation>
+    </message>
+    <message>
+        <source>The approval sheet could not be prepared: %1</source>
+        <translation>Lembar persetujuan tidak dapat disiapkan: %1</translation>
+    </message>
+    <message>
+        <source>Record the approval</source>
+        <translation>Catat persetujuan</translation>
+    </message>
+    <message>
+        <source>Record that %1 approved %2 blank(s) for request #%3?</source>
+        <translation>Catat bahwa %1 menyetujui %2 lembar blanko untuk permohonan #%3?</translation>
+    </message>
+    <message>
+        <source>Record approval</source>
+        <translation>Catat persetujuan</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalQueue</name>
+    <message>
+        <source>Overdue: the working day for this request has passed.</source>
+        <translation>Terlambat: satu hari kerja untuk permohonan ini sudah lewat.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>LSP</source>
+        <translation>LSP</translation>
+    </message>
+    <message>
+        <source>Competent</source>
+        <translation>Kompeten</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>(unknown sender)</source>
+        <translation>(pengirim tidak dikenal)</translation>
+    </message>
+    <message>
+        <source>Blanks</source>
+        <translation>Blanko</translation>
+    </message>
+    <message>
+        <source>Approval
+sheet</source>
+        <translation>Lembar
+persetujuan</translation>
+    </message>
+    <message>
+        <source>Signed
+scan</source>
+        <translation>Pindaian
+ber-ttd</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Tanda
+terima</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>%1: printed or saved</source>
+        <translation>%1: sudah dicetak atau disimpan</translation>
+    </message>
+    <message>
+        <source>%1: not printed yet</source>
+        <translation>%1: belum dicetak</translation>
+    </message>
+    <message>
+        <source>The signed approval sheet is attached</source>
+        <translation>Pindaian lembar persetujuan bertanda tangan sudah dilampirkan</translation>
+    </message>
+    <message>
+        <source>No scan of the signed approval sheet yet</source>
+        <translation>Belum ada pindaian lembar persetujuan bertanda tangan</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalTab</name>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Setujui…</translation>
+    </message>
+    <message>
+        <source>Cancel approval…</source>
+        <translation>Batalkan persetujuan…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Dilampirkan</translation>
+    </message>
+    <message>
+        <source>Drag the scan of the signed approval sheet here, or</source>
+        <translation>Seret pindaian lembar persetujuan yang sudah ditandatangani ke sini, atau</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Signed approval sheet</source>
+        <translation>Lembar persetujuan bertanda tangan</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulir</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>Cetak &amp;ulang…</translation>
+    </message>
+    <message>
+        <source>Print the very same PDF again (the reprint is logged too).</source>
+        <translation>Cetak lagi PDF yang sama persis (cetak ulang juga dicatat).</translation>
+    </message>
+    <message>
+        <source>Forms printed</source>
+        <translation>Formulir tercetak</translation>
+    </message>
+    <message>
+        <source>Choose a request on the left: verified requests wait for the echelon-4 official&apos;s approval; approved ones for their forms.</source>
+        <translation>Pilih permohonan di sebelah kiri: permohonan terverifikasi menunggu persetujuan pejabat eselon IV; yang sudah disetujui menunggu formulirnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>Preview, choose the printer and the copies (Ctrl+P).</source>
+        <translation>Pratinjau, pilih printer dan jumlah salinan (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Simpan sebagai PDF…</translation>
+    </message>
+    <message>
+        <source>Open in PDF viewer</source>
+        <translation>Buka di penampil PDF</translation>
+    </message>
+    <message>
+        <source>(%1 of %2 shown)</source>
+        <translation>(%1 dari %2 ditampilkan)</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>Menunggu persetujuan</translation>
+    </message>
+    <message>
+        <source>Approved — forms to print</source>
+        <translation>Disetujui — formulir dicetak</translation>
+    </message>
+    <message>
+        <source>The form of the selected request is shown here.</source>
+        <translation>Formulir permohonan yang dipilih tampil di sini.</translation>
+    </message>
+    <message>
+        <source>Request #%1 — %2</source>
+        <translation>Permohonan #%1 — %2</translation>
+    </message>
+    <message>
+        <source>(unknown sender)</source>
+        <translation>(pengirim tidak dikenal)</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>batas waktu %1</translation>
+    </message>
+    <message>
+        <source>letter %1</source>
+        <translation>surat %1</translation>
+    </message>
+    <message>
+        <source>Approved: %1 blank(s) by %2 on %3.</source>
+        <translation>Disetujui: %1 lembar blanko oleh %2 pada %3.</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Alasan: %1</translation>
+    </message>
+    <message>
+        <source>Verified, waiting for the approval. Competent participants: %1.</source>
+        <translation>Terverifikasi, menunggu persetujuan. Peserta kompeten: %1.</translation>
+    </message>
+    <message>
+        <source>No echelon-4 official is set up to sign yet (Settings › Signatories).</source>
+        <translation>Belum ada pejabat eselon IV penandatangan (Pengaturan › Pejabat penandatangan).</translation>
+    </message>
+    <message>
+        <source>This request is %1.</source>
+        <translation>Permohonan ini berstatus %1.</translation>
+    </message>
+    <message>
+        <source>%1 — added by %2</source>
+        <translation>%1 — dilampirkan oleh %2</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Disimpan: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n copies</source>
+        <translation>
+            <numerusform>%1, %n salinan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing printed yet.</source>
+        <translation>Belum ada yang dicetak.</translation>
+    </message>
+    <message>
+        <source>Choose the signing official and the number of blanks, preview the sheet, record the approval.</source>
+        <translation>Pilih pejabat penandatangan dan jumlah blanko, lihat pratinjau lembarnya, catat persetujuannya.</translation>
+    </message>
+    <message>
+        <source>Only a verified request can be approved.</source>
+        <translation>Hanya permohonan terverifikasi yang dapat disetujui.</translation>
+    </message>
+    <message>
+        <source>Take the approval back (with a reason) before the blanks are packed.</source>
+        <translation>Batalkan persetujuan (dengan alasan) sebelum blanko dikemas.</translation>
+    </message>
+    <message>
+        <source>Only an approval not yet packed can be taken back.</source>
+        <translation>Hanya persetujuan yang blankonya belum dikemas yang dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>The signed sheet can be attached once the approval is recorded.</source>
+        <translation>Lembar bertanda tangan dapat dilampirkan setelah persetujuan dicatat.</translation>
+    </message>
+    <message>
+        <source>Preparing the %1…</source>
+        <translation>Menyiapkan %1…</translation>
+    </message>
+    <message>
+        <source>The form could not be prepared: %1</source>
+        <translation>Formulir tidak dapat disiapkan: %1</translation>
+    </message>
+    <message>
+        <source>%1 of request #%2 saved as %3.</source>
+        <translation>%1 permohonan #%2 disimpan sebagai %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of request #%2 printed on %3 (%n copies).</source>
+        <translation>
+            <numerusform>%1 permohonan #%2 dicetak ke %3 (%n salinan).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request #%1 is approved: print its approval sheet and receipt.</source>
+        <translation>Permohonan #%1 disetujui: cetak lembar persetujuan dan tanda terimanya.</translation>
+    </message>
+    <message>
+        <source>Cancel the approval</source>
+        <translation>Batalkan persetujuan</translation>
+    </message>
+    <message>
+        <source>Take back the approval of request #%1? It goes back to the approval queue; the printed forms stay in the log.</source>
+        <translation>Batalkan persetujuan permohonan #%1? Permohonan kembali ke antrean persetujuan; formulir yang sudah dicetak tetap tercatat.</translation>
+    </message>
+    <message>
+        <source>The approval of request #%1 was cancelled.</source>
+        <translation>Persetujuan permohonan #%1 dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Scan of the signed approval sheet</source>
+        <translation>Pindaian lembar persetujuan bertanda tangan</translation>
+    </message>
+    <message>
+        <source>PDF or image (%1)</source>
+        <translation>PDF atau gambar (%1)</translation>
+    </message>
+    <message>
+        <source>Nothing to attach</source>
+        <translation>Tidak ada yang dilampirkan</translation>
+    </message>
+    <message>
+        <source>A folder cannot be attached: drag the scanned file itself (PDF or image).</source>
+        <translation>Folder tidak dapat dilampirkan: seret berkas pindaiannya sendiri (PDF atau gambar).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scan(s) of the signed sheet kept with request #%1.</source>
+        <translation>
+            <numerusform>%n pindaian lembar bertanda tangan disimpan bersama permohonan #%1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No program could open %1. The copy is at %2.</source>
+        <translation>Tidak ada program yang dapat membuka %1. Salinannya ada di %2.</translation>
+    </message>
+</context>
+<context>
     <name>AuditAction</name>
     <message>
         <source>Recorded</source>
@@ -51,6 +435,33 @@
     <message>
         <source>Check finding</source>
         <translation>Temuan pemeriksaan</translation>
+    </message>
+</context>
+<context>
+    <name>CancelApprovalDialog</name>
+    <message>
+        <source>Cancel the approval — request #%1</source>
+        <translation>Batalkan persetujuan — permohonan #%1</translation>
+    </message>
+    <message>
+        <source>The approval of %1 blank(s) by %2 is taken back (it stays in the history) and the request goes back to the approval queue.</source>
+        <translation>Persetujuan %1 lembar blanko oleh %2 dibatalkan (tetap tercatat di riwayat) dan permohonan kembali ke antrean persetujuan.</translation>
+    </message>
+    <message>
+        <source>Reason (required), e.g. the official asked for another number</source>
+        <translation>Alasan (wajib), misalnya pejabat meminta jumlah lain</translation>
+    </message>
+    <message>
+        <source>Cancel the approval</source>
+        <translation>Batalkan persetujuan</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Jangan batalkan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
     </message>
 </context>
 <context>
@@ -571,6 +982,29 @@
     <message>
         <source>This follows from %1: it goes away when that row is accepted (counted once) or corrected by the LSP; the completion e-mail names that row instead.</source>
         <translation>Temuan ini akibat %1: hilang bila baris itu diterima (dihitung sekali) atau diperbaiki LSP; e-mail permintaan kelengkapan menyebut baris itu, bukan temuan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>Forms</name>
+    <message>
+        <source>Approval sheet</source>
+        <translation>Lembar persetujuan</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Tanda terima</translation>
+    </message>
+    <message>
+        <source>Address label</source>
+        <translation>Label alamat</translation>
+    </message>
+    <message>
+        <source>Courier manifest</source>
+        <translation>Daftar serah terima kurir</translation>
+    </message>
+    <message>
+        <source>Completion request letter</source>
+        <translation>Surat permintaan kelengkapan</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1639,10 @@
         <source>Shipping</source>
         <translation>Pengiriman</translation>
     </message>
+    <message>
+        <source>Approval &amp;&amp; printing</source>
+        <translation>Persetujuan &amp;&amp; Cetak</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1358,6 +1796,13 @@
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The form could not be shown.</source>
+        <translation>Formulir tidak dapat ditampilkan.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <source>File</source>
@@ -1382,6 +1827,107 @@
     <message>
         <source>Preview</source>
         <translation>Pratinjau</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Print — %1</source>
+        <translation>Cetak — %1</translation>
+    </message>
+    <message>
+        <source>Request #%1</source>
+        <translation>Permohonan #%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n halaman</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposal for signing: the approval is not recorded yet.</source>
+        <translation>Usulan untuk ditandatangani: persetujuan belum dicatat.</translation>
+    </message>
+    <message>
+        <source>— choose a printer —</source>
+        <translation>— pilih printer —</translation>
+    </message>
+    <message>
+        <source>&amp;Printer:</source>
+        <translation>&amp;Printer:</translation>
+    </message>
+    <message>
+        <source>&amp;Copies:</source>
+        <translation>&amp;Salinan:</translation>
+    </message>
+    <message>
+        <source>The receipt prints both copies (for the LSP and for the archive) on two pages.</source>
+        <translation>Tanda terima mencetak kedua salinannya (untuk LSP dan arsip) pada dua halaman.</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Cetak</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>A saved PDF is logged like a printed form.</source>
+        <translation>PDF yang disimpan dicatat seperti formulir yang dicetak.</translation>
+    </message>
+    <message>
+        <source>Open in PDF &amp;viewer</source>
+        <translation>Buka di &amp;penampil PDF</translation>
+    </message>
+    <message>
+        <source>Opens a copy in the PDF program; print from here to keep the print in the log.</source>
+        <translation>Membuka salinan di program PDF; cetak dari sini agar pencetakannya tercatat.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>No printer is installed on this computer: save the form as a PDF instead.</source>
+        <translation>Tidak ada printer terpasang di komputer ini: simpan formulir sebagai PDF.</translation>
+    </message>
+    <message>
+        <source>The printer used for this form, “%1”, is no longer on this computer. Choose another printer; the choice is remembered.</source>
+        <translation>Printer yang biasa dipakai untuk formulir ini, “%1”, tidak ada lagi di komputer ini. Pilih printer lain; pilihan itu akan diingat.</translation>
+    </message>
+    <message>
+        <source>The default printer of Settings, “%1”, is no longer on this computer. Choose another printer.</source>
+        <translation>Printer bawaan di Pengaturan, “%1”, tidak ada lagi di komputer ini. Pilih printer lain.</translation>
+    </message>
+    <message>
+        <source>Printing on %1…</source>
+        <translation>Mencetak ke %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was printed.</source>
+        <translation>Tidak ada yang dicetak.</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>Disimpan sebagai %1.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Simpan sebagai PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>Tidak ada penampil PDF</translation>
+    </message>
+    <message>
+        <source>No program could open the PDF. The copy is at %1.</source>
+        <translation>Tidak ada program yang dapat membuka PDF itu. Salinannya ada di %1.</translation>
     </message>
 </context>
 <context>

@@ -46,8 +46,28 @@ def test_upgrade_to_1():
     write(UNVERSIONED)
     cfg = config.load()
     assert (cfg.database, cfg.recent, cfg.officer, cfg.language, cfg.printer) == tuple(UNVERSIONED.values())
-    assert cfg.version == 1 and cfg.set_aside is None
-    assert config.upgrade(dict(UNVERSIONED)) == {**UNVERSIONED, "version": 1}
+    assert cfg.version == config.VERSION and cfg.set_aside is None
+    assert config.upgrade_to_1(dict(UNVERSIONED)) == UNVERSIONED
+
+
+def test_upgrade_to_2():
+    """Version 2 adds the printer per form, empty: every form still goes to the default printer."""
+    write({**UNVERSIONED, "version": 1})
+    cfg = config.load()
+    assert cfg.printers == {} and cfg.printer == "HP LaserJet" and cfg.version == 2
+    assert [cfg.printer_for(form) for form in ("receipt", "label")] == ["HP LaserJet", "HP LaserJet"]
+    assert config.upgrade({**UNVERSIONED, "version": 1}) == {**UNVERSIONED, "printers": {}, "version": 2}
+    cfg.printers["label"] = "Zebra GK420"
+    config.save(cfg)
+    again = config.load()
+    assert again.printers == {"label": "Zebra GK420"}
+    assert (again.printer_for("label"), again.printer_for("receipt")) == ("Zebra GK420", "HP LaserJet")
+
+
+def test_upgrade_to_2_refuses_a_printers_value_of_the_wrong_type():
+    write({**UNVERSIONED, "version": 2, "printers": {"label": 7}})
+    cfg = config.load()
+    assert cfg.set_aside is not None and cfg.printers == {}
 
 
 def test_upgrade_runs_only_the_steps_after_the_files_version(monkeypatch):
@@ -85,21 +105,22 @@ def test_saved_file_carries_the_version_and_loads_back_equal():
     cfg.remember(config.paths.data_dir() / "a.sqlite")
     config.save(cfg)
     assert on_disk()["version"] == config.VERSION
-    assert set(on_disk()) == {"version", "database", "recent", "officer", "language", "printer"}
+    assert set(on_disk()) == {"version", "database", "recent", "officer", "language", "printer", "printers"}
     assert config.load() == cfg
 
 
 def test_an_upgraded_file_is_written_in_the_current_layout_on_the_next_save():
     write(UNVERSIONED)
     config.save(config.load())
-    assert on_disk() == {**UNVERSIONED, "version": config.VERSION}
+    assert on_disk() == {**UNVERSIONED, "printers": {}, "version": config.VERSION}
 
 
 # ------------------------------------------------------------ from a newer app
 
 
 def test_a_newer_file_is_read_and_its_unknown_keys_and_version_survive_a_save():
-    newer = {**UNVERSIONED, "version": config.VERSION + 1, "theme": "gelap", "scanner": {"dpi": 300}}
+    newer = {**UNVERSIONED, "printers": {"label": "Zebra"}, "version": config.VERSION + 1, "theme": "gelap",
+             "scanner": {"dpi": 300}}
     write(newer)
     cfg = config.load()
     assert cfg.officer == "Budi Santoso" and cfg.database == UNVERSIONED["database"]

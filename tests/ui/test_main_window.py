@@ -13,7 +13,7 @@ from tests.ui.conftest import ago
 
 def test_title_tabs_and_status_bar_in_indonesian(window, storage):
     assert window.windowTitle() == "Blanko Desktop"
-    assert window.tab_titles() == ["Hari ini", "Permohonan Masuk", "Verifikasi", "Stok Blanko", "Pengiriman"]
+    assert window.tab_titles() == ["Hari ini", "Permohonan Masuk", "Verifikasi", "Persetujuan && Cetak", "Stok Blanko", "Pengiriman"]
     assert window.mode_label.text() == "Lokal"
     assert str(storage.path) in window.db_label.text()
     assert "Budi Santoso" in window.officer_label.text()
@@ -41,7 +41,7 @@ def test_english_when_configured(qapp, qtbot, session):
     try:
         win = MainWindow(session)
         qtbot.addWidget(win)
-        assert win.tab_titles() == ["Today", "Incoming requests", "Verification", "Blank stock", "Shipping"]
+        assert win.tab_titles() == ["Today", "Incoming requests", "Verification", "Approval && printing", "Blank stock", "Shipping"]
         assert win.mode_label.text() == "Local"
         assert win.requests_tab.empty_state.message.text() == "Drag an e-mail or request files here"
     finally:

@@ -83,3 +83,31 @@ def test_not_a_pdf_is_refused(qapp):
     _queue_or_skip(qapp)
     with pytest.raises(RuleError, match="bukan PDF yang dapat dibaca; tidak ada yang dicetak"):
         printing.print_pdf(b"<html>bukan pdf</html>", QUEUE)
+
+
+@pytest.mark.parametrize("printers, default, given, expected", [
+    ({"receipt": QUEUE}, "", None, QUEUE),                 # the printer this form was last printed on
+    ({}, QUEUE, None, QUEUE),                              # else the default printer of Settings
+    ({"receipt": "Printer Lantai 3"}, "", QUEUE, QUEUE),   # a printer named now wins
+    ({"label": "Zebra"}, "", None, QUEUE),                 # another form's printer is not this one's
+])
+def test_the_printer_a_form_goes_to(qapp, printers, default, given, expected):
+    from blanko_desktop.core.config import LocalConfig
+
+    _queue_or_skip(qapp)
+    cfg = LocalConfig(printer=default, printers=printers)
+    assert printing.printer_for(cfg, "receipt", given) == expected
+
+
+@pytest.mark.parametrize("printers, default, message", [
+    ({"receipt": "Printer Lantai 3"}, QUEUE,
+     "Printer 'Printer Lantai 3' yang biasa dipakai untuk tanda terima tidak ada lagi di komputer ini"),
+    ({}, "Canon Lama", "Printer bawaan di Pengaturan, 'Canon Lama', tidak ada lagi di komputer ini"),
+])
+def test_a_printer_gone_is_refused_by_name_never_replaced(qapp, printers, default, message):
+    from blanko_desktop.core.config import LocalConfig
+
+    cfg = LocalConfig(printer=default, printers=printers)
+    with pytest.raises(RuleError) as info:
+        printing.printer_for(cfg, "receipt")
+    assert str(info.value).startswith(message)

@@ -67,7 +67,7 @@ def doc_named(req: Request, name: str) -> Document:
 def test_complete_request_shows_counts_and_is_marked_verified(window, lsp, tmp_path, qtbot):
     req, people = receive(window, qtbot, tmp_path)
     tab = window.verification_tab
-    assert window.tab_titles() == ["Hari ini", "Permohonan Masuk", "Verifikasi", "Stok Blanko", "Pengiriman"]
+    assert window.tab_titles() == ["Hari ini", "Permohonan Masuk", "Verifikasi", "Persetujuan && Cetak", "Stok Blanko", "Pengiriman"]
     competent = [p for p in people if p.verdict == "K"]
     schemes = {tab.scheme_table.item(r, 0).text(): tab.scheme_table.item(r, 1).text()
                for r in range(tab.scheme_table.rowCount())}

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blanko_desktop.core.errors import NotFoundError, RuleError
-from blanko_desktop.core.intake.sniff import detect_type, media_type, safe_filename, type_label
 from blanko_desktop.core.models import Approval, Document, Request, Signatory, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State, label
@@ -48,6 +47,39 @@ def approval_view(row: Approval) -> ApprovalView:
     return ApprovalView(row.id, row.request_id, row.approved_qty, row.note, row.signatory_id,
                         sig.name if sig else "", sig.nip if sig else "", sig.title if sig else "",
                         row.approved_at, row.recorded_by)
+
+
+def approval_of(request_id: int) -> ApprovalView | None:
+    """The approval in force for a request as plain data, or None."""
+    row = active_approval(request_id)
+    return approval_view(row) if row is not None else None
+
+
+def find_signatory(text: str) -> int:
+    """The id of the official an officer named: '#3' or '3', the full name (any case), or a part of the name
+    that fits only one. Whether that official may sign is decided by `approve` (inactive ones are refused)."""
+    wanted = text.strip()
+    if wanted.lstrip("#").isdigit():
+        number = int(wanted.lstrip("#"))
+        if Signatory.get_or_none(Signatory.id == number) is None:
+            raise NotFoundError(f"Pejabat #{number} tidak ditemukan. " + PENGATURAN_HINT)
+        return number
+    rows = list(Signatory.select().order_by(Signatory.name))
+    if not rows:
+        raise NotFoundError(f"Pejabat '{wanted}' tidak ditemukan: belum ada pejabat penandatangan. "
+                            + PENGATURAN_HINT)
+    exact = [s for s in rows if s.name.lower() == wanted.lower()]
+    partial = exact or [s for s in rows if wanted and wanted.lower() in s.name.lower()]
+    if len(partial) == 1:
+        return partial[0].id
+    active = [s for s in partial if s.active]
+    if len(active) == 1:  # the same name once retired, once serving: the serving one signs
+        return active[0].id
+    if not partial:
+        names = ", ".join(f"{s.name}{'' if s.active else ' (tidak aktif)'}" for s in rows)
+        raise NotFoundError(f"Pejabat '{wanted}' tidak ada di daftar pejabat penandatangan (yang ada: {names}).")
+    raise RuleError(f"'{wanted}' cocok dengan beberapa pejabat: "
+                    + ", ".join(f"#{s.id} {s.name}" for s in partial) + ". Sebutkan nomornya (#id).")
 
 
 def _refuse_frozen(req: Request, doing: str) -> None:
@@ -161,6 +193,9 @@ def cancel_approval(services: Services, request_id: int, reason: str,
 
 def attach_approval_scan(services: Services, request_id: int, data: bytes | Path, name: str = "") -> Document:
     """Keep the scan of the signed approval sheet with the request (document kind `approval_scan`), audited."""
+    # the intake stack (pypdf, parsers: ~0.5 s) loads here, not with the approval queue
+    from blanko_desktop.core.intake.sniff import detect_type, media_type, safe_filename, type_label
+
     if isinstance(data, Path):
         name = name or data.name
         data = data.read_bytes()

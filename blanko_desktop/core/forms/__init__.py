@@ -34,12 +34,14 @@ class SchemeCount:
 
 @dataclass
 class SerialRange:
-    """Blanks first..last (inclusive) with a printed prefix, e.g. 'B' 1200..1236 -> B0001200 – B0001236."""
+    """Blanks first..last (inclusive) with a printed prefix, e.g. 'B' 1200..1236 -> B0001200 – B0001236
+    (with `sep` ' ' as the stock register prints them: KB 0001200 – KB 0001236)."""
 
     prefix: str
     first: int
     last: int
     width: int = 7
+    sep: str = ""
 
     @property
     def count(self) -> int:
@@ -47,8 +49,8 @@ class SerialRange:
 
     @property
     def text(self) -> str:
-        first = f"{self.prefix}{self.first:0{self.width}d}"
-        return first if self.first == self.last else f"{first} – {self.prefix}{self.last:0{self.width}d}"
+        first = f"{self.prefix}{self.sep}{self.first:0{self.width}d}"
+        return first if self.first == self.last else f"{first} – {self.prefix}{self.sep}{self.last:0{self.width}d}"
 
 
 @dataclass
