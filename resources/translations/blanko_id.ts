@@ -41,16 +41,116 @@
         <translation>Diubah</translation>
     </message>
     <message>
-        <source>State changed</source>
-        <translation>Status diubah</translation>
+        <source>Due time computed again</source>
+        <translation>Tenggat dihitung ulang</translation>
     </message>
     <message>
         <source>Document added</source>
         <translation>Dokumen ditambahkan</translation>
     </message>
     <message>
-        <source>Check finding</source>
-        <translation>Temuan pemeriksaan</translation>
+        <source>Document kind changed</source>
+        <translation>Jenis dokumen diubah</translation>
+    </message>
+    <message>
+        <source>Check finding accepted</source>
+        <translation>Temuan pemeriksaan diterima</translation>
+    </message>
+    <message>
+        <source>Check finding reopened</source>
+        <translation>Temuan pemeriksaan dibuka kembali</translation>
+    </message>
+    <message>
+        <source>Completion request written</source>
+        <translation>Permintaan kelengkapan ditulis</translation>
+    </message>
+    <message>
+        <source>Demo data filled in</source>
+        <translation>Data contoh diisikan</translation>
+    </message>
+    <message>
+        <source>Holiday entered</source>
+        <translation>Hari libur dicatat</translation>
+    </message>
+    <message>
+        <source>Holiday removed</source>
+        <translation>Hari libur dihapus</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Pengaturan diubah</translation>
+    </message>
+    <message>
+        <source>LSP registered</source>
+        <translation>LSP didaftarkan</translation>
+    </message>
+    <message>
+        <source>LSP edited</source>
+        <translation>LSP diubah</translation>
+    </message>
+    <message>
+        <source>Signatory added</source>
+        <translation>Pejabat penandatangan ditambahkan</translation>
+    </message>
+    <message>
+        <source>Signatory edited</source>
+        <translation>Pejabat penandatangan diubah</translation>
+    </message>
+    <message>
+        <source>Approval recorded</source>
+        <translation>Persetujuan dicatat</translation>
+    </message>
+    <message>
+        <source>Approval withdrawn</source>
+        <translation>Persetujuan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Scan of the approval sheet attached</source>
+        <translation>Pindaian lembar persetujuan dilampirkan</translation>
+    </message>
+    <message>
+        <source>Form printed</source>
+        <translation>Formulir dicetak</translation>
+    </message>
+    <message>
+        <source>Blanks received from the printer</source>
+        <translation>Blanko diterima dari percetakan</translation>
+    </message>
+    <message>
+        <source>Blanks issued</source>
+        <translation>Blanko dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Blanks spoiled in the office recorded</source>
+        <translation>Blanko rusak di kantor dicatat</translation>
+    </message>
+    <message>
+        <source>Damaged blanks returned by the LSP</source>
+        <translation>Blanko rusak dikembalikan LSP</translation>
+    </message>
+    <message>
+        <source>Stock movement reversed</source>
+        <translation>Mutasi stok dibatalkan (jurnal balik)</translation>
+    </message>
+    <message>
+        <source>Issue of blanks cancelled</source>
+        <translation>Pengeluaran blanko dibatalkan</translation>
+    </message>
+    <message>
+        <source>Stock count recorded</source>
+        <translation>Stock opname dicatat</translation>
+    </message>
+    <message>
+        <source>Stock count difference settled</source>
+        <translation>Selisih stock opname diselesaikan</translation>
+    </message>
+    <message>
+        <source>Stock ledger line recorded</source>
+        <translation>Baris buku stok dicatat</translation>
+    </message>
+    <message>
+        <source>State changed</source>
+        <translation>Status diubah</translation>
     </message>
 </context>
 <context>
@@ -239,6 +339,14 @@
         <source>Other</source>
         <translation>Lainnya</translation>
     </message>
+    <message>
+        <source>Completion request</source>
+        <translation>Permintaan kelengkapan</translation>
+    </message>
+    <message>
+        <source>Scan of the approval sheet</source>
+        <translation>Pindaian lembar persetujuan</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPreview</name>
@@ -348,6 +456,38 @@
     <message>
         <source>warning</source>
         <translation>peringatan</translation>
+    </message>
+</context>
+<context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Officer&apos;s guide</source>
+        <translation>Panduan petugas</translation>
+    </message>
+    <message>
+        <source>The guide is missing from this installation (%1).</source>
+        <translation>Panduan tidak ada di instalasi ini (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>to %1</source>
+        <translation>kepada %1</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>baris %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>catatan: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n lembar</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -500,6 +640,77 @@
     <message>
         <source>(received %1)</source>
         <translation>(diterima %1)</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Fungsinya</translation>
+    </message>
+    <message>
+        <source>Everything in the window works with the keyboard alone:</source>
+        <translation>Semua yang ada di jendela dapat dikerjakan dengan papan ketik saja:</translation>
+    </message>
+    <message>
+        <source>Find a request: LSP, letter no., sender or #number</source>
+        <translation>Cari permohonan: LSP, nomor surat, pengirim atau #nomor</translation>
+    </message>
+    <message>
+        <source>Esc (in the search box)</source>
+        <translation>Esc (di kotak cari)</translation>
+    </message>
+    <message>
+        <source>Clear the search; again: back to the table</source>
+        <translation>Kosongkan pencarian; sekali lagi: kembali ke tabel</translation>
+    </message>
+    <message>
+        <source>↑ ↓ (in the table)</source>
+        <translation>↑ ↓ (di tabel)</translation>
+    </message>
+    <message>
+        <source>Select a request: its details show on the right</source>
+        <translation>Pilih permohonan: rinciannya tampil di kanan</translation>
+    </message>
+    <message>
+        <source>Enter (in the table)</source>
+        <translation>Enter (di tabel)</translation>
+    </message>
+    <message>
+        <source>Go to the buttons of the next step in the detail pane</source>
+        <translation>Ke tombol langkah berikutnya di panel rincian</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Move between buttons and fields</source>
+        <translation>Berpindah antartombol dan isian</translation>
+    </message>
+    <message>
+        <source>Enter or Space (on a button)</source>
+        <translation>Enter atau Spasi (pada tombol)</translation>
+    </message>
+    <message>
+        <source>Press the button</source>
+        <translation>Menekan tombol itu</translation>
+    </message>
+    <message>
+        <source>Esc (in the detail pane)</source>
+        <translation>Esc (di panel rincian)</translation>
+    </message>
+    <message>
+        <source>Back to the table</source>
+        <translation>Kembali ke tabel</translation>
     </message>
 </context>
 <context>
@@ -662,6 +873,10 @@
         <translation>Verifikasi</translation>
     </message>
     <message>
+        <source>Read again from the database: %1.</source>
+        <translation>Dimuat ulang dari basis data: %1.</translation>
+    </message>
+    <message>
         <source>&amp;Import files…</source>
         <translation>&amp;Impor berkas…</translation>
     </message>
@@ -700,6 +915,18 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Find a request</source>
+        <translation>&amp;Cari permohonan</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;guide</source>
+        <translation>&amp;Panduan petugas</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Pintasan papan &amp;ketik</translation>
     </message>
     <message>
         <source>&amp;About Blanko Desktop</source>
@@ -748,6 +975,14 @@
     <message>
         <source>Officer: %1</source>
         <translation>Petugas: %1</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>hanya baca</translation>
+    </message>
+    <message>
+        <source>The database is read-only: you can look at everything, but no change can be saved (permissions of the file or its folder). Ask for write access, or open another file.</source>
+        <translation>Basis data hanya dapat dibaca: semua data dapat dilihat, tetapi tidak ada perubahan yang dapat disimpan (hak akses berkas atau foldernya). Minta hak tulis, atau buka berkas lain.</translation>
     </message>
     <message>
         <source>The database is busy: another officer is saving. Retrying (%1)…</source>
@@ -1065,6 +1300,10 @@
         <translation>Langkah berikutnya</translation>
     </message>
     <message>
+        <source>From the table: Enter comes here, Tab moves on, Enter presses the button, Esc goes back to the table.</source>
+        <translation>Dari tabel: Enter ke sini, Tab berpindah, Enter menekan tombol, Esc kembali ke tabel.</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
@@ -1105,8 +1344,8 @@
         <translation>Permohonan #%1 — %2</translation>
     </message>
     <message>
-        <source>clock stopped</source>
-        <translation>waktu dihentikan</translation>
+        <source>The database is read-only: no change can be saved.</source>
+        <translation>Basis data hanya dapat dibaca: tidak ada perubahan yang dapat disimpan.</translation>
     </message>
     <message>
         <source>Overdue: the one-working-day limit passed at %1.</source>
@@ -1115,6 +1354,18 @@
     <message>
         <source>Due today at %1.</source>
         <translation>Batas waktu hari ini pukul %1.</translation>
+    </message>
+    <message>
+        <source>clock stopped: waiting on the LSP</source>
+        <translation>jam dihentikan: menunggu LSP</translation>
+    </message>
+    <message>
+        <source>clock stopped: waiting on the LSP since %1</source>
+        <translation>jam dihentikan: menunggu LSP sejak %1</translation>
+    </message>
+    <message>
+        <source>— (packed: the secretariat&apos;s part is done)</source>
+        <translation>— (sudah dikemas: bagian sekretariat selesai)</translation>
     </message>
     <message>
         <source>requested %1</source>
@@ -1184,6 +1435,10 @@
         <translation>Waktu berjalan</translation>
     </message>
     <message>
+        <source>Clock started</source>
+        <translation>Jam mulai</translation>
+    </message>
+    <message>
         <source>Requested</source>
         <translation>Jumlah diminta</translation>
     </message>
@@ -1215,6 +1470,10 @@
 <context>
     <name>RequestTableModel</name>
     <message>
+        <source>since %1</source>
+        <translation>sejak %1</translation>
+    </message>
+    <message>
         <source>(unknown sender)</source>
         <translation>(pengirim tidak dikenal)</translation>
     </message>
@@ -1239,8 +1498,24 @@
         <translation>Batas waktu</translation>
     </message>
     <message>
-        <source>Requested</source>
-        <translation>Jumlah diminta</translation>
+        <source>Blanks</source>
+        <translation>Blanko</translation>
+    </message>
+    <message>
+        <source>When the e-mail arrived; click to list the newest first</source>
+        <translation>Saat e-mail diterima; klik untuk mengurutkan dari yang terbaru</translation>
+    </message>
+    <message>
+        <source>The one-working-day limit; click to list the most urgent first</source>
+        <translation>Batas satu hari kerja; klik untuk mengurutkan dari yang paling mendesak</translation>
+    </message>
+    <message>
+        <source>Blanks the letter asks for</source>
+        <translation>Jumlah blanko yang diminta surat</translation>
+    </message>
+    <message>
+        <source>Waiting on the LSP since %1: the one-working-day clock is stopped until new documents arrive.</source>
+        <translation>Menunggu LSP sejak %1: jam satu hari kerja dihentikan sampai dokumen baru datang.</translation>
     </message>
     <message>
         <source>Overdue: the one-working-day limit passed at %1</source>
@@ -1323,6 +1598,10 @@
         <translation>&amp;Hari libur dan penutupan</translation>
     </message>
     <message>
+        <source>Changes are saved as you make them.</source>
+        <translation>Perubahan langsung disimpan.</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>Berkas basis data</translation>
     </message>
@@ -1361,10 +1640,6 @@
     <message>
         <source>A new language takes effect when Blanko Desktop is started again.</source>
         <translation>Bahasa baru berlaku setelah Blanko Desktop dijalankan ulang.</translation>
-    </message>
-    <message>
-        <source>The echelon-4 officials who sign the approval sheet and the receipt. Changes in this list are saved at once.</source>
-        <translation>Pejabat eselon IV yang menandatangani lembar persetujuan dan tanda terima. Perubahan pada daftar ini langsung disimpan.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1407,6 +1682,10 @@
         <translation>Pengaturan ini berlaku bagi semua yang memakai basis data ini. Saat disimpan, batas waktu permohonan yang waktunya sedang berjalan dihitung ulang.</translation>
     </message>
     <message>
+        <source>&amp;Save office hours and pickup days</source>
+        <translation>&amp;Simpan jam kantor dan hari kurir</translation>
+    </message>
+    <message>
         <source>&amp;Year:</source>
         <translation>&amp;Tahun:</translation>
     </message>
@@ -1439,8 +1718,24 @@
         <translation>Keterangan</translation>
     </message>
     <message>
+        <source>Cuti bersama is decreed each year; enter the days that apply.</source>
+        <translation>Cuti bersama ditetapkan setiap tahun; masukkan hari-hari yang berlaku.</translation>
+    </message>
+    <message>
+        <source>The office hours or pickup days were changed but not saved. Save them now (the due times are computed again)?</source>
+        <translation>Jam kantor atau hari penjemputan kurir diubah tetapi belum disimpan. Simpan sekarang (batas waktu dihitung ulang)?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
         <source>Defa&amp;ult printer:</source>
         <translation>P&amp;rinter bawaan:</translation>
+    </message>
+    <message>
+        <source>The echelon-4 officials who sign the approval sheet and the receipt.</source>
+        <translation>Pejabat eselon IV yang menandatangani lembar persetujuan dan tanda terima.</translation>
     </message>
     <message>
         <source>C&amp;loses at:</source>
@@ -1453,10 +1748,6 @@
     <message>
         <source>&amp;Remove</source>
         <translation>Ha&amp;pus</translation>
-    </message>
-    <message>
-        <source>Cuti bersama is decreed each year; enter the days that apply. Changes here are saved at once.</source>
-        <translation>Cuti bersama ditetapkan setiap tahun; masukkan hari yang berlaku. Perubahan di sini langsung disimpan.</translation>
     </message>
     <message>
         <source>Shared mode (network)</source>

@@ -1,0 +1,143 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AcceptFindingDialog</name>
+    <message numerus="yes">
+        <source>and %n more finding(s)</source>
+        <translation>
+            <numerusform>and %n more finding</numerusform>
+            <numerusform>and %n more findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentInfo</name>
+    <message numerus="yes">
+        <source>PDF, %n page(s)</source>
+        <translation>
+            <numerusform>PDF, %n page</numerusform>
+            <numerusform>PDF, %n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPreview</name>
+    <message numerus="yes">
+        <source>%n participant row(s) read; rows with an open error are shown in red.</source>
+        <translation>
+            <numerusform>%n participant row read; rows with an open error are shown in red.</numerusform>
+            <numerusform>%n participant rows read; rows with an open error are shown in red.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n sheet</numerusform>
+            <numerusform>%n sheets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message numerus="yes">
+        <source>Request #%1: %n file(s) stored.</source>
+        <translation>
+            <numerusform>Request #%1: %n file stored.</numerusform>
+            <numerusform>Request #%1: %n files stored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) had been received before.</source>
+        <translation>
+            <numerusform>%n file had been received before.</numerusform>
+            <numerusform>%n files had been received before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message numerus="yes">
+        <source>Loose files (not an e-mail): %n file(s)</source>
+        <translation>
+            <numerusform>Loose files (not an e-mail): %n file</numerusform>
+            <numerusform>Loose files (not an e-mail): %n files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LspRegistryDialog</name>
+    <message numerus="yes">
+        <source>%n LSP(s)</source>
+        <translation>
+            <numerusform>%n LSP</numerusform>
+            <numerusform>%n LSPs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be imported; see the details.</source>
+        <translation>
+            <numerusform>%n row could not be imported; see the details.</numerusform>
+            <numerusform>%n rows could not be imported; see the details.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VerificationTab</name>
+    <message numerus="yes">
+        <source>Incomplete: %n point(s) to settle with the LSP.</source>
+        <translation>
+            <numerusform>Incomplete: %n point to settle with the LSP.</numerusform>
+            <numerusform>Incomplete: %n points to settle with the LSP.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open error(s)</source>
+        <translation>
+            <numerusform>%n open error</numerusform>
+            <numerusform>%n open errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
