@@ -82,7 +82,7 @@ def launch(db_path: Path, config_dir: Path) -> tuple[float, float]:
     inside = None
     for line in proc.stdout.splitlines():
         if line.startswith("shown_ms="):
-            inside = float(line.split("=", 1)[1]) / 1000
+            inside = float(line.split()[0].split("=", 1)[1]) / 1000
     if proc.returncode != 0 or inside is None:
         raise SystemExit(f"launch failed (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
     return outside, inside

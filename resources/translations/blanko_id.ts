@@ -1514,6 +1514,10 @@
         <translation>Jumlah blanko yang diminta surat</translation>
     </message>
     <message>
+        <source>%1 — received %2</source>
+        <translation>%1 — diterima %2</translation>
+    </message>
+    <message>
         <source>Waiting on the LSP since %1: the one-working-day clock is stopped until new documents arrive.</source>
         <translation>Menunggu LSP sejak %1: jam satu hari kerja dihentikan sampai dokumen baru datang.</translation>
     </message>

@@ -98,6 +98,8 @@ def test_a_click_on_the_received_or_due_column_switches_the_order(window, desk, 
     tab = window.requests_tab
     window.refresh()
     header = tab.table.horizontalHeader()
+    tab.splitter.setSizes([1000, 0])  # the offscreen screen is 800 px: room for every column without the detail
+    qtbot.waitUntil(lambda: not header.isSectionHidden(COL_RECEIVED))
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(COL_RECEIVED) + 5, header.height() // 2))
     assert tab.order == ORDER_RECEIVED

@@ -66,6 +66,7 @@ class RequestsTable(QTableView):
     """The table; Enter opens the selected request's detail; files dropped onto a row go to that request."""
 
     open_requested = Signal()
+    resized = Signal()
 
     def __init__(self, drops: DropRouter | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,6 +74,10 @@ class RequestsTable(QTableView):
         self.drop_row = -1
         self.setAcceptDrops(drops is not None)
         self.viewport().setAcceptDrops(drops is not None)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -266,6 +271,7 @@ class RequestsTab(QWidget):
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._header_clicked)
         self.size_columns()
+        self.table.resized.connect(self.fit_columns)
         self.detail = RequestDetail(session, drops=drops)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -530,7 +536,8 @@ class RequestsTab(QWidget):
         """Column widths that fit the language's words and the date format; the LSP name takes the rest."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 16
+        margin = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin)
+        arrow = metrics.height()  # the sort arrow beside the title of the ordering column
         samples = {
             COL_ID: "000000",
             COL_RECEIVED: i18n.fmt_datetime(datetime(2026, 11, 30, 23, 59, tzinfo=timezone.utc)),
@@ -540,5 +547,18 @@ class RequestsTab(QWidget):
         }
         for col, sample in samples.items():
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            header.resizeSection(col, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + pad)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("LSP") + pad)
+            title_width = metrics.horizontalAdvance(title) + (arrow if col in (COL_RECEIVED, COL_DUE) else 0)
+            header.resizeSection(col, max(metrics.horizontalAdvance(sample), title_width) + margin + 8)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("LSP") + margin + 8)
+        self._lsp_room = metrics.horizontalAdvance("LSP Manufaktur Otomotif Jawa") + margin
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """On a narrow table (a 1024 px screen) the received time gives way to the LSP's name: it is in the
+        detail pane and the row's tooltip; the name is how the officer finds the row."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in (COL_ID, COL_STATE, COL_DUE, COL_REQUESTED))
+        room = self.table.viewport().width() - fixed
+        hide = room - header.sectionSize(COL_RECEIVED) < getattr(self, "_lsp_room", 0)
+        if hide != header.isSectionHidden(COL_RECEIVED):
+            header.setSectionHidden(COL_RECEIVED, hide)

@@ -239,16 +239,20 @@ class RequestTableModel(QAbstractTableModel):
                 return None
             return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            if line.row.waiting_since is not None and not line.row.clock_running:
-                return self.tr("Waiting on the LSP since %1: the one-working-day clock is stopped until new "
-                               "documents arrive.").replace("%1", i18n.fmt_datetime(line.row.waiting_since))
+            tips = []
+            if col == COL_LSP:  # the received time, also when a narrow table hides its column
+                tips.append(self.tr("%1 — received %2").replace("%1", line.texts[COL_LSP]).replace(
+                    "%2", line.texts[COL_RECEIVED]))
             level = urgency(line.row, self._now)
-            if level == OVERDUE:
-                return self.tr("Overdue: the one-working-day limit passed at %1").replace(
-                    "%1", i18n.fmt_datetime(line.row.due_at))
-            if level == DUE_TODAY:
-                return self.tr("Due today at %1").replace("%1", i18n.fmt_datetime(line.row.due_at))
-            return None
+            if line.row.waiting_since is not None and not line.row.clock_running:
+                tips.append(self.tr("Waiting on the LSP since %1: the one-working-day clock is stopped until new "
+                                    "documents arrive.").replace("%1", i18n.fmt_datetime(line.row.waiting_since)))
+            elif level == OVERDUE:
+                tips.append(self.tr("Overdue: the one-working-day limit passed at %1").replace(
+                    "%1", i18n.fmt_datetime(line.row.due_at)))
+            elif level == DUE_TODAY:
+                tips.append(self.tr("Due today at %1").replace("%1", i18n.fmt_datetime(line.row.due_at)))
+            return "\n".join(tips) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ID, COL_REQUESTED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
