@@ -92,10 +92,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n row(s) could not be imported; see the details.</source>
+        <source>Not imported (%n):</source>
         <translation>
-            <numerusform>%n row could not be imported; see the details.</numerusform>
-            <numerusform>%n rows could not be imported; see the details.</numerusform>
+            <numerusform>Not imported (%n):</numerusform>
+            <numerusform>Not imported (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: see the details.</source>
+        <translation>
+            <numerusform>… and %n more: see the details.</numerusform>
+            <numerusform>… and %n more: see the details.</numerusform>
         </translation>
     </message>
 </context>

@@ -851,10 +851,20 @@
         <source>Added: %1. Updated: %2.</source>
         <translation>Ditambahkan: %1. Diperbarui: %2.</translation>
     </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(dari %1)</translation>
+    </message>
     <message numerus="yes">
-        <source>%n row(s) could not be imported; see the details.</source>
+        <source>Not imported (%n):</source>
         <translation>
-            <numerusform>%n baris tidak dapat diimpor; lihat rinciannya.</numerusform>
+            <numerusform>Tidak diimpor (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: see the details.</source>
+        <translation>
+            <numerusform>… dan %n lainnya: lihat rinciannya.</numerusform>
         </translation>
     </message>
     <message>
