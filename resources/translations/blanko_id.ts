@@ -1354,6 +1354,10 @@
         <translation>Permohonan #%1 — %2</translation>
     </message>
     <message>
+        <source>%1 — received %2</source>
+        <translation>%1 — diterima %2</translation>
+    </message>
+    <message>
         <source>The database is read-only: no change can be saved.</source>
         <translation>Basis data hanya dapat dibaca: tidak ada perubahan yang dapat disimpan.</translation>
     </message>

@@ -548,7 +548,8 @@ class RequestsTab(QWidget):
         for col, sample in samples.items():
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
             title_width = metrics.horizontalAdvance(title) + (arrow if col in (COL_RECEIVED, COL_DUE) else 0)
-            header.resizeSection(col, max(metrics.horizontalAdvance(sample), title_width) + margin + 8)
+            # a cell draws its text inside a focus frame and margins: 16 px on top of the text
+            header.resizeSection(col, max(metrics.horizontalAdvance(sample) + 16, title_width + margin + 8))
         header.setMinimumSectionSize(metrics.horizontalAdvance("LSP") + margin + 8)
         self._lsp_room = metrics.horizontalAdvance("LSP Manufaktur Otomotif Jawa") + margin
         self.fit_columns()

@@ -40,6 +40,7 @@ from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.stored_file import open_copy
 
 SKIP_IN_SUMMARY = {"id", "version", "clock_running"}
+NARROW_PANE = 520  # px: below this the documents list leaves out its received column
 
 
 class CancelDialog(QDialog):
@@ -282,7 +283,8 @@ class RequestDetail(QWidget):
             item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind),
                                     _size_text(doc.size), i18n.fmt_datetime(doc.received_at)])
             item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(0, doc.original_name)
+            item.setToolTip(0, self.tr("%1 — received %2").replace("%1", doc.original_name).replace(
+                "%2", i18n.fmt_datetime(doc.received_at)))
             self.documents.addTopLevelItem(item)
         self.documents.setVisible(bool(docs))
         self.documents_empty.setVisible(not docs)
@@ -355,6 +357,11 @@ class RequestDetail(QWidget):
             button.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         self.scroll.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a narrow pane (a 1024 px screen) keeps the file names readable: the received time is in their tooltip
+        self.documents.setColumnHidden(3, self.width() < NARROW_PANE)
 
     # -- drops: add to the request shown ----------------------------------------------------------------
 
