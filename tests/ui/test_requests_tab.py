@@ -390,3 +390,19 @@ def test_times_read_on_the_office_clock(window):
     from blanko_desktop.ui import i18n
 
     assert i18n.fmt_datetime(datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)).endswith("16:00")
+
+
+def test_another_request_opens_at_the_top_of_the_detail_pane(window, desk, qtbot):
+    tab = window.requests_tab
+    window.refresh()
+    tab.splitter.setSizes([600, 200])  # a short pane: the history is below the fold
+    tab.select_request(desk["waiting"].id)
+    bar = tab.detail.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the officer scrolled down to the history
+    tab.select_request(desk["late"].id)
+    assert bar.value() == 0  # the number and "Terlambat" are in view again
+    assert tab.detail.urgency.text().startswith("Terlambat")
+    bar.setValue(bar.maximum())
+    window.refresh()  # the same request read again (F5, a colleague's change): the place is kept
+    assert bar.value() == bar.maximum()
