@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMargins, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -70,6 +71,25 @@ def fit_geometry(saved: QRect, available: QRect) -> QRect:
     return QRect(QPoint(x, y), size)
 
 
+class WindowDrops(DropRouter):
+    """The window's drop router: on a read-only database a drop is refused at once, before the intake reads
+    the files or asks anything (it could never be saved)."""
+
+    refused = Signal()
+
+    def __init__(self, parent: QObject, read_only: Callable[[], bool]):
+        super().__init__(parent)
+        self._read_only = read_only
+
+    def drop(self, event: QDropEvent, request_id: int | None = None) -> None:
+        if self._read_only():
+            self.left.emit()
+            event.ignore()
+            self.refused.emit()
+            return
+        super().drop(event, request_id)
+
+
 def _warm(services) -> None:
     """Work the first intake would pay for on the GUI thread, done early on a worker.
 
@@ -124,7 +144,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # files dropped anywhere in the window (or onto a request) go to the intake
-        self.drops = DropRouter(self)
+        self.drops = WindowDrops(self, lambda: self.session.read_only)
         self.intake = IntakeController(session, self)
         self.overlay = DropOverlay(central)
         self.setAcceptDrops(True)
@@ -135,14 +155,14 @@ class MainWindow(QMainWindow):
 
         self.requests_tab = RequestsTab(session, drops=self.drops)
         self.requests_tab.open_lsp_registry.connect(self.show_lsp_registry)
-        self.requests_tab.import_requested.connect(self.import_files)
+        self.requests_tab.import_requested.connect(lambda: self.intake.import_files())
         self.add_tab(self.requests_tab, self.tr("Incoming requests"), "requests")
         self.verification_tab = VerificationTab(session)
         self.add_tab(self.verification_tab, self.tr("Verification"), "verification")
 
         self.drops.hovering.connect(self.overlay.show_for)
         self.drops.left.connect(self.overlay.hide)
-        self.drops.dropped.connect(self._dropped)
+        self.drops.dropped.connect(lambda contents, request_id: self.intake.submit(contents, request_id))
         self.intake.notice.connect(self.notice.show_message)
         self.intake.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.intake.progress.connect(self._show_intake_progress)
@@ -162,6 +182,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self._detail_share: float | None = self._saved_detail_share()
         self._placed = False
+        self.drops.refused.connect(lambda: self.notice.show_message(self.read_only_text()))
         # colleagues' commits (a new request, a closure) reach this window without F5
         session.start_watching()
         # once the window is up: warm what the first drop would otherwise wait for on the GUI thread
@@ -336,6 +357,8 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setVisible(read_only)
         for action in (self.action_import, self.action_paste):
             action.setEnabled(not read_only)
+        if hasattr(self, "requests_tab"):
+            self.requests_tab.empty_state.import_button.setEnabled(not read_only)
         if read_only:
             self.mode_label.setText(self.mode_label.text() + " · " + self.tr("read-only"))
 
@@ -364,18 +387,6 @@ class MainWindow(QMainWindow):
             self.intake_label.setText(self.tr("Reading the files…"))
 
     # -- drops onto the window --------------------------------------------------------------------------
-
-    def _dropped(self, contents, request_id) -> None:
-        if self.session.read_only:
-            self.notice.show_message(self.read_only_text())
-            return
-        self.intake.submit(contents, request_id)
-
-    def import_files(self) -> None:
-        if self.session.read_only:
-            self.notice.show_message(self.read_only_text())
-            return
-        self.intake.import_files()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter presses the focused button, as Space does: buttons outside a dialog ignore Enter in Qt, and
