@@ -6,7 +6,7 @@ setup(
     packages=find_packages(include=["blanko_desktop*"]) + ["blanko_desktop.resources", "blanko_desktop.forms"],
     package_dir={"blanko_desktop.resources": "resources", "blanko_desktop.forms": "forms"},
     package_data={
-        "blanko_desktop.resources": ["icons/*", "fonts/*", "translations/*.qm"],
+        "blanko_desktop.resources": ["icons/*", "fonts/*", "translations/*.qm", "guide/*"],
         "blanko_desktop.forms": ["*.txt", "*.xml", "*.png"],
     },
 )

@@ -1,8 +1,10 @@
-"""Screenshots of the Verifikasi tab for docs/screenshots/, from a demo database and two dropped e-mails.
+"""Screenshots for docs/screenshots/ from a demo database: the Verifikasi tab after two dropped e-mails, or
+(--window) Permohonan Masuk at the office's three screen sizes with the dialogs of Data.
 
     blanko demo --db /tmp/demo.sqlite
     Xvfb :99 -screen 0 1366x768x24 &
     DISPLAY=:99 TZ=Asia/Jakarta python tools/screenshots.py --db /tmp/demo.sqlite
+    TZ=Asia/Jakarta python tools/screenshots.py --db /tmp/demo.sqlite --window   # offscreen, any size
 
 With DISPLAY set the real window is shown (Qt's xcb plugin) and the screen is grabbed with xwd and
 ImageMagick, as the officer would see it; without, the window is drawn offscreen with QWidget.grab().
@@ -30,7 +32,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="a database filled by `blanko demo`")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--window", action="store_true",
+                        help="Permohonan Masuk at 1024x768, 1366x768 and 1920x1080, Pengaturan and Daftar LSP")
     args = parser.parse_args()
+    if args.window:
+        return window_shots(args)
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="blanko-shots-"))
@@ -121,6 +127,81 @@ def main() -> int:
         tab.findings.selectRow(tab.findings_proxy.mapFromSource(tab.findings_model.index(first_error, 0)).row())
         settle()
     shoot("verifikasi-belum-lengkap.png")
+    window.close()
+    session.close()
+    return 0
+
+
+# The office's screens, less what Windows takes: the taskbar (40 px) and the maximised window's title bar (23 px).
+SCREENS = ((1024, 768), (1366, 768), (1920, 1080))
+TASKBAR_AND_TITLE = 63
+
+
+def window_shots(args) -> int:
+    """Permohonan Masuk as the officer sees it maximised on each screen, and the dialogs of Data."""
+    import json
+
+    work = Path(tempfile.mkdtemp(prefix="blanko-shots-"))
+    layout = work / "screen.json"  # offscreen, with a screen large enough for every size
+    layout.write_text(json.dumps({"screens": [{"name": "S", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                                               "logicalDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={layout}"
+    os.environ.setdefault("BLANKO_CONFIG_DIR", str(work / "config"))
+    os.environ.setdefault("BLANKO_DATA_DIR", str(work / "data"))
+
+    from PySide6.QtWidgets import QApplication
+
+    from blanko_desktop.core.config import LocalConfig
+    from blanko_desktop.core.services import RequestFilter
+    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.ui import i18n
+    from blanko_desktop.ui.dialogs.lsp_registry import LspRegistryDialog
+    from blanko_desktop.ui.dialogs.settings import SettingsDialog
+    from blanko_desktop.ui.main_window import MainWindow
+    from blanko_desktop.ui.session import Session
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    i18n.install(app, "id")
+    storage = Storage.open(args.db, create=False)
+    session = Session(LocalConfig(database=str(storage.path), officer="Sri Wahyuni"), storage)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def settle(seconds: float = 0.5) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def save(widget, name: str) -> None:
+        target = args.out / name
+        widget.grab().save(str(target))
+        print(target)
+
+    waiting = next(r for r in session.services.request_page(RequestFilter(states=("waiting_lsp",)), 0, 5))
+    for width, height in SCREENS:
+        window = MainWindow(session)
+        window.setGeometry(0, 0, width, height - TASKBAR_AND_TITLE)
+        window.show()
+        settle()
+        window.requests_tab.set_detail_share(None)
+        settle(0.2)
+        window.requests_tab.select_request(waiting.id)
+        settle()
+        save(window, "permohonan-masuk.png" if width == 1366 else f"permohonan-masuk-{width}.png")
+        window.close()
+
+    window = MainWindow(session)
+    window.setGeometry(0, 0, 1366, 768 - TASKBAR_AND_TITLE)
+    window.show()
+    settings = SettingsDialog(session, window)
+    settings.show()
+    settings.pages.setCurrentIndex(3)
+    settle()
+    save(settings, "pengaturan.png")
+    registry = LspRegistryDialog(session, window)
+    registry.show()
+    settle()
+    save(registry, "lsp.png")
     window.close()
     session.close()
     return 0

@@ -1,10 +1,13 @@
-"""Extract the UI strings into resources/translations/blanko_id.ts and compile blanko_id.qm.
+"""Extract the UI strings into resources/translations/blanko_id.ts (and their plural forms into blanko_en.ts)
+and compile the .qm files.
 
     python tools/update_translations.py          # lupdate (keeps existing translations) + lrelease
     python tools/update_translations.py --check  # list unfinished or empty translations; exit 1 if any
 
-After an update, translate the new entries (type="unfinished") in blanko_id.ts with Qt Linguist or a
-text editor, then run the script again to compile.
+After an update, translate the new entries (type="unfinished") in blanko_id.ts, and write the singular and
+plural of each new entry in blanko_en.ts ("%n request" / "%n requests": English is the source text, but
+without its plural forms Qt shows "1 request(s)"), with Qt Linguist or a text editor, then run the script
+again to compile.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 TS = TRANSLATIONS / "blanko_id.ts"
 QM = TRANSLATIONS / "blanko_id.qm"
+TS_EN = TRANSLATIONS / "blanko_en.ts"  # plural forms only
+QM_EN = TRANSLATIONS / "blanko_en.qm"
 
 
 def sources() -> list[Path]:
@@ -62,7 +67,35 @@ def update() -> None:
     files = [str(p.relative_to(ROOT)) for p in sources()]
     subprocess.run([_tool("lupdate"), *files, "-ts", str(TS.relative_to(ROOT)), "-no-obsolete",
                     "-locations", "none", "-target-language", "id_ID"], cwd=ROOT, check=True)
+    subprocess.run([_tool("lupdate"), *files, "-ts", str(TS_EN.relative_to(ROOT)), "-no-obsolete", "-pluralonly",
+                    "-locations", "none", "-target-language", "en_GB"], cwd=ROOT, check=True)
+    fill_english_plurals(TS_EN)
     subprocess.run([_tool("lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True)
+    subprocess.run([_tool("lrelease"), str(TS_EN), "-qm", str(QM_EN)], cwd=ROOT, check=True)
+
+
+def english_forms(source: str) -> list[str]:
+    """"%n request(s)" -> ["%n request", "%n requests"]: every plural of the UI is a regular one so far."""
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+
+
+def fill_english_plurals(ts: Path = TS_EN) -> int:
+    """Write the singular and plural of each new entry of the English catalogue; returns how many."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if message.get("numerus") != "yes" or translation is None or translation.get("type") != "unfinished":
+            continue
+        for form in list(translation):
+            translation.remove(form)
+        for text in english_forms(message.findtext("source")):
+            ET.SubElement(translation, "numerusform").text = text
+        del translation.attrib["type"]
+        filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.check:
         update()
-    missing = unfinished()
+    missing = unfinished() + [f"(en) {line}" for line in unfinished(TS_EN)]
     for line in missing:
         print(f"unfinished: {line}")
     print(f"{len(missing)} unfinished translation(s)" if missing else "all strings translated")

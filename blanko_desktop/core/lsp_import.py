@@ -72,6 +72,7 @@ def read_lsp_rows(path: Path | str) -> tuple[list[tuple[str, dict[str, Any]]], l
             if not data.get("name"):
                 problems.append(f"{where}: nama LSP kosong.")
                 continue
-            data["emails"] = [data["emails"]] if data.get("emails") else []
+            # one cell often holds several addresses: "admin@lsp.id, sertifikasi@lsp.id" or one per line
+            data["emails"] = [e for e in re.split(r"[,;\s]+", data.get("emails") or "") if e]
             rows_out.append((where, data))
     return rows_out, problems

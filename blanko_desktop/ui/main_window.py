@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QMargins, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -12,15 +13,21 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QGuiApplication,
+    QKeyEvent,
     QKeySequence,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +47,51 @@ from blanko_desktop.ui.tabs.verification import VerificationTab
 from blanko_desktop.ui.widgets.drop_overlay import DropOverlay, NoticeBar
 
 WARM_UP_DELAY_MS = 1500
+
+# The window on the office's screens: a first start on a big screen gets this size, centred; on a smaller
+# one (a 1366x768 laptop, a 1024x768 monitor) it starts maximised, so nothing is cut off or off-screen.
+FIRST_SIZE = QSize(1360, 860)
+SMALL_SCREEN = QSize(1440, 900)
+# What the window manager adds around the client area (Windows 10/11 title bar and borders).
+FRAME = QMargins(8, 32, 8, 8)
+
+
+def initial_geometry(available: QRect) -> tuple[QRect, bool]:
+    """First start: the window's (normal geometry, maximised) on a screen with `available` space."""
+    room = available.marginsRemoved(FRAME)
+    rect = QRect(QPoint(0, 0), FIRST_SIZE.boundedTo(room.size()))
+    rect.moveCenter(room.center())
+    small = available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height()
+    return rect, small
+
+
+def fit_geometry(saved: QRect, available: QRect) -> QRect:
+    """A saved normal geometry made to fit the screen it opens on now (a smaller screen, another resolution):
+    never larger than the screen, never partly off it."""
+    room = available.marginsRemoved(FRAME)
+    size = saved.size().boundedTo(room.size())
+    x = min(max(saved.x(), room.left()), room.right() + 1 - size.width())
+    y = min(max(saved.y(), room.top()), room.bottom() + 1 - size.height())
+    return QRect(QPoint(x, y), size)
+
+
+class WindowDrops(DropRouter):
+    """The window's drop router: on a read-only database a drop is refused at once, before the intake reads
+    the files or asks anything (it could never be saved)."""
+
+    refused = Signal()
+
+    def __init__(self, parent: QObject, read_only: Callable[[], bool]):
+        super().__init__(parent)
+        self._read_only = read_only
+
+    def drop(self, event: QDropEvent, request_id: int | None = None) -> None:
+        if self._read_only():
+            self.left.emit()
+            event.ignore()
+            self.refused.emit()
+            return
+        super().drop(event, request_id)
 
 
 def _warm(services) -> None:
@@ -80,16 +132,23 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.notice = NoticeBar()
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("#readOnlyBanner { background: #fde2e1; color: #6b0f0f; "
+                                            "border: 1px solid #d9a3a0; border-radius: 4px; padding: 6px 10px; }")
+        self.read_only_banner.hide()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        layout.addWidget(self.read_only_banner)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
         # files dropped anywhere in the window (or onto a request) go to the intake
-        self.drops = DropRouter(self)
+        self.drops = WindowDrops(self, lambda: self.session.read_only)
         self.intake = IntakeController(session, self)
         self.overlay = DropOverlay(central)
         self.setAcceptDrops(True)
@@ -137,6 +196,11 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._fill_recent_menu()
         self._restore()
+        self._detail_share: float | None = self._saved_detail_share()
+        self._placed = False
+        self.drops.refused.connect(lambda: self.notice.show_message(self.read_only_text()))
+        # colleagues' commits (a new request, a closure) reach this window without F5
+        session.start_watching()
         # once the window is up: warm what the first drop would otherwise wait for on the GUI thread
         QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
 
@@ -174,12 +238,28 @@ class MainWindow(QMainWindow):
         self.verification_tab.show_request(request_id)
         self.tabs.setCurrentWidget(self.verification_tab)
 
-    def refresh(self) -> None:
-        """F5: read everything again (a colleague may have changed the shared database)."""
+    def refresh(self) -> str:
+        """F5: read everything again (a colleague may have changed the shared database); the status bar
+        says what was read. Returns that message."""
+        self.session.services._calendar = None  # closures and office hours as stored now
+        parts = []
         for i in range(self.tabs.count()):
             refresh = getattr(self.tabs.widget(i), "refresh", None)
             if refresh:
                 refresh()
+                # '&&' is a literal ampersand in a tab title, a lone '&' marks the mnemonic letter
+                title = self.tabs.tabText(i).replace("&&", "\0").replace("&", "").replace("\0", "&")
+                if self.tabs.widget(i) is self.requests_tab and self.requests_tab.model.total is not None:
+                    title += " (" + self.requests_tab.count_label.text() + ")"
+                parts.append(title)
+        text = self.tr("Read again from the database: %1.").replace("%1", ", ".join(parts))
+        self.statusBar().showMessage(text, 6000)
+        return text
+
+    def focus_search(self) -> None:
+        """Ctrl+F from anywhere in the window: the requests tab's search box."""
+        self.tabs.setCurrentWidget(self.requests_tab)
+        self.requests_tab.focus_search()
 
     # -- menus --------------------------------------------------------------------------------------
 
@@ -209,6 +289,15 @@ class MainWindow(QMainWindow):
         self.action_refresh = QAction(self.tr("&Refresh"), self)
         self.action_refresh.setShortcut(QKeySequence.StandardKey.Refresh)  # F5
         self.action_refresh.triggered.connect(self.refresh)
+        # a window shortcut: it works wherever the focus is (after a file dialog, focus may be nowhere)
+        self.action_find = QAction(self.tr("&Find a request"), self)
+        self.action_find.setShortcut(QKeySequence.StandardKey.Find)  # Ctrl+F
+        self.action_find.triggered.connect(self.focus_search)
+        self.action_guide = QAction(self.tr("Officer's &guide"), self)
+        self.action_guide.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        self.action_guide.triggered.connect(self.show_guide)
+        self.action_keys = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.action_keys.triggered.connect(self.show_keys)
         self.action_about = QAction(self.tr("&About Blanko Desktop"), self)
         self.action_about.triggered.connect(self.show_about)
 
@@ -225,11 +314,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.action_quit)
         self.data_menu = bar.addMenu(self.tr("&Data"))
+        self.data_menu.addAction(self.action_find)
+        self.data_menu.addSeparator()
         self.data_menu.addAction(self.action_lsp)
         self.data_menu.addAction(self.action_settings)
         self.data_menu.addSeparator()
         self.data_menu.addAction(self.action_refresh)
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.action_guide)
+        self.help_menu.addAction(self.action_keys)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.action_about)
 
     def _fill_recent_menu(self) -> None:
@@ -281,6 +375,23 @@ class MainWindow(QMainWindow):
             self.mode_label.setToolTip(self.tr("The database is on this computer."))
         officer = self.session.cfg.officer or self.session.services.actor.os_user
         self.officer_label.setText(self.tr("Officer: %1").replace("%1", officer))
+        self._show_read_only()
+
+    def _show_read_only(self) -> None:
+        """A file that cannot be written: say so across the window and offer no writes."""
+        read_only = self.session.read_only
+        self.read_only_banner.setText(self.read_only_text())
+        self.read_only_banner.setVisible(read_only)
+        for action in (self.action_import, self.action_paste):
+            action.setEnabled(not read_only)
+        if hasattr(self, "requests_tab"):
+            self.requests_tab.empty_state.import_button.setEnabled(not read_only)
+        if read_only:
+            self.mode_label.setText(self.mode_label.text() + " · " + self.tr("read-only"))
+
+    def read_only_text(self) -> str:
+        return self.tr("The database is read-only: you can look at everything, but no change can be saved "
+                       "(permissions of the file or its folder). Ask for write access, or open another file.")
 
     def _show_busy(self, attempt: int) -> None:
         self.statusBar().showMessage(
@@ -303,6 +414,18 @@ class MainWindow(QMainWindow):
             self.intake_label.setText(self.tr("Reading the files…"))
 
     # -- drops onto the window --------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter presses the focused button, as Space does: buttons outside a dialog ignore Enter in Qt, and
+        # the officer who tabbed to "Periksa kelengkapan…" expects Enter to press it
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            focused = QApplication.focusWidget()
+            if isinstance(focused, (QPushButton, QToolButton)) and focused.isEnabled() \
+                    and focused.window() is self:
+                focused.animateClick()
+                return
+        super().keyPressEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         self.drops.enter(event)
@@ -342,6 +465,10 @@ class MainWindow(QMainWindow):
         except BlankoError as exc:
             messages.error(self, exc)
             return False
+        # the file dialog took the focus away: give it back to the table, so the keyboard works at once
+        self.activateWindow()
+        self.tabs.setCurrentWidget(self.requests_tab)
+        self.requests_tab.focus_table()
         return True
 
     def _database_changed(self) -> None:
@@ -360,6 +487,16 @@ class MainWindow(QMainWindow):
 
         SettingsDialog(self.session, self).exec()
 
+    def show_guide(self) -> None:
+        from blanko_desktop.ui.dialogs.help import GuideWindow
+
+        GuideWindow.show_for(self)
+
+    def show_keys(self) -> None:
+        from blanko_desktop.ui.dialogs.help import KeysDialog
+
+        KeysDialog(self).exec()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About Blanko Desktop"), self.tr(
             "<h3>Blanko Desktop %1</h3><p>The BNSP secretariat's workstation for requests for blank "
@@ -368,35 +505,58 @@ class MainWindow(QMainWindow):
 
     # -- window state -------------------------------------------------------------------------------
 
+    def _available(self, near: QRect | None = None) -> QRect:
+        """The space of the screen the window opens on (the one under its saved place, if still there)."""
+        screen = QGuiApplication.screenAt(near.center()) if near is not None else None
+        screen = screen or self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
     def _restore(self) -> None:
+        """The size and place the officer left the window in, fitted to the screen it opens on now; a first
+        start fits the screen (maximised on a small one)."""
         settings = window_settings()
-        geometry = settings.value("main/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        saved = settings.value("main/normal")
+        if isinstance(saved, QRect) and saved.isValid():
+            rect = fit_geometry(saved, self._available(saved))
+            maximised = settings.value("main/maximized", False, type=bool)
         else:
-            self.resize(1280, 760)
-        state = settings.value("main/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = settings.value("requests/splitter")
-        if isinstance(splitter, QByteArray):
-            self.requests_tab.splitter.restoreState(splitter)
-        header = settings.value("requests/header")
-        if isinstance(header, QByteArray):
-            self.requests_tab.table.horizontalHeader().restoreState(header)
+            rect, maximised = initial_geometry(self._available())
+        self.setGeometry(rect)
+        if maximised:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         splitter = settings.value("verification/splitter")
         if isinstance(splitter, QByteArray):
             self.verification_tab.splitter.restoreState(splitter)
 
+    def _saved_detail_share(self) -> float | None:
+        share = window_settings().value("requests/detail_share")
+        try:
+            return min(max(float(share), 0.0), 0.8) if share is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._placed:
+            return
+        self._placed = True
+        # the detail pane's share of the width, applied once the window has its real width (a saved pixel
+        # size from a wide screen would squeeze the table on a narrow one)
+        share = self._detail_share
+        QTimer.singleShot(0, lambda: self.requests_tab.set_detail_share(share))
+
     def save_state(self) -> None:
         settings = window_settings()
-        settings.setValue("main/geometry", self.saveGeometry())
-        settings.setValue("main/state", self.saveState())
-        settings.setValue("requests/splitter", self.requests_tab.splitter.saveState())
-        settings.setValue("requests/header", self.requests_tab.table.horizontalHeader().saveState())
+        maximised = self.isMaximized() or self.isFullScreen()
+        settings.setValue("main/normal", self.normalGeometry() if maximised else self.geometry())
+        settings.setValue("main/maximized", self.isMaximized())
+        settings.setValue("requests/detail_share", self.requests_tab.detail_share())
         settings.setValue("verification/splitter", self.verification_tab.splitter.saveState())
+        for old in ("main/geometry", "main/state", "requests/header", "requests/splitter"):
+            settings.remove(old)  # earlier versions' blobs restored a wrong size (issue 8)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.stop_watching()
         self.save_state()
         super().closeEvent(event)

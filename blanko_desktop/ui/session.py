@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from blanko_desktop.core import config
+from blanko_desktop.core import config, live
 from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.config import LocalConfig
 from blanko_desktop.core.errors import BlankoError
@@ -23,8 +23,11 @@ from blanko_desktop.ui.operations import Changes
 
 T = TypeVar("T")
 
-
 log = logging.getLogger(__name__)
+
+# How often the window asks whether a colleague committed: one PRAGMA on the GUI thread (microseconds).
+POLL_MS = 2000
+
 
 class Session(QObject):
     """Holds Storage and Services for the UI; every write from a view goes through `perform`."""
@@ -41,8 +44,56 @@ class Session(QObject):
         self.storage = storage
         self.services = Services(storage, Actor.current(cfg.officer))
         storage.on_busy = self._on_busy
+        self._seen_event = live.last_event_id(storage)
+        self._poll_failed = False
+        self._poll_timer: QTimer | None = None
         self._follow_office_zone()
         self.changed.connect(self._follow_office_zone)  # the office hours may have changed in Settings
+
+    @property
+    def read_only(self) -> bool:
+        """The open file cannot be written (permissions): views show it and offer no writes."""
+        return self.storage.read_only
+
+    # -- colleagues' changes -------------------------------------------------------------------------
+
+    def start_watching(self, interval_ms: int = POLL_MS) -> None:
+        """Poll for colleagues' commits while the window is open (see `poll`)."""
+        if self._poll_timer is None:
+            self._poll_timer = QTimer(self)
+            self._poll_timer.timeout.connect(self.poll)
+        self._poll_timer.start(interval_ms)
+
+    def stop_watching(self) -> None:
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
+
+    def poll(self) -> Changes | None:
+        """When another connection committed (a colleague, the CLI, this window's own workers), announce
+        what its audit entries touched, after dropping the cached calendar: a colleague's new closure then
+        counts in the next due time computed here. Returns what was announced (None: nothing new)."""
+        try:
+            if not self.storage.changed_elsewhere():
+                return None
+            touched = live.touched_since(self.storage, self._seen_event)
+        except Exception:  # the share dropped for a moment: the next poll tries again; never a dialog per tick
+            if not self._poll_failed:
+                log.warning("could not poll the database for changes", exc_info=True)
+            self._poll_failed = True
+            return None
+        self._poll_failed = False
+        self._seen_event = touched.last_event
+        if touched.other:
+            changes = Changes.everything()
+        elif touched.anything:
+            changes = Changes(request_ids=touched.request_ids, requests=touched.requests, lsps=touched.lsps,
+                              settings=touched.settings, calendar=touched.calendar, documents=touched.documents)
+        else:  # committed without an audit entry (a repair, a vacuum): the lists are read again all the same
+            changes = Changes(requests=True)
+        if changes.calendar or changes.settings:
+            self.services._calendar = None
+        self.announce(changes)
+        return changes
 
     # -- writes -------------------------------------------------------------------------------------
 
@@ -94,6 +145,7 @@ class Session(QObject):
     def _bind(self, storage: Storage) -> None:
         self.storage = storage
         storage.on_busy = self._on_busy
+        self._seen_event = live.last_event_id(storage)
         self.services = Services(storage, self.services.actor)
         self._follow_office_zone()
 
@@ -111,6 +163,7 @@ class Session(QObject):
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def close(self) -> None:
+        self.stop_watching()
         self.storage.close()
 
     # -- workstation settings ------------------------------------------------------------------------

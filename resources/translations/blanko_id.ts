@@ -433,8 +433,108 @@ terima</translation>
         <translation>Dokumen ditambahkan</translation>
     </message>
     <message>
-        <source>Check finding</source>
-        <translation>Temuan pemeriksaan</translation>
+        <source>Due time computed again</source>
+        <translation>Tenggat dihitung ulang</translation>
+    </message>
+    <message>
+        <source>Document kind changed</source>
+        <translation>Jenis dokumen diubah</translation>
+    </message>
+    <message>
+        <source>Check finding accepted</source>
+        <translation>Temuan pemeriksaan diterima</translation>
+    </message>
+    <message>
+        <source>Check finding reopened</source>
+        <translation>Temuan pemeriksaan dibuka kembali</translation>
+    </message>
+    <message>
+        <source>Completion request written</source>
+        <translation>Permintaan kelengkapan ditulis</translation>
+    </message>
+    <message>
+        <source>Demo data filled in</source>
+        <translation>Data contoh diisikan</translation>
+    </message>
+    <message>
+        <source>Holiday entered</source>
+        <translation>Hari libur dicatat</translation>
+    </message>
+    <message>
+        <source>Holiday removed</source>
+        <translation>Hari libur dihapus</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Pengaturan diubah</translation>
+    </message>
+    <message>
+        <source>LSP registered</source>
+        <translation>LSP didaftarkan</translation>
+    </message>
+    <message>
+        <source>LSP edited</source>
+        <translation>LSP diubah</translation>
+    </message>
+    <message>
+        <source>Signatory added</source>
+        <translation>Pejabat penandatangan ditambahkan</translation>
+    </message>
+    <message>
+        <source>Signatory edited</source>
+        <translation>Pejabat penandatangan diubah</translation>
+    </message>
+    <message>
+        <source>Approval recorded</source>
+        <translation>Persetujuan dicatat</translation>
+    </message>
+    <message>
+        <source>Approval withdrawn</source>
+        <translation>Persetujuan dibatalkan</translation>
+    </message>
+    <message>
+        <source>Scan of the approval sheet attached</source>
+        <translation>Pindaian lembar persetujuan dilampirkan</translation>
+    </message>
+    <message>
+        <source>Form printed</source>
+        <translation>Formulir dicetak</translation>
+    </message>
+    <message>
+        <source>Blanks received from the printer</source>
+        <translation>Blanko diterima dari percetakan</translation>
+    </message>
+    <message>
+        <source>Blanks issued</source>
+        <translation>Blanko dikeluarkan</translation>
+    </message>
+    <message>
+        <source>Blanks spoiled in the office recorded</source>
+        <translation>Blanko rusak di kantor dicatat</translation>
+    </message>
+    <message>
+        <source>Damaged blanks returned by the LSP</source>
+        <translation>Blanko rusak dikembalikan LSP</translation>
+    </message>
+    <message>
+        <source>Stock movement reversed</source>
+        <translation>Mutasi stok dibatalkan (jurnal balik)</translation>
+    </message>
+    <message>
+        <source>Issue of blanks cancelled</source>
+        <translation>Pengeluaran blanko dibatalkan</translation>
+    </message>
+    <message>
+        <source>Stock count recorded</source>
+        <translation>Stock opname dicatat</translation>
+    </message>
+    <message>
+        <source>Stock count difference settled</source>
+        <translation>Selisih stock opname diselesaikan</translation>
+    </message>
+    <message>
+        <source>Stock ledger line recorded</source>
+        <translation>Baris buku stok dicatat</translation>
     </message>
 </context>
 <context>
@@ -775,6 +875,14 @@ terima</translation>
         <source>Other</source>
         <translation>Lainnya</translation>
     </message>
+    <message>
+        <source>Completion request</source>
+        <translation>Permintaan kelengkapan</translation>
+    </message>
+    <message>
+        <source>Scan of the approval sheet</source>
+        <translation>Pindaian lembar persetujuan</translation>
+    </message>
 </context>
 <context>
     <name>DocumentPreview</name>
@@ -1008,6 +1116,38 @@ terima</translation>
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Officer&apos;s guide</source>
+        <translation>Panduan petugas</translation>
+    </message>
+    <message>
+        <source>The guide is missing from this installation (%1).</source>
+        <translation>Panduan tidak ada di instalasi ini (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>to %1</source>
+        <translation>kepada %1</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>baris %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>catatan: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sheet(s)</source>
+        <translation>
+            <numerusform>%n lembar</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Intake</name>
     <message>
         <source>The clipboard holds no files. Copy the files in Explorer or your mail program (Ctrl+C), then paste them here (Ctrl+V).</source>
@@ -1228,6 +1368,77 @@ terima</translation>
     <message>
         <source>✗ %1 of %2 approved: exactly the approved number is issued</source>
         <translation>✗ %1 dari %2 yang disetujui: yang dikeluarkan harus tepat sejumlah yang disetujui</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan papan ketik</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Fungsinya</translation>
+    </message>
+    <message>
+        <source>Everything in the window works with the keyboard alone:</source>
+        <translation>Semua yang ada di jendela dapat dikerjakan dengan papan ketik saja:</translation>
+    </message>
+    <message>
+        <source>Find a request: LSP, letter no., sender or #number</source>
+        <translation>Cari permohonan: LSP, nomor surat, pengirim atau #nomor</translation>
+    </message>
+    <message>
+        <source>Esc (in the search box)</source>
+        <translation>Esc (di kotak cari)</translation>
+    </message>
+    <message>
+        <source>Clear the search; again: back to the table</source>
+        <translation>Kosongkan pencarian; sekali lagi: kembali ke tabel</translation>
+    </message>
+    <message>
+        <source>↑ ↓ (in the table)</source>
+        <translation>↑ ↓ (di tabel)</translation>
+    </message>
+    <message>
+        <source>Select a request: its details show on the right</source>
+        <translation>Pilih permohonan: rinciannya tampil di kanan</translation>
+    </message>
+    <message>
+        <source>Enter (in the table)</source>
+        <translation>Enter (di tabel)</translation>
+    </message>
+    <message>
+        <source>Go to the buttons of the next step in the detail pane</source>
+        <translation>Ke tombol langkah berikutnya di panel rincian</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <source>Move between buttons and fields</source>
+        <translation>Berpindah antartombol dan isian</translation>
+    </message>
+    <message>
+        <source>Enter or Space (on a button)</source>
+        <translation>Enter atau Spasi (pada tombol)</translation>
+    </message>
+    <message>
+        <source>Press the button</source>
+        <translation>Menekan tombol itu</translation>
+    </message>
+    <message>
+        <source>Esc (in the detail pane)</source>
+        <translation>Esc (di panel rincian)</translation>
+    </message>
+    <message>
+        <source>Back to the table</source>
+        <translation>Kembali ke tabel</translation>
     </message>
 </context>
 <context>
@@ -1494,12 +1705,6 @@ terima</translation>
         <source>Added: %1. Updated: %2.</source>
         <translation>Ditambahkan: %1. Diperbarui: %2.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s) could not be imported; see the details.</source>
-        <translation>
-            <numerusform>%n baris tidak dapat diimpor; lihat rinciannya.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Import from Excel</source>
         <translation>Impor dari Excel</translation>
@@ -1507,6 +1712,22 @@ terima</translation>
     <message>
         <source>Not yet complete for shipping: %1 missing.</source>
         <translation>Belum lengkap untuk pengiriman: %1 belum diisi.</translation>
+    </message>
+    <message>
+        <source>(from %1)</source>
+        <translation>(dari %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not imported (%n):</source>
+        <translation>
+            <numerusform>Tidak diimpor (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more: see the details.</source>
+        <translation>
+            <numerusform>… dan %n lainnya: lihat rinciannya.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1642,6 +1863,30 @@ terima</translation>
     <message>
         <source>Approval &amp;&amp; printing</source>
         <translation>Persetujuan &amp;&amp; Cetak</translation>
+    </message>
+    <message>
+        <source>Read again from the database: %1.</source>
+        <translation>Dimuat ulang dari basis data: %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Find a request</source>
+        <translation>&amp;Cari permohonan</translation>
+    </message>
+    <message>
+        <source>Officer&apos;s &amp;guide</source>
+        <translation>&amp;Panduan petugas</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Pintasan papan &amp;ketik</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>hanya baca</translation>
+    </message>
+    <message>
+        <source>The database is read-only: you can look at everything, but no change can be saved (permissions of the file or its folder). Ask for write access, or open another file.</source>
+        <translation>Basis data hanya dapat dibaca: semua data dapat dilihat, tetapi tidak ada perubahan yang dapat disimpan (hak akses berkas atau foldernya). Minta hak tulis, atau buka berkas lain.</translation>
     </message>
 </context>
 <context>
@@ -2302,10 +2547,6 @@ terima</translation>
         <translation>Permohonan #%1 — %2</translation>
     </message>
     <message>
-        <source>clock stopped</source>
-        <translation>waktu dihentikan</translation>
-    </message>
-    <message>
         <source>Overdue: the one-working-day limit passed at %1.</source>
         <translation>Terlambat: batas satu hari kerja lewat pada %1.</translation>
     </message>
@@ -2336,6 +2577,30 @@ terima</translation>
     <message>
         <source>The four documents, the counts and the findings; from there the request goes on to approval or back to the LSP.</source>
         <translation>Empat dokumen, jumlah peserta, dan temuan; dari sana permohonan lanjut ke persetujuan atau kembali ke LSP.</translation>
+    </message>
+    <message>
+        <source>From the table: Enter comes here, Tab moves on, Enter presses the button, Esc goes back to the table.</source>
+        <translation>Dari tabel: Enter ke sini, Tab berpindah, Enter menekan tombol, Esc kembali ke tabel.</translation>
+    </message>
+    <message>
+        <source>%1 — received %2</source>
+        <translation>%1 — diterima %2</translation>
+    </message>
+    <message>
+        <source>The database is read-only: no change can be saved.</source>
+        <translation>Basis data hanya dapat dibaca: tidak ada perubahan yang dapat disimpan.</translation>
+    </message>
+    <message>
+        <source>clock stopped: waiting on the LSP</source>
+        <translation>jam dihentikan: menunggu LSP</translation>
+    </message>
+    <message>
+        <source>clock stopped: waiting on the LSP since %1</source>
+        <translation>jam dihentikan: menunggu LSP sejak %1</translation>
+    </message>
+    <message>
+        <source>— (packed: the secretariat&apos;s part is done)</source>
+        <translation>— (sudah dikemas: bagian sekretariat selesai)</translation>
     </message>
 </context>
 <context>
@@ -2408,6 +2673,10 @@ terima</translation>
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
+    <message>
+        <source>Clock started</source>
+        <translation>Jam mulai</translation>
+    </message>
 </context>
 <context>
     <name>RequestTableModel</name>
@@ -2436,16 +2705,40 @@ terima</translation>
         <translation>Batas waktu</translation>
     </message>
     <message>
-        <source>Requested</source>
-        <translation>Jumlah diminta</translation>
-    </message>
-    <message>
         <source>Overdue: the one-working-day limit passed at %1</source>
         <translation>Terlambat: batas satu hari kerja lewat pada %1</translation>
     </message>
     <message>
         <source>Due today at %1</source>
         <translation>Batas waktu hari ini, %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sejak %1</translation>
+    </message>
+    <message>
+        <source>Blanks</source>
+        <translation>Blanko</translation>
+    </message>
+    <message>
+        <source>When the e-mail arrived; click to list the newest first</source>
+        <translation>Saat e-mail diterima; klik untuk mengurutkan dari yang terbaru</translation>
+    </message>
+    <message>
+        <source>The one-working-day limit; click to list the most urgent first</source>
+        <translation>Batas satu hari kerja; klik untuk mengurutkan dari yang paling mendesak</translation>
+    </message>
+    <message>
+        <source>Blanks the letter asks for</source>
+        <translation>Jumlah blanko yang diminta surat</translation>
+    </message>
+    <message>
+        <source>%1 — received %2</source>
+        <translation>%1 — diterima %2</translation>
+    </message>
+    <message>
+        <source>Waiting on the LSP since %1: the one-working-day clock is stopped until new documents arrive.</source>
+        <translation>Menunggu LSP sejak %1: jam satu hari kerja dihentikan sampai dokumen baru datang.</translation>
     </message>
 </context>
 <context>
@@ -2638,10 +2931,6 @@ terima</translation>
         <translation>Bahasa baru berlaku setelah Blanko Desktop dijalankan ulang.</translation>
     </message>
     <message>
-        <source>The echelon-4 officials who sign the approval sheet and the receipt. Changes in this list are saved at once.</source>
-        <translation>Pejabat eselon IV yang menandatangani lembar persetujuan dan tanda terima. Perubahan pada daftar ini langsung disimpan.</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nama</translation>
     </message>
@@ -2730,10 +3019,6 @@ terima</translation>
         <translation>Ha&amp;pus</translation>
     </message>
     <message>
-        <source>Cuti bersama is decreed each year; enter the days that apply. Changes here are saved at once.</source>
-        <translation>Cuti bersama ditetapkan setiap tahun; masukkan hari yang berlaku. Perubahan di sini langsung disimpan.</translation>
-    </message>
-    <message>
         <source>Shared mode (network)</source>
         <translation>Mode bersama (jaringan)</translation>
     </message>
@@ -2800,6 +3085,30 @@ terima</translation>
     <message>
         <source>Tick at least one pickup day on which the office is open.</source>
         <translation>Centang paling sedikit satu hari penjemputan pada hari kantor buka.</translation>
+    </message>
+    <message>
+        <source>Changes are saved as you make them.</source>
+        <translation>Perubahan langsung disimpan.</translation>
+    </message>
+    <message>
+        <source>&amp;Save office hours and pickup days</source>
+        <translation>&amp;Simpan jam kantor dan hari kurir</translation>
+    </message>
+    <message>
+        <source>Cuti bersama is decreed each year; enter the days that apply.</source>
+        <translation>Cuti bersama ditetapkan setiap tahun; masukkan hari-hari yang berlaku.</translation>
+    </message>
+    <message>
+        <source>The office hours or pickup days were changed but not saved. Save them now (the due times are computed again)?</source>
+        <translation>Jam kantor atau hari penjemputan kurir diubah tetapi belum disimpan. Simpan sekarang (batas waktu dihitung ulang)?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>The echelon-4 officials who sign the approval sheet and the receipt.</source>
+        <translation>Pejabat eselon IV yang menandatangani lembar persetujuan dan tanda terima.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ import random
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from blanko_desktop.core import workflow
@@ -15,12 +15,14 @@ from blanko_desktop.core.models import Document, Request, utcnow
 from blanko_desktop.core.reception import Reception
 from blanko_desktop.core.verification import checklist
 from blanko_desktop.core.errors import RuleError
+from blanko_desktop.core.services.request_table import ORDER_DUE, ORDER_RECEIVED
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui.widgets import request_model
 from blanko_desktop.ui.widgets.request_detail import CancelDialog
 from blanko_desktop.ui.widgets.request_model import (
     COL_DUE,
     COL_LSP,
+    COL_RECEIVED,
     COL_STATE,
     DUE_TODAY,
     DUE_TODAY_BG,
@@ -58,11 +60,29 @@ def row_texts(tab, request_id) -> list[str]:
     return [tab.model.index(row, c).data() for c in range(tab.model.columnCount())]
 
 
-def test_table_lists_requests_from_the_database_newest_first(window, desk):
+def show_all(tab) -> None:
+    """The officer picks "Semua status": the whole archive, newest first."""
+    tab.state_combo.setCurrentIndex(tab.state_combo.findData(None))
+
+
+def test_table_shows_the_desk_most_urgent_first_and_the_archive_newest_first(window, desk, services):
     tab = window.requests_tab
     window.refresh()
     assert tab.stack.currentIndex() == 0  # no empty state any more
+    # what the officer sees first: the requests in process, the running clocks by due time, then the
+    # stopped ones (the one waiting on its LSP); nothing finished or cancelled
+    assert tab.state_combo.currentText() == "Dalam proses (belum selesai)"
+    running = sorted((services.request(desk[k].id) for k in ("fresh", "fresh2", "late")),
+                     key=lambda r: (r.due_at, r.id))
+    assert ids(tab) == [r.id for r in running] + [desk["waiting"].id]
+    assert ids(tab)[0] == desk["late"].id  # the overdue one on top
+    assert tab.count_label.text() == "4 permohonan"
+    header = tab.table.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (COL_DUE, Qt.SortOrder.AscendingOrder)
+    show_all(tab)
     assert ids(tab) == [desk[k].id for k in ("fresh", "fresh2", "waiting", "late", "done")]
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_RECEIVED, Qt.SortOrder.DescendingOrder)
     texts = row_texts(tab, desk["fresh"].id)
     assert texts[COL_LSP] == "LSP Teknologi Digital"
     assert texts[COL_STATE] == "Diterima"
@@ -71,7 +91,42 @@ def test_table_lists_requests_from_the_database_newest_first(window, desk):
     assert row_texts(tab, desk["done"].id)[COL_DUE] == ""  # the clock stopped
     assert tab.count_label.text() == "5 permohonan"
     header = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
-    assert header == ["No.", "LSP", "Diterima", "Status", "Batas waktu", "Jumlah diminta"]
+    assert header == ["No.", "LSP", "Diterima", "Status", "Batas waktu", "Blanko"]
+
+
+def test_a_click_on_the_received_or_due_column_switches_the_order(window, desk, qtbot):
+    tab = window.requests_tab
+    window.tabs.setCurrentWidget(tab)  # the window opens on Hari ini
+    window.refresh()
+    header = tab.table.horizontalHeader()
+    tab.splitter.setSizes([1000, 0])  # the offscreen screen is 800 px: room for every column without the detail
+    qtbot.waitUntil(lambda: not header.isSectionHidden(COL_RECEIVED))
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(COL_RECEIVED) + 5, header.height() // 2))
+    assert tab.order == ORDER_RECEIVED
+    assert ids(tab) == [desk[k].id for k in ("fresh", "fresh2", "waiting", "late")]
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(COL_STATE) + 5, header.height() // 2))
+    assert tab.order == ORDER_RECEIVED  # not a column that orders: nothing changes
+    assert header.sortIndicatorSection() == COL_RECEIVED
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(COL_DUE) + 5, header.height() // 2))
+    assert tab.order == ORDER_DUE and ids(tab)[0] == desk["late"].id
+
+
+def test_a_request_waiting_on_its_lsp_says_since_when(window, desk):
+    from blanko_desktop.ui import i18n
+
+    tab = window.requests_tab
+    window.refresh()
+    since = window.session.services.history_entries(desk["waiting"].id)[-1].at
+    row = tab.model.row_of(desk["waiting"].id)
+    assert row_texts(tab, desk["waiting"].id)[COL_DUE] == "sejak " + i18n.fmt_date(i18n.local(since).date())
+    assert "Menunggu LSP sejak" in tab.model.index(row, COL_DUE).data(Qt.ItemDataRole.ToolTipRole)
+    assert row_texts(tab, desk["late"].id)[COL_DUE] == i18n.fmt_datetime(desk["late"].due_at)
+    tab.select_request(desk["waiting"].id)
+    assert tab.detail.fields["due"].text() == (
+        "jam dihentikan: menunggu LSP sejak " + i18n.fmt_datetime(since))
 
 
 def test_filter_by_state(window, desk):
@@ -94,7 +149,7 @@ def test_search_text_is_debounced(window, desk, qtbot):
     tab = window.requests_tab
     window.refresh()
     qtbot.keyClicks(tab.search, "Pariwisata")
-    assert len(ids(tab)) == 5  # not yet: the search waits for the officer to stop typing
+    assert len(ids(tab)) == 4  # not yet: the search waits for the officer to stop typing
     qtbot.waitUntil(lambda: len(ids(tab)) == 2, timeout=2000)
     tab.search.clear()
     qtbot.keyClicks(tab.search, "045/LSP")
@@ -115,6 +170,7 @@ def test_overdue_only(window, desk, qtbot):
 def test_overdue_row_is_red_and_due_today_amber(window, desk):
     tab = window.requests_tab
     window.refresh()
+    show_all(tab)
     model = tab.model
     late = model.index(model.row_of(desk["late"].id), COL_LSP)
     assert late.data(URGENCY_ROLE) == OVERDUE
@@ -157,6 +213,7 @@ def test_scrolling_continues_after_the_last_row_shown(window, services, lsps, mo
         services.create_request(ago(hours=i + 1), lsps[0].id, letter_number=f"{i:03d}/X")
     tab = window.requests_tab
     window.refresh()
+    show_all(tab)  # newest first: a request that arrives meanwhile goes above the rows shown
     calls = []
     original = services.request_page
     monkeypatch.setattr(tab.model._services, "request_page",
@@ -165,7 +222,7 @@ def test_scrolling_continues_after_the_last_row_shown(window, services, lsps, mo
     last = tab.model.request_row(3)
     services.create_request(ago(minutes=1), lsps[1].id)  # arrives meanwhile: newest, so above the rows shown
     tab.model.fetchMore()
-    assert calls == [(last.received_at, last.id)]
+    assert calls == [last]
     tab.model.fetchMore()
     assert len(ids(tab)) == len(set(ids(tab))) == 10  # nothing shown twice, nothing skipped
 
@@ -177,6 +234,8 @@ def test_detail_shows_data_documents_and_history(window, desk, storage):
                     media_type="application/pdf", source="test", received_at=utcnow())
     tab = window.requests_tab
     window.refresh()
+    assert not tab.select_request(req.id)  # cancelled: not on the desk
+    show_all(tab)
     assert tab.select_request(req.id)
     detail = tab.detail
     assert detail.request_id == req.id
@@ -185,12 +244,13 @@ def test_detail_shows_data_documents_and_history(window, desk, storage):
     assert detail.documents.topLevelItemCount() == 1
     assert detail.documents.topLevelItem(0).text(0) == "surat-permohonan.pdf"
     assert detail.documents.topLevelItem(0).text(1) == "Surat permohonan"
-    history = detail.history_rows  # (when, who, action, change)
+    history = detail.history_rows  # (when, who, action, change), newest first
     assert len(history) == 2  # recorded + cancelled
-    assert history[0][2] == "Dicatat"
-    assert "031/LSP-TKD/X/2026" in history[0][3]
-    assert history[1][1:3] == ("Budi Santoso (officer1)", "Status diubah")
-    assert "Diterima → Dibatalkan" in history[1][3]
+    assert history[1][2] == "Dicatat"
+    assert "031/LSP-TKD/X/2026" in history[1][3]
+    assert history[0][1:3] == ("Budi Santoso (officer1)", "Status diubah")
+    assert "Diterima → Dibatalkan" in history[0][3]
+    assert detail.fields["due"].text() == "—"  # cancelled: no clock to speak of
     assert "Diterima → Dibatalkan" in detail.history.text()
     assert detail.action_buttons == {}  # cancelled: nothing left to do
 
@@ -332,3 +392,20 @@ def test_times_read_on_the_office_clock(window):
     from blanko_desktop.ui import i18n
 
     assert i18n.fmt_datetime(datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)).endswith("16:00")
+
+
+def test_another_request_opens_at_the_top_of_the_detail_pane(window, desk, qtbot):
+    tab = window.requests_tab
+    window.tabs.setCurrentWidget(tab)  # the window opens on Hari ini
+    window.refresh()
+    tab.splitter.setSizes([600, 200])  # a short pane: the history is below the fold
+    tab.select_request(desk["waiting"].id)
+    bar = tab.detail.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the officer scrolled down to the history
+    tab.select_request(desk["late"].id)
+    assert bar.value() == 0  # the number and "Terlambat" are in view again
+    assert tab.detail.urgency.text().startswith("Terlambat")
+    bar.setValue(bar.maximum())
+    window.refresh()  # the same request read again (F5, a colleague's change): the place is kept
+    assert bar.value() == bar.maximum()

@@ -101,19 +101,41 @@ def test_signatory_add_and_edit(session, services, qtbot, officer):
     assert "NIP '123' tidak valid" in officer.error_texts[0]
 
 
-def test_office_hours_and_pickups_are_saved_for_everyone(settings, services):
+def test_office_hours_and_pickups_are_saved_for_everyone(settings, services, qtbot):
+    assert not settings.save_hours_button.isEnabled()  # nothing changed yet
     settings.end_time.setTime(QTime(15, 30))
     settings.pickup_days[4].setChecked(False)  # no Friday pickup
     settings.pickup_days[1].setChecked(True)   # Tuesday instead
-    assert settings.save()
+    assert settings.save_hours_button.isEnabled()
+    qtbot.mouseClick(settings.save_hours_button, Qt.MouseButton.LeftButton)
     assert services.setting("office_hours")["end"] == "15:30"
     assert services.setting("pickup_weekdays") == [0, 1, 2]
     assert services.calendar().pickup_weekdays == (0, 1, 2)
+    assert not settings.save_hours_button.isEnabled()
+
+
+@pytest.mark.parametrize("answer, end", [(True, "15:00"), (False, "16:00")])
+def test_closing_with_unsaved_office_hours_asks_once(settings, services, officer, answer, end):
+    settings.end_time.setTime(QTime(15, 0))
+    officer.confirm_answer = answer
+    settings.reject()
+    assert officer.questions == ["Jam kantor atau hari penjemputan kurir diubah tetapi belum disimpan. Simpan "
+                                 "sekarang (batas waktu dihitung ulang)?"]
+    assert services.setting("office_hours")["end"] == end
+    assert settings.result() == 0 and not settings.isVisible()
+
+
+def test_the_dialog_has_one_model_saved_as_made_and_only_tutup(settings, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    assert [b.text() for b in settings.buttons.buttons()] == ["Tutup"]
+    assert settings.buttons.standardButtons() == QDialogButtonBox.StandardButton.Close
+    assert settings.saved_note.text() == "Perubahan langsung disimpan."
 
 
 def test_impossible_office_hours_are_refused_in_the_form(settings, services, officer):
     settings.end_time.setTime(QTime(7, 0))
-    assert not settings.save()
+    assert not settings.save_hours()
     assert officer.warnings == ["Jam tutup harus setelah jam buka."]
     assert services.setting_version("office_hours") is None
 
@@ -121,17 +143,20 @@ def test_impossible_office_hours_are_refused_in_the_form(settings, services, off
 def test_office_hours_conflict(settings, services, officer):
     services.set_setting("office_hours", {**services.setting("office_hours"), "start": "07:30"})
     settings.end_time.setTime(QTime(15, 0))
-    assert not settings.save()
+    assert not settings.save_hours()
     assert "sudah diubah oleh" in officer.error_texts[0]
     assert services.setting("office_hours")["end"] == "16:00"
     assert settings.start_time.time() == QTime(7, 30)  # reloaded
 
 
-def test_profile_language_and_printer_are_local(settings, window):
-    settings.officer.setText("Siti Rahma")
+def test_profile_language_and_printer_are_saved_as_changed(settings, window, qtbot):
+    settings.officer.clear()
+    qtbot.keyClicks(settings.officer, "Siti Rahma")
+    qtbot.keyClick(settings.officer, Qt.Key.Key_Return)  # editing finished: saved, no Simpan to press
+    assert config.load().officer == "Siti Rahma"
     settings.language.setCurrentIndex(settings.language.findData("en"))
+    assert config.load().language == "en"
     assert settings.printer.itemData(0) == ""  # the system default is always offered
-    assert settings.save()
     saved = config.load()
     assert (saved.officer, saved.language, saved.printer) == ("Siti Rahma", "en", "")
     assert "Siti Rahma" in window.officer_label.text()

@@ -745,6 +745,8 @@ def test_the_verdict_column_stays_in_view(window, lsp, tmp_path, qtbot):
 
 
 def test_the_pdf_preview_zooms(window, lsp, tmp_path, qtbot):
+    window.showNormal()  # the offscreen screen is 800 px: the window starts maximised there
+    window.resize(1366, 768)
     req, _ = receive(window, qtbot, tmp_path)
     tab = window.verification_tab
     tab.documents.setCurrentItem(tab.documents.item_for(doc_named(req, NAMES["letter"]).id))

@@ -47,7 +47,7 @@ from blanko_desktop.core.workflow import State
 #: Above this many requests `blanko demo` switches from `fill` to `fill_bulk`.
 SERVICES_LIMIT = 500
 # Participants per request that carries documents: small, so `blanko demo` stays quick.
-DOC_PARTICIPANTS = (5, 40)
+DOC_PARTICIPANTS = (4, 14)
 # About this many requests get documents (35 ms each); past it the share drops, so 500 requests stay quick.
 DOC_REQUESTS = 120
 
@@ -256,7 +256,7 @@ class _Paperwork:
         from blanko_desktop.core.demo import documents
 
         items = list(files.items())
-        if sender and self.rng.random() < 0.5:
+        if sender and self.rng.random() < 0.25:
             bundle = documents.RequestDocuments("", files)
             items = [("permohonan.eml", documents.request_email(sender, lsp_name, bundle, arrival))]
         plan = self.reception.prepare(items)

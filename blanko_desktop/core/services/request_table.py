@@ -12,14 +12,20 @@ from blanko_desktop.core.models import utcnow
 from blanko_desktop.core.services.base import ServiceBase
 
 
+#: The orders of the requests table: newest arrival first, or the officer's queue (running clocks by due
+#: time, most urgent first; then the requests whose clock stopped, newest first).
+ORDER_RECEIVED, ORDER_DUE = "received", "due"
+
+
 @dataclass
 class RequestFilter:
-    """What the requests table shows."""
+    """What the requests table shows, and in which order."""
 
     text: str = ""
     lsp_id: int | None = None
     states: tuple[str, ...] = ()
     overdue: bool = False
+    order: str = ORDER_RECEIVED
 
 
 @dataclass
@@ -34,6 +40,7 @@ class RequestRow:
     kind: str
     letter_number: str
     sender: str
+    waiting_since: datetime | None = None  # when it began waiting on the LSP (state 'waiting_lsp' only)
 
 
 # LIKE's wildcards: what lies between them must appear literally in a match.
@@ -139,29 +146,81 @@ class RequestTableService(ServiceBase):
         return self.storage.db.execute_sql(sql, params).fetchone()[0]
 
     def request_page(self, flt: RequestFilter, offset: int, limit: int, now: datetime | None = None,
-                     after: tuple[datetime, int] | None = None) -> list[RequestRow]:
-        """One page of the requests table, newest first (rows are fetched lazily by the view).
+                     after: RequestRow | tuple[datetime, int] | None = None) -> list[RequestRow]:
+        """One page of the requests table in the filter's order (rows are fetched lazily by the view).
 
-        `after` (the last row's received time and id) continues a page without OFFSET, which SQLite would
-        have to walk: a page deep in 100,000 rows then costs as little as the first.
+        `after` (the last row shown; for the newest-first order also its (received time, id)) continues a
+        page without OFFSET, which SQLite would have to walk: a page deep in 100,000 rows then costs as
+        little as the first.
         """
         stamp = _stamp(now or utcnow())
+        if flt.order == ORDER_DUE:
+            return self._queue_page(flt, stamp, offset, limit, after)
         plan = self._plan(flt, stamp)
         where, params = self._where(flt, stamp, plan)
         if after is not None:
+            received, last_id = (after.received_at, after.id) if isinstance(after, RequestRow) else after
             where += (" AND " if where else " WHERE ") + "(r.received_at, r.id) < (?, ?)"
-            params = params + [_stamp(after[0]), after[1]]
+            params = params + [_stamp(received), last_id]
             offset = 0
         # When few rows match, a '+' keeps SQLite from walking the whole date index with a join per row and
         # lets it sort the matches instead (383 -> 71 ms at 100,000 requests).
-        order = "r.received_at" if plan.walk else "+r.received_at"
+        order = ("r.received_at" if plan.walk else "+r.received_at") + " DESC, r.id DESC"
+        return self._rows(where, params, order, limit, offset)
+
+    def _queue_page(self, flt: RequestFilter, stamp: str, offset: int, limit: int,
+                    after: RequestRow | tuple[datetime, int] | None) -> list[RequestRow]:
+        """The officer's queue: requests whose clock runs by due time (most urgent first), then those whose
+        clock stopped (waiting on the LSP, packed, on the way), newest first.
+
+        Two index walks instead of one sort: the running part walks the partial due-time index, the rest
+        the received-time index (sorting the 31,000 requests in process at 100,000 took 144 ms).
+        """
+        if after is not None and not isinstance(after, RequestRow):
+            raise TypeError("the queue order continues after a RequestRow")
+        plan = self._plan(flt, stamp)
+        where, params = self._where(flt, stamp, plan)
+        running = "r.clock_running = 1 AND r.due_at IS NOT NULL"
+        rows: list[RequestRow] = []
+        first_part = after is None or (after.clock_running and after.due_at is not None)
+        if first_part:
+            clauses, args = [running], list(params)
+            if after is not None:
+                clauses.append("(r.due_at, r.id) > (?, ?)")
+                args += [_stamp(after.due_at), after.id]
+                offset = 0
+            part_where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
+            rows = self._rows(part_where, args, "r.due_at, r.id", limit, offset)
+            if len(rows) == limit:
+                return rows
+            if offset:  # the offset reaches past the running part: what is left of it applies to the rest
+                counted = self.storage.db.execute_sql(
+                    "SELECT COUNT(*) FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + part_where,
+                    args).fetchone()[0]
+                offset = max(0, offset - counted)
+            after = None
+        clauses, args = [f"NOT ({running})"], list(params)
+        if after is not None:
+            clauses.append("(r.received_at, r.id) < (?, ?)")
+            args += [_stamp(after.received_at), after.id]
+            offset = 0
+        part_where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
+        order = ("r.received_at" if plan.walk else "+r.received_at") + " DESC, r.id DESC"
+        return rows + self._rows(part_where, args, order, limit - len(rows), offset)
+
+    def _rows(self, where: str, params: list[Any], order: str, limit: int, offset: int) -> list[RequestRow]:
+        # since when a request waits on its LSP: its latest move into that state (the audit index finds it)
+        waiting = ("CASE WHEN r.state = 'waiting_lsp' THEN (SELECT MAX(a.at) FROM audit_event a "
+                   "WHERE a.entity = 'request' AND a.entity_id = CAST(r.id AS TEXT) "
+                   "AND a.action = 'request.waiting_lsp') END")
         sql = ("SELECT r.id, COALESCE(l.name, ''), r.received_at, r.state, r.due_at, r.clock_running, "
-               "r.requested_qty, r.kind, r.letter_number, r.sender "
+               f"r.requested_qty, r.kind, r.letter_number, r.sender, {waiting} "
                "FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + where +
-               f" ORDER BY {order} DESC, r.id DESC LIMIT ? OFFSET ?")
+               f" ORDER BY {order} LIMIT ? OFFSET ?")
         rows = self.storage.db.execute_sql(sql, params + [limit, offset]).fetchall()
         return [RequestRow(r[0], r[1], datetime.fromisoformat(r[2]), r[3],
-                           datetime.fromisoformat(r[4]) if r[4] else None, bool(r[5]), r[6], r[7], r[8], r[9])
+                           datetime.fromisoformat(r[4]) if r[4] else None, bool(r[5]), r[6], r[7], r[8], r[9],
+                           datetime.fromisoformat(r[10]) if r[10] else None)
                 for r in rows]
 
     def state_counts(self) -> dict[str, int]:

@@ -34,6 +34,23 @@ from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.operations import Changes, Op
 
 TEXT_FIELDS = ("name", "licence_no", "city", "postal_code", "phone", "contact_person")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SHOWN_PROBLEMS = 3  # import problems listed in the message itself; all of them are in its details
+
+
+def sort_key(text: str) -> str:
+    """How an officer expects names ordered: 'lsp alpha' beside 'LSP Alpha', 'É' beside 'E'."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class _SortedItem(QTableWidgetItem):
+    """A cell that sorts by `sort_key` of its text instead of Qt's case-sensitive code-point order."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return (self.data(SORT_ROLE) or "") < (other.data(SORT_ROLE) or "")
 
 
 class LspEditDialog(QDialog):
@@ -184,6 +201,7 @@ class LspRegistryDialog(QDialog):
         self.session = session
         self.task: Op | None = None
         self.last_import: ImportResult | None = None
+        self.import_path: Path | None = None
         self.setWindowTitle(self.tr("LSP registry"))
 
         self.filter_edit = QLineEdit()
@@ -205,8 +223,10 @@ class LspRegistryDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
+        # by name, A to Z (Qt's own default indicator is descending: the list opened Z to A)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -263,8 +283,9 @@ class LspRegistryDialog(QDialog):
         values = (lsp.name, lsp.city, lsp.licence_no, ", ".join(addresses),
                   self.tr("yes") if lsp.active else self.tr("no"))
         for col, text in enumerate(values):
-            item = QTableWidgetItem(text)
+            item = _SortedItem(text)
             item.setData(Qt.ItemDataRole.UserRole, lsp.id)
+            item.setData(SORT_ROLE, sort_key(text))
             if not lsp.active:
                 item.setForeground(self.palette().placeholderText())
             self.table.setItem(row, col, item)
@@ -335,6 +356,7 @@ class LspRegistryDialog(QDialog):
     def start_import(self, path: Path) -> Op:
         """Read the workbook on a worker thread; the result arrives as `import_finished`."""
         services = self.session.services
+        self.import_path = path
         self.task = Op(lambda: services.import_lsps(path), self.session.storage, self)
         self.task.finished.connect(self._import_done)
         self.task.failed.connect(self._import_failed)
@@ -351,9 +373,15 @@ class LspRegistryDialog(QDialog):
         self.import_finished.emit(result)
         text = self.tr("Added: %1. Updated: %2.").replace("%1", str(result.added)).replace(
             "%2", str(result.updated))
+        if self.import_path is not None:
+            text += " " + self.tr("(from %1)").replace("%1", self.import_path.name)
         if result.problems:
-            text += " " + self.tr("%n row(s) could not be imported; see the details.", "",
-                                  len(result.problems))
+            # say what was not imported and why in the message itself, not only behind "Show details"
+            shown = result.problems[:SHOWN_PROBLEMS]
+            text += "\n\n" + self.tr("Not imported (%n):", "", len(result.problems)) + "\n" + "\n".join(
+                f"• {problem}" for problem in shown)
+            if len(result.problems) > len(shown):
+                text += "\n" + self.tr("… and %n more: see the details.", "", len(result.problems) - len(shown))
         messages.info(self, self.tr("Import from Excel"), text, "\n".join(result.problems))
 
     def _import_failed(self, exc: BaseException) -> None:

@@ -1,5 +1,8 @@
 """Settings: this workstation's (database file, officer, language, printer) and the shared ones in the
-database (signatories, office hours, courier pickup days, holidays and closures)."""
+database (signatories, office hours, courier pickup days, holidays and closures).
+
+One model: every change is saved as it is made, and the dialog has only Tutup. Office hours and pickup days
+have their own Simpan button, because saving them computes every running due time again."""
 
 from __future__ import annotations
 
@@ -125,6 +128,8 @@ class SuggestedClosuresDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
+    """Settings, saved as they are made (see the module's docstring)."""
+
     def __init__(self, session: Session, parent: QWidget | None = None, window=None):
         super().__init__(parent)
         self.session = session
@@ -136,15 +141,19 @@ class SettingsDialog(QDialog):
         self.pages.addTab(self._hours_page(), self.tr("Office &hours and courier"))
         self.pages.addTab(self._holidays_page(), self.tr("Holidays and &closures"))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
+        self.saved_note = QLabel(self.tr("Changes are saved as you make them."))
+        self.saved_note.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved_note, 1)
+        bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
         session.database_changed.connect(self.load)
         self.load()
+        self._connect_autosave()
         self.resize(760, 560)
 
     # -- pages --------------------------------------------------------------------------------------
@@ -214,8 +223,7 @@ class SettingsDialog(QDialog):
     def _signatories_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        intro = QLabel(self.tr("The echelon-4 officials who sign the approval sheet and the receipt. "
-                               "Changes in this list are saved at once."))
+        intro = QLabel(self.tr("The echelon-4 officials who sign the approval sheet and the receipt."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.signatories = QTreeWidget()
@@ -268,6 +276,9 @@ class SettingsDialog(QDialog):
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
+        self.save_hours_button = QPushButton(self.tr("&Save office hours and pickup days"))
+        self.save_hours_button.clicked.connect(self.save_hours)
+        layout.addWidget(self.save_hours_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         return page
 
@@ -309,7 +320,7 @@ class SettingsDialog(QDialog):
         add_row = QHBoxLayout()
         self.closure_date = QDateEdit()
         self.closure_date.setCalendarPopup(True)
-        self.closure_date.setDisplayFormat("dd-MM-yyyy")
+        self.closure_date.setDisplayFormat(i18n.DATE_FORMAT)  # the one date format of the window
         self.closure_date.setDate(QDate.currentDate())
         self.closure_kind = QComboBox()
         for kind in ("cuti_bersama", "closure"):
@@ -328,8 +339,7 @@ class SettingsDialog(QDialog):
         closures_layout.addLayout(buttons_row)
         lists.addWidget(closures_box, 1)
         layout.addLayout(lists, 1)
-        note = QLabel(self.tr("Cuti bersama is decreed each year; enter the days that apply. Changes here are "
-                              "saved at once."))
+        note = QLabel(self.tr("Cuti bersama is decreed each year; enter the days that apply."))
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
@@ -396,6 +406,7 @@ class SettingsDialog(QDialog):
         self.start_time.setTime(QTime(self.hours.start.hour, self.hours.start.minute))
         self.end_time.setTime(QTime(self.hours.end.hour, self.hours.end.minute))
         self.zone_label.setText(self.tr("(time zone %1)").replace("%1", self.hours.tz))
+        self._hours_edited()
 
     def _load_holidays(self) -> None:
         year = self.year.value()
@@ -515,18 +526,44 @@ class SettingsDialog(QDialog):
                             self.hours.tz)
         return hours, pickups
 
-    def save(self) -> bool:
-        """Apply the form: this workstation's settings, then the shared office hours and pickup days."""
+    def _connect_autosave(self) -> None:
+        self.officer.editingFinished.connect(self.save_workstation)
+        self.language.currentIndexChanged.connect(self.save_workstation)
+        self.printer.currentIndexChanged.connect(self.save_workstation)
+        for box in self.office_days + self.pickup_days:
+            box.toggled.connect(self._hours_edited)
+        self.start_time.timeChanged.connect(self._hours_edited)
+        self.end_time.timeChanged.connect(self._hours_edited)
+
+    def save_workstation(self) -> None:
+        """This workstation's profile name, language and printer, saved as they change."""
+        session = self.session
+        session.set_officer(self.officer.text())
+        language, printer = self.language.currentData(), self.printer.currentData() or ""
+        if language and (language, printer) != (session.cfg.language, session.cfg.printer):
+            session.cfg.language, session.cfg.printer = language, printer
+            session.save_config()
+
+    def hours_changed(self) -> bool:
+        """The office hours or pickup days on the form differ from what is stored."""
+        days = tuple(d for d, box in enumerate(self.office_days) if box.isChecked())
+        pickups = {d for d, box in enumerate(self.pickup_days) if box.isChecked()}
+        start, end = self.start_time.time(), self.end_time.time()
+        return (set(days) != set(self.hours.weekdays) or pickups != set(self.pickups)
+                or (start.hour(), start.minute()) != (self.hours.start.hour, self.hours.start.minute)
+                or (end.hour(), end.minute()) != (self.hours.end.hour, self.hours.end.minute))
+
+    def _hours_edited(self, *_args) -> None:
+        if hasattr(self, "hours"):
+            self.save_hours_button.setEnabled(self.hours_changed())
+
+    def save_hours(self) -> bool:
+        """The shared office hours and pickup days; the due times of running clocks follow."""
         hours, pickups = self._hours_from_form()
         if hours is None:
             self.pages.setCurrentIndex(2)
             return False
-        session = self.session
-        session.set_officer(self.officer.text())
-        services = session.services  # after set_officer: the audit names the new profile
-        session.cfg.language = self.language.currentData()
-        session.cfg.printer = self.printer.currentData() or ""
-        session.save_config()
+        services = self.session.services
         try:
             changed = False
             if hours != self.hours:
@@ -546,10 +583,18 @@ class SettingsDialog(QDialog):
             messages.error(self, exc)
             self.pages.setCurrentIndex(2)
             return False
+        self._load_hours()
         if changed:
-            session.announce(Changes.everything())  # office hours, SLA, holidays: every due time
+            self.session.announce(Changes.everything())  # office hours, SLA, holidays: every due time
         return True
 
-    def accept(self) -> None:
-        if self.save():
-            super().accept()
+    def reject(self) -> None:
+        """Tutup: the form's changes are saved already; office hours left unsaved are offered once."""
+        self.save_workstation()
+        if self.hours_changed():
+            if messages.confirm(self, self.tr("Office hours"),
+                                self.tr("The office hours or pickup days were changed but not saved. Save them "
+                                        "now (the due times are computed again)?"), self.tr("Save")):
+                if not self.save_hours():
+                    return  # refused: the officer sees why and stays in the dialog
+        super().reject()

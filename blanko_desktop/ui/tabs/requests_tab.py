@@ -12,12 +12,10 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QKeyEvent,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QPalette,
     QPen,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.services import RequestFilter
+from blanko_desktop.core.services.request_table import ORDER_DUE, ORDER_RECEIVED
 from blanko_desktop.core.workflow import OPEN_STATES, State
 from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui import i18n
@@ -56,12 +55,18 @@ from blanko_desktop.ui.widgets.request_model import (
 SEARCH_DELAY_MS = 200
 SELECT_MAX_PAGES = 25  # x 200 rows: how far select_request scrolls down to find a request
 OPEN = "open"  # the state combo's "in process" entry
+# what the officer sees first: the requests still on the desk, the most urgent first
+DEFAULT_STATE_INDEX = 1
+ENDED = {State.CLOSED.value, State.CANCELLED.value}
+# the detail pane's part of the width until the officer moves the divider (then the window remembers it)
+DETAIL_SHARE, DETAIL_MIN, DETAIL_MAX = 0.38, 340, 640
 
 
 class RequestsTable(QTableView):
     """The table; Enter opens the selected request's detail; files dropped onto a row go to that request."""
 
     open_requested = Signal()
+    resized = Signal()
 
     def __init__(self, drops: DropRouter | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +74,10 @@ class RequestsTable(QTableView):
         self.drop_row = -1
         self.setAcceptDrops(drops is not None)
         self.viewport().setAcceptDrops(drops is not None)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -213,6 +222,7 @@ class RequestsTab(QWidget):
         self.search.setPlaceholderText(self.tr("LSP, letter no., sender or #number (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setAcceptDrops(False)  # a dropped file is an intake, not a search text
+        self.search.installEventFilter(self)  # Esc clears it
         search_label = QLabel(self.tr("&Search:"))
         search_label.setBuddy(self.search)
         self.lsp_combo = QComboBox()
@@ -222,6 +232,7 @@ class RequestsTab(QWidget):
         lsp_label.setBuddy(self.lsp_combo)
         self.state_combo = QComboBox()
         self._fill_state_combo()
+        self._order = ORDER_DUE
         state_label = QLabel(self.tr("S&tate:"))
         state_label.setBuddy(self.state_combo)
         self.overdue_check = QCheckBox(self.tr("&Overdue only"))
@@ -255,7 +266,12 @@ class RequestsTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_LSP, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        # the two orders: by due time (the queue) or newest first; a click on their column switches
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._header_clicked)
         self.size_columns()
+        self.table.resized.connect(self.fit_columns)
         self.detail = RequestDetail(session, drops=drops)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -263,7 +279,7 @@ class RequestsTab(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(True)
-        self.splitter.setSizes([640, 400])  # until the officer moves it (then the window remembers)
+        self.splitter.setSizes([640, 400])  # the window sets the share once it has its width
 
         content = QWidget()
         content_layout = QVBoxLayout(content)
@@ -286,7 +302,7 @@ class RequestsTab(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.lsp_combo.currentIndexChanged.connect(self.apply_filter)
-        self.state_combo.currentIndexChanged.connect(self.apply_filter)
+        self.state_combo.currentIndexChanged.connect(self._state_chosen)
         self.overdue_check.toggled.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.open_requested.connect(self.open_detail)
@@ -296,8 +312,6 @@ class RequestsTab(QWidget):
         self.empty_state.import_button.clicked.connect(self.import_requested)
         self.detail.installEventFilter(self)
 
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         # overdue / due today follow the clock while the window stays open
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -336,6 +350,36 @@ class RequestsTab(QWidget):
         self.lsp_combo.setCurrentIndex(max(0, index))
         self.lsp_combo.blockSignals(False)
 
+    def _natural_order(self) -> str:
+        """Requests on the desk by due time; the whole archive, or ended ones, newest first."""
+        state = self.state_combo.currentData()
+        return ORDER_RECEIVED if state is None or state in ENDED else ORDER_DUE
+
+    def _state_chosen(self) -> None:
+        self._order = self._natural_order()
+        self.apply_filter()
+
+    def _header_clicked(self, section: int) -> None:
+        wanted = {COL_DUE: ORDER_DUE, COL_RECEIVED: ORDER_RECEIVED}.get(section)
+        if wanted is not None and wanted != self._order:
+            self._order = wanted
+            self.apply_filter()
+        else:
+            self._show_order()  # another column: the order stays (the header toggled its arrow)
+
+    def _show_order(self) -> None:
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        if self._order == ORDER_DUE:
+            header.setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
+        else:
+            header.setSortIndicator(COL_RECEIVED, Qt.SortOrder.DescendingOrder)
+        header.blockSignals(False)
+
+    @property
+    def order(self) -> str:
+        return self._order
+
     def current_filter(self) -> RequestFilter:
         state = self.state_combo.currentData()
         if state is None:
@@ -345,10 +389,11 @@ class RequestsTab(QWidget):
         else:
             states = (state,)
         return RequestFilter(text=self.search.text().strip(), lsp_id=self.lsp_combo.currentData(),
-                             states=states, overdue=self.overdue_check.isChecked())
+                             states=states, overdue=self.overdue_check.isChecked(), order=self._order)
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        self._show_order()
         keep = self.detail.request_id
         self.model.set_filter(self.current_filter())
         self._after_reload(keep)
@@ -356,11 +401,13 @@ class RequestsTab(QWidget):
     # -- loading ------------------------------------------------------------------------------------
 
     def rebind(self) -> None:
-        """Another database is open: start over with an empty filter."""
+        """Another database is open: start over with the default filter (in process, most urgent first)."""
         for widget in (self.search, self.state_combo, self.overdue_check, self.lsp_combo):
             widget.blockSignals(True)
         self.search.clear()
-        self.state_combo.setCurrentIndex(0)
+        self.state_combo.setCurrentIndex(DEFAULT_STATE_INDEX)
+        self._order = self._natural_order()
+        self._show_order()
         self.overdue_check.setChecked(False)
         self.lsp_combo.setCurrentIndex(0)
         for widget in (self.search, self.state_combo, self.overdue_check, self.lsp_combo):
@@ -435,6 +482,26 @@ class RequestsTab(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def focus_table(self) -> None:
+        target = self.table if self.stack.currentIndex() == 0 else self.empty_state.import_button
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- the detail pane's width ------------------------------------------------------------------------
+
+    def detail_share(self) -> float:
+        sizes = self.splitter.sizes()
+        return sizes[1] / sum(sizes) if len(sizes) == 2 and sum(sizes) else DETAIL_SHARE
+
+    def set_detail_share(self, share: float | None = None) -> None:
+        """Give the detail pane `share` of the width (None: the default, at least what its form needs);
+        0 keeps it collapsed, as the officer left it."""
+        total = sum(self.splitter.sizes()) or self.width()
+        if share is None:
+            detail = min(max(int(total * DETAIL_SHARE), DETAIL_MIN), DETAIL_MAX)
+        else:
+            detail = int(total * share)
+        self.splitter.setSizes([total - detail, detail])
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
@@ -448,11 +515,17 @@ class RequestsTab(QWidget):
         self.detail.focus_first_action()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Escape in the detail pane goes back to the table
-        if watched is self.detail and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_Escape:
-            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            if watched is self.detail:  # Escape in the detail pane goes back to the table
+                self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+            if watched is self.search:  # Escape clears the search; on an empty one, back to the table
+                if self.search.text():
+                    self.search.clear()
+                    self.apply_filter()
+                else:
+                    self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
         return super().eventFilter(watched, event)
 
     @property
@@ -463,7 +536,8 @@ class RequestsTab(QWidget):
         """Column widths that fit the language's words and the date format; the LSP name takes the rest."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
-        pad = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin) + 16
+        margin = 2 * self.table.style().pixelMetric(self.table.style().PixelMetric.PM_HeaderMargin)
+        arrow = metrics.height()  # the sort arrow beside the title of the ordering column
         samples = {
             COL_ID: "000000",
             COL_RECEIVED: i18n.fmt_datetime(datetime(2026, 11, 30, 23, 59, tzinfo=timezone.utc)),
@@ -473,5 +547,19 @@ class RequestsTab(QWidget):
         }
         for col, sample in samples.items():
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
-            header.resizeSection(col, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + pad)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("LSP") + pad)
+            title_width = metrics.horizontalAdvance(title) + (arrow if col in (COL_RECEIVED, COL_DUE) else 0)
+            # a cell draws its text inside a focus frame and margins: 16 px on top of the text
+            header.resizeSection(col, max(metrics.horizontalAdvance(sample) + 16, title_width + margin + 8))
+        header.setMinimumSectionSize(metrics.horizontalAdvance("LSP") + margin + 8)
+        self._lsp_room = metrics.horizontalAdvance("LSP Manufaktur Otomotif Jawa") + margin
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """On a narrow table (a 1024 px screen) the received time gives way to the LSP's name: it is in the
+        detail pane and the row's tooltip; the name is how the officer finds the row."""
+        header = self.table.horizontalHeader()
+        fixed = sum(header.sectionSize(c) for c in (COL_ID, COL_STATE, COL_DUE, COL_REQUESTED))
+        room = self.table.viewport().width() - fixed
+        hide = room - header.sectionSize(COL_RECEIVED) < getattr(self, "_lsp_room", 0)
+        if hide != header.isSectionHidden(COL_RECEIVED):
+            header.setSectionHidden(COL_RECEIVED, hide)

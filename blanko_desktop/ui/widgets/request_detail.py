@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,7 @@ from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.stored_file import open_copy
 
 SKIP_IN_SUMMARY = {"id", "version", "clock_running"}
+NARROW_PANE = 520  # px: below this the documents list leaves out its received column
 
 
 class CancelDialog(QDialog):
@@ -91,6 +92,7 @@ class RequestDetail(QWidget):
         self.check_button: QPushButton | None = None
         self._docs: dict = {}
         self.request_id: int | None = None
+        self.waiting_since: datetime | None = None
         self.version: int | None = None
         self.state: str | None = None
         self.action_buttons: dict[State, QPushButton] = {}
@@ -146,7 +148,14 @@ class RequestDetail(QWidget):
         layout.addLayout(form)
 
         self.actions_box = QGroupBox(self.tr("Next step"))
-        self.actions_layout = QGridLayout(self.actions_box)
+        actions_outer = QVBoxLayout(self.actions_box)
+        self.actions_layout = QGridLayout()
+        actions_outer.addLayout(self.actions_layout)
+        self.keys_hint = QLabel(self.tr("From the table: Enter comes here, Tab moves on, Enter presses the "
+                                        "button, Esc goes back to the table."))
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setEnabled(False)  # greyed: a hint, not content
+        actions_outer.addWidget(self.keys_hint)
         layout.addWidget(self.actions_box)
 
         docs_box = QGroupBox(self.tr("Documents"))
@@ -186,6 +195,7 @@ class RequestDetail(QWidget):
     # -- showing ------------------------------------------------------------------------------------
 
     def show_request(self, request_id: int | None) -> None:
+        another = request_id != self.request_id
         self.request_id = request_id
         if request_id is None:
             self.version = self.state = None
@@ -199,11 +209,13 @@ class RequestDetail(QWidget):
             self.show_request(None)
             return
         self.version, self.state = req.version, req.state
-        self._fill(req)
         self._fill_documents(request_id)
         self._fill_history(request_id)
+        self._fill(req)
         self._fill_actions(req)
         self.stack.setCurrentWidget(self.scroll)
+        if another:  # a new request starts at its number and urgency, not where the last one was scrolled to
+            self.scroll.verticalScrollBar().setValue(0)
 
     def reload(self) -> None:
         self.show_request(self.request_id)
@@ -220,10 +232,7 @@ class RequestDetail(QWidget):
         f["letter"].setText(req.letter_number or "—")
         f["letter_date"].setText(i18n.fmt_date(req.letter_date) or "—")
         f["received"].setText(i18n.fmt_datetime(req.received_at))
-        if req.clock_running and req.due_at:
-            f["due"].setText(i18n.fmt_datetime(req.due_at))
-        else:
-            f["due"].setText(self.tr("clock stopped"))
+        f["due"].setText(self._due_text(req))
         f["quantities"].setText(self._quantities(req))
         f["cancel_reason"].setText(req.cancel_reason)
         f["note"].setText(req.note)
@@ -243,6 +252,19 @@ class RequestDetail(QWidget):
         self.urgency.setStyleSheet(style)
         self.urgency.setVisible(bool(text))
 
+    def _due_text(self, req: RequestView) -> str:
+        """The due time while the clock runs; otherwise why there is none."""
+        if req.clock_running and req.due_at:
+            return i18n.fmt_datetime(req.due_at)
+        if req.state == State.WAITING_LSP:
+            since = self.waiting_since
+            if since is None:
+                return self.tr("clock stopped: waiting on the LSP")
+            return self.tr("clock stopped: waiting on the LSP since %1").replace("%1", i18n.fmt_datetime(since))
+        if req.state in (State.PACKED, State.SHIPPED, State.DELIVERED):
+            return self.tr("— (packed: the secretariat's part is done)")
+        return "—"
+
     def _quantities(self, req: RequestView) -> str:
         parts = []
         for value, label in ((req.requested_qty, self.tr("requested %1")),
@@ -261,7 +283,8 @@ class RequestDetail(QWidget):
             item = QTreeWidgetItem([doc.original_name, i18n.document_kind_label(doc.kind),
                                     _size_text(doc.size), i18n.fmt_datetime(doc.received_at)])
             item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
-            item.setToolTip(0, doc.original_name)
+            item.setToolTip(0, self.tr("%1 — received %2").replace("%1", doc.original_name).replace(
+                "%2", i18n.fmt_datetime(doc.received_at)))
             self.documents.addTopLevelItem(item)
         self.documents.setVisible(bool(docs))
         self.documents_empty.setVisible(not docs)
@@ -271,13 +294,19 @@ class RequestDetail(QWidget):
                                           + 2 * self.documents.frameWidth() + 4)
 
     def _fill_history(self, request_id: int) -> None:
+        """The request's history, newest first (what just happened is what the officer looks for)."""
         lsp_names = {lsp.id: lsp.name for lsp in self.session.services.lsp_views()}
+        doc_names = {doc_id: doc.original_name for doc_id, doc in self._docs.items()}
         self.history_rows = []
+        self.waiting_since = None
         parts = []
-        for event in self.session.services.history_entries(request_id):
-            who = event.who
-            row = (i18n.fmt_datetime(event.at), who, i18n.audit_action_label(event.action),
-                   summarize(event.before, event.after, lsp_names))
+        events = self.session.services.history_entries(request_id)
+        for event in events:
+            if event.action == f"request.{State.WAITING_LSP.value}":
+                self.waiting_since = event.at
+        for event in reversed(events):
+            row = (i18n.fmt_datetime(event.at), event.who, i18n.audit_action_label(event.action),
+                   describe(event.action, event.before, event.after, lsp_names, doc_names))
             self.history_rows.append(row)
             when, who, action, change = (html.escape(x) for x in row)
             parts.append(f"<p style='margin:0 0 6px 0'><b>{when}</b> &nbsp;{action}"
@@ -317,6 +346,10 @@ class RequestDetail(QWidget):
             self.actions_layout.addWidget(button, n // 2, n % 2)
             self.action_buttons[target] = button
             n += 1
+        if self.session.read_only:  # nothing can be saved: offer no move (the window's banner says why)
+            for button in self.action_buttons.values():
+                button.setEnabled(False)
+                button.setToolTip(self.tr("The database is read-only: no change can be saved."))
         self.actions_box.setVisible(n > 0)
 
     def focus_first_action(self) -> None:
@@ -324,6 +357,11 @@ class RequestDetail(QWidget):
             button.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         self.scroll.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # a narrow pane (a 1024 px screen) keeps the file names readable: the received time is in their tooltip
+        self.documents.setColumnHidden(3, self.width() < NARROW_PANE)
 
     # -- drops: add to the request shown ----------------------------------------------------------------
 
@@ -399,7 +437,58 @@ def _value_text(key: str, value: Any, lsp_names: dict[int, str]) -> str:
             return i18n.fmt_datetime(datetime.fromisoformat(value))
         except ValueError:
             return value
+    if key.endswith("_date") and isinstance(value, str):
+        try:
+            return i18n.fmt_date(date.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)
+
+
+def describe(action: str, before: Any, after: Any, lsp_names: dict[int, str],
+             doc_names: dict[int, str] | None = None) -> str:
+    """What one history entry did, in the officer's words: the file added, the kind changed, the finding
+    accepted, the serials issued; for changes of the request itself, 'field: old → new'."""
+    translate = QCoreApplication.translate
+    doc_names = doc_names or {}
+    after_ = after if isinstance(after, dict) else {}
+    before_ = before if isinstance(before, dict) else {}
+
+    def name_of() -> str:
+        return str(after_.get("name") or doc_names.get(after_.get("document"), "") or "")
+
+    if action == "document.add":
+        kind = after_.get("kind")
+        return name_of() + (f" ({i18n.document_kind_label(kind)})" if kind else "")
+    if action == "document.kind":
+        name = doc_names.get(after_.get("document"), "")
+        change = f"{i18n.document_kind_label(before_.get('kind', ''))} → {i18n.document_kind_label(after_.get('kind', ''))}"
+        return f"{name}: {change}" if name else change
+    if action == "completion.write":
+        to = after_.get("to")
+        return name_of() + (" — " + translate("History", "to %1").replace("%1", str(to)) if to else "")
+    if action in ("finding.accept", "finding.reopen"):
+        where = ", ".join(str(x) for x in (after_.get("document"), after_.get("sheet"),
+                                           translate("History", "row %1").replace("%1", str(after_["row"]))
+                                           if after_.get("row") else None) if x)
+        text = str(after_.get("message") or "")
+        if where:
+            text = f"{where}: {text}"
+        note = after_.get("note")
+        return text + (" — " + translate("History", "note: %1").replace("%1", str(note)) if note else "")
+    if action == "approval.scan":
+        return name_of()
+    if action in ("stock.issue", "stock.return_damaged"):
+        ranges = ", ".join(str(r) for r in after_.get("ranges") or ())
+        quantity = after_.get("quantity")
+        text = ranges + (" (" + translate("History", "%n sheet(s)", "", int(quantity)) + ")" if quantity else "")
+        reason = after_.get("reason")
+        return text + (" — " + str(reason) if reason else "")
+    if action == "stock.cancel_issue":
+        return str(after_.get("reason") or "")
+    if action.startswith("request."):
+        return summarize(before, after, lsp_names)
+    return ""  # an entry of another kind: its label says it; raw keys are never shown
 
 
 def summarize(before: Any, after: Any, lsp_names: dict[int, str]) -> str:
@@ -414,7 +503,7 @@ def summarize(before: Any, after: Any, lsp_names: dict[int, str]) -> str:
         return "; ".join(parts)
     parts = []
     for key, new in after.items():
-        if key in SKIP_IN_SUMMARY or key == "reason":
+        if key in SKIP_IN_SUMMARY or key == "reason" or not i18n.has_request_field_label(key):
             continue
         old = before.get(key)
         if old != new:

@@ -17,6 +17,7 @@ from blanko_desktop.ui.operations import Op
 # Tinted backgrounds with their own dark text, so the rows stay readable on light and dark palettes.
 OVERDUE_BG, OVERDUE_FG = "#f6d5d5", "#7a1010"
 DUE_TODAY_BG, DUE_TODAY_FG = "#fde9b5", "#5a4000"
+STOPPED_FG = "#6b6b6b"  # "since ..." of a request waiting on its LSP: not a due time
 
 NORMAL, DUE_TODAY, OVERDUE = 0, 1, 2
 
@@ -43,7 +44,7 @@ class _Line:
 
 
 class RequestTableModel(QAbstractTableModel):
-    """Pages of `Services.request_page` under one `RequestFilter`, newest first.
+    """Pages of `Services.request_page` under one `RequestFilter`, in the filter's order.
 
     A reset answers with the first page alone. How many requests match in all is known at once when
     the first page is not full; otherwise it is counted on a worker thread (a full scan at 100,000
@@ -69,6 +70,7 @@ class RequestTableModel(QAbstractTableModel):
             OVERDUE: (QBrush(QColor(OVERDUE_BG)), QBrush(QColor(OVERDUE_FG))),
             DUE_TODAY: (QBrush(QColor(DUE_TODAY_BG)), QBrush(QColor(DUE_TODAY_FG))),
         }
+        self._stopped_brush = QBrush(QColor(STOPPED_FG))
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -142,10 +144,9 @@ class RequestTableModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted or self._services is None:
             return
         # keyset continuation after the last row shown: no OFFSET walk deep in the table, and a request
-        # received meanwhile (newer, so above) cannot shift the next page
+        # received meanwhile cannot shift the next page
         last = self._lines[-1].row if self._lines else None
-        rows = self._services.request_page(self._filter, len(self._lines), self.PAGE, now=self._now,
-                                           after=(last.received_at, last.id) if last else None)
+        rows = self._services.request_page(self._filter, len(self._lines), self.PAGE, now=self._now, after=last)
         self._exhausted = len(rows) < self.PAGE
         known = {line.row.id for line in self._lines[-self.PAGE:]}
         rows = [r for r in rows if r.id not in known]
@@ -169,12 +170,19 @@ class RequestTableModel(QAbstractTableModel):
                                    Qt.ItemDataRole.ToolTipRole])
 
     def _line(self, row: RequestRow) -> _Line:
+        if row.clock_running:
+            due = i18n.fmt_datetime(row.due_at)
+        elif row.waiting_since is not None:
+            # the clock stopped while the LSP completes its documents: since when it has been waiting
+            due = self.tr("since %1").replace("%1", i18n.fmt_date(i18n.local(row.waiting_since).date()))
+        else:
+            due = ""
         texts = (
             str(row.id),
             row.lsp or self.tr("(unknown sender)"),
             i18n.fmt_datetime(row.received_at),
             i18n.state_label(row.state),
-            i18n.fmt_datetime(row.due_at) if row.clock_running else "",
+            due,
             "" if row.requested_qty is None else str(row.requested_qty),
         )
         return _Line(row, texts)
@@ -206,7 +214,11 @@ class RequestTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("No."), self.tr("LSP"), self.tr("Received"), self.tr("State"),
-                    self.tr("Due"), self.tr("Requested"))[section]
+                    self.tr("Due"), self.tr("Blanks"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (None, None, self.tr("When the e-mail arrived; click to list the newest first"), None,
+                    self.tr("The one-working-day limit; click to list the most urgent first"),
+                    self.tr("Blanks the letter asks for"))[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (COL_ID, COL_REQUESTED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -218,19 +230,29 @@ class RequestTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return line.texts[col]
+        if role == Qt.ItemDataRole.ForegroundRole and col == COL_DUE and line.row.waiting_since is not None \
+                and not line.row.clock_running:
+            return self._stopped_brush
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             brushes = self._brushes.get(urgency(line.row, self._now))
             if brushes is None:
                 return None
             return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
         if role == Qt.ItemDataRole.ToolTipRole:
+            tips = []
+            if col == COL_LSP:  # the received time, also when a narrow table hides its column
+                tips.append(self.tr("%1 — received %2").replace("%1", line.texts[COL_LSP]).replace(
+                    "%2", line.texts[COL_RECEIVED]))
             level = urgency(line.row, self._now)
-            if level == OVERDUE:
-                return self.tr("Overdue: the one-working-day limit passed at %1").replace(
-                    "%1", i18n.fmt_datetime(line.row.due_at))
-            if level == DUE_TODAY:
-                return self.tr("Due today at %1").replace("%1", i18n.fmt_datetime(line.row.due_at))
-            return None
+            if line.row.waiting_since is not None and not line.row.clock_running:
+                tips.append(self.tr("Waiting on the LSP since %1: the one-working-day clock is stopped until new "
+                                    "documents arrive.").replace("%1", i18n.fmt_datetime(line.row.waiting_since)))
+            elif level == OVERDUE:
+                tips.append(self.tr("Overdue: the one-working-day limit passed at %1").replace(
+                    "%1", i18n.fmt_datetime(line.row.due_at)))
+            elif level == DUE_TODAY:
+                tips.append(self.tr("Due today at %1").replace("%1", i18n.fmt_datetime(line.row.due_at)))
+            return "\n".join(tips) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_ID, COL_REQUESTED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
