@@ -103,10 +103,8 @@ class TodayTab(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from blanko_desktop.core.shipping import today
-
         services = self.session.services
-        self._op = query(self.session.storage, lambda: today.today(services), self._show,
+        self._op = query(self.session.storage, lambda: _read_today(services), self._show,
                          lambda exc: self.heading.setText(self.tr("The day could not be read: %1")
                                                           .replace("%1", str(exc))), parent=self)
 
@@ -212,3 +210,11 @@ class TodayTab(QWidget):
             self.request_picked.emit(int(value))
         else:
             self.parcel_picked.emit(int(-value))
+
+
+def _read_today(services):
+    """On the worker thread, imports included: the shipping core brings the form renderer (reportlab, ~0.2 s),
+    which the first screen must not wait for."""
+    from blanko_desktop.core.shipping import today
+
+    return today.today(services)
