@@ -80,21 +80,22 @@ def tab_shots(db: Path, out: Path, dialogs: bool) -> int:
 
     def first(*states: str, documents: bool = False) -> int | None:
         for row in services.request_page(RequestFilter(states=states), 0, 50):
-            if not documents or services.document_views(row.id):
+            # for the checklist, a request with its documents from a registered LSP (not the unknown sender)
+            if not documents or (services.document_views(row.id) and row.lsp):
                 return row.id
         return None
 
     waiting = first("waiting_lsp")
     to_check = first("received", documents=True) or first("received")
     to_approve = first("verified")
-    to_pack = first("approved")
+    approved = to_pack = first("approved")
 
     for width, height in SCREENS:
         window = MainWindow(session)
         window.setGeometry(0, 0, width, height - TASKBAR_AND_TITLE)
         window.show()
 
-        def settle(seconds: float = 0.5) -> None:
+        def settle(seconds: float = 0.5, window=window) -> None:
             end = time.perf_counter() + seconds
             while time.perf_counter() < end or window.intake.busy or window.verification_tab.busy \
                     or window.approval_tab.busy or window.stock_tab.busy:
@@ -111,11 +112,15 @@ def tab_shots(db: Path, out: Path, dialogs: bool) -> int:
                 window.requests_tab.select_request(waiting)
             elif slug == "verifikasi" and to_check:
                 window.show_verification(to_check)
-            elif slug == "persetujuan-cetak" and to_approve:
-                tab.show_request(to_approve)
+            elif slug == "persetujuan-cetak" and (approved or to_approve):
+                tab.show_request(approved or to_approve)  # an approved one: its sheet renders with its signatory
+                tab.choose_form("approval")
             elif slug == "stok-blanko":
                 tab.where_edit.setText("KB 0000123")
                 tab.find_serial("KB 0000123")
+                settle()
+                tab.serial_filter.clear()  # the answer stays; the ledger shows every line again
+                tab.apply_filters()
             elif slug == "pengiriman":
                 tab.wait()
                 settle(0.2)
