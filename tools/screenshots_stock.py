@@ -33,6 +33,8 @@ def lived_in(services) -> None:
     signatory = services.signatory_views(active_only=True)[0].id
     verified = services.request_page(RequestFilter(states=("verified",)), 0, 40)
     real_now = clock.now()
+    if ledger.balance().issued:  # `blanko demo` issues blanks now: only the spoiled sheet and the count are missing
+        verified = verified[:0]
     try:
         issuing = verified[:-4]  # the last ones stay waiting for approval
         for n, row in enumerate(issuing):  # from the first delivery (62 days back) to last week
@@ -76,7 +78,7 @@ def main() -> int:
     i18n.install(app, "id")
     storage = Storage.open(args.db, create=False)
     session = Session(LocalConfig(database=str(storage.path), officer="Sri Wahyuni"), storage)
-    if not StockLedger(session.services).balance().issued:
+    if not StockLedger(session.services).count_results(1):
         lived_in(session.services)
     window = MainWindow(session)
     window.resize(1366, 768)
