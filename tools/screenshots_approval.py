@@ -1,9 +1,9 @@
-"""Screenshots of Persetujuan & Cetak for docs/screenshots/: the tab on an approved request, and the approval dialog.
+"""The approval dialog of Persetujuan & Cetak for docs/screenshots/ (the tab itself: tools/screenshots.py).
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots_approval.py [--out docs/screenshots]
 
 Makes its own demo database (`blanko demo`'s data), approves a request, saves its approval sheet, attaches a
-signed scan, and grabs the window at 1366x768 (offscreen: QWidget.grab()).
+signed scan, and grabs the approval dialog of the next request (offscreen: QWidget.grab()).
 """
 
 from __future__ import annotations
@@ -70,12 +70,7 @@ def main() -> int:
             time.sleep(0.01)
 
     settle()
-    tab.show_request(chosen)
-    settle()
-    tab.choose_form("receipt")
-    settle()
     args.out.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(args.out / "persetujuan-cetak.png"))
 
     dialog = ApprovalDialog(session, approval_views.request_paperwork(services, waiting[0]), window)
     dialog.resize(1040, 700)
@@ -83,7 +78,7 @@ def main() -> int:
     dialog.wait_idle()
     settle()
     dialog.grab().save(str(args.out / "persetujuan-dialog.png"))
-    print(f"saved {args.out / 'persetujuan-cetak.png'} and {args.out / 'persetujuan-dialog.png'}")
+    print(args.out / "persetujuan-dialog.png")
     return 0
 
 

@@ -1,9 +1,9 @@
-"""Screenshots of the Verifikasi tab at the office's screen sizes (1024×768, 1366×768, 1920×1080) for
-docs/screenshots/, from a small demo database and e-mails dropped onto the window.
+"""The Verifikasi tab's states for docs/screenshots/ (incomplete, draft, complete, unknown LSP) at 1366×768, from a
+small demo database and e-mails dropped onto the window (the tab at three sizes: tools/screenshots.py).
 
     QT_QPA_PLATFORM=offscreen python tools/screenshots_verification.py [--out docs/screenshots]
 
-The window is drawn offscreen with QWidget.grab() at each size, as the officer would see it maximised.
+The window is drawn offscreen with QWidget.grab().
 """
 
 from __future__ import annotations
@@ -102,8 +102,6 @@ def main() -> int:
     duplicate = next(i for i, f in enumerate(tab.findings_model.findings) if "ganda" in f.message)
     tab.findings_panel.select_finding(duplicate)
     settle()
-    for width, height in SIZES:
-        shoot(f"verifikasi-{width}x{height}.png", (width, height))
     shoot("verifikasi-belum-lengkap.png", SIZES[1])
 
     # the completion text copied for web mail: a draft until the officer says it was sent
