@@ -158,6 +158,8 @@ class ApprovalTab(QWidget):
         self.cancel_button.clicked.connect(self.cancel_approval)
         self.issue_button = QPushButton(self.tr("&Issue blanks…"))
         self.issue_button.clicked.connect(self.issue_blanks)
+        for button in (self.approve_button, self.cancel_button, self.issue_button):
+            button.setMinimumWidth(60)  # three in a row: they may shrink in an 800-pixel-wide window
         actions = QHBoxLayout()
         actions.addWidget(self.approve_button)
         actions.addWidget(self.cancel_button)
