@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
     <name>AcceptFindingDialog</name>
@@ -15,17 +16,30 @@
     <message numerus="yes">
         <source>%1, %n copies</source>
         <translation>
-            <numerusform>%1, %n copies</numerusform><numerusform>%1, %n copies</numerusform></translation>
+            <numerusform>%1, %n copies</numerusform>
+            <numerusform>%1, %n copies</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of request #%2 printed on %3 (%n copies).</source>
         <translation>
-            <numerusform>%1 of request #%2 printed on %3 (%n copies).</numerusform><numerusform>%1 of request #%2 printed on %3 (%n copies).</numerusform></translation>
+            <numerusform>%1 of request #%2 printed on %3 (%n copies).</numerusform>
+            <numerusform>%1 of request #%2 printed on %3 (%n copies).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blank(s) issued to request #%1: %2.</source>
+        <translation>
+            <numerusform>%n blank issued to request #%1: %2.</numerusform>
+            <numerusform>%n blanks issued to request #%1: %2.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n scan(s) of the signed sheet kept with request #%1.</source>
         <translation>
-            <numerusform>%n scan of the signed sheet kept with request #%1.</numerusform><numerusform>%n scans of the signed sheet kept with request #%1.</numerusform></translation>
+            <numerusform>%n scan of the signed sheet kept with request #%1.</numerusform>
+            <numerusform>%n scans of the signed sheet kept with request #%1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -33,7 +47,9 @@
     <message numerus="yes">
         <source>Sent to %1 (%n page(s)).</source>
         <translation>
-            <numerusform>Sent to %1 (%n page).</numerusform><numerusform>Sent to %1 (%n pages).</numerusform></translation>
+            <numerusform>Sent to %1 (%n page).</numerusform>
+            <numerusform>Sent to %1 (%n pages).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -75,22 +91,30 @@
     <message numerus="yes">
         <source>%n finding(s)</source>
         <translation>
-            <numerusform>%n finding</numerusform><numerusform>%n findings</numerusform></translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n open error(s)</source>
         <translation>
-            <numerusform>%n open error</numerusform><numerusform>%n open errors</numerusform></translation>
+            <numerusform>%n open error</numerusform>
+            <numerusform>%n open errors</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n follow(s) from another</source>
         <translation>
-            <numerusform>%n follow from another</numerusform><numerusform>%n follows from another</numerusform></translation>
+            <numerusform>%n follow from another</numerusform>
+            <numerusform>%n follows from another</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>No findings in the files received; %n point(s) still open with the LSP.</source>
         <translation>
-            <numerusform>No findings in the files received; %n point still open with the LSP.</numerusform><numerusform>No findings in the files received; %n points still open with the LSP.</numerusform></translation>
+            <numerusform>No findings in the files received; %n point still open with the LSP.</numerusform>
+            <numerusform>No findings in the files received; %n points still open with the LSP.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -159,7 +183,9 @@
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
-            <numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -167,7 +193,9 @@
     <message numerus="yes">
         <source>%n range(s)</source>
         <translation>
-            <numerusform>%n range</numerusform><numerusform>%n ranges</numerusform></translation>
+            <numerusform>%n range</numerusform>
+            <numerusform>%n ranges</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -185,7 +213,9 @@
     <message numerus="yes">
         <source>%Ln sheet(s)</source>
         <translation>
-            <numerusform>%Ln sheet</numerusform><numerusform>%Ln sheets</numerusform></translation>
+            <numerusform>%Ln sheet</numerusform>
+            <numerusform>%Ln sheets</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -193,22 +223,30 @@
     <message numerus="yes">
         <source>… and %n more range(s)</source>
         <translation>
-            <numerusform>… and %n more range</numerusform><numerusform>… and %n more ranges</numerusform></translation>
+            <numerusform>… and %n more range</numerusform>
+            <numerusform>… and %n more ranges</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Order blanks from the printer now (the warning starts below %n week(s)).</source>
         <translation>
-            <numerusform>Order blanks from the printer now (the warning starts below %n week).</numerusform><numerusform>Order blanks from the printer now (the warning starts below %n weeks).</numerusform></translation>
+            <numerusform>Order blanks from the printer now (the warning starts below %n week).</numerusform>
+            <numerusform>Order blanks from the printer now (the warning starts below %n weeks).</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n line(s) shown</source>
         <translation>
-            <numerusform>%1 of %n line shown</numerusform><numerusform>%1 of %n lines shown</numerusform></translation>
+            <numerusform>%1 of %n line shown</numerusform>
+            <numerusform>%1 of %n lines shown</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) in the ledger.</source>
         <translation>
-            <numerusform>%n line in the ledger.</numerusform><numerusform>%n lines in the ledger.</numerusform></translation>
+            <numerusform>%n line in the ledger.</numerusform>
+            <numerusform>%n lines in the ledger.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -223,12 +261,16 @@
     <message numerus="yes">
         <source>And %n task(s) of yours.</source>
         <translation>
-            <numerusform>And %n task of yours.</numerusform><numerusform>And %n tasks of yours.</numerusform></translation>
+            <numerusform>And %n task of yours.</numerusform>
+            <numerusform>And %n tasks of yours.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Your turn: %n task(s) before the request can go on.</source>
         <translation>
-            <numerusform>Your turn: %n task before the request can go on.</numerusform><numerusform>Your turn: %n tasks before the request can go on.</numerusform></translation>
+            <numerusform>Your turn: %n task before the request can go on.</numerusform>
+            <numerusform>Your turn: %n tasks before the request can go on.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>

@@ -172,6 +172,14 @@ scan</source>
 ber-ttd</translation>
     </message>
     <message>
+        <source>The blanks are issued from the stock</source>
+        <translation>Blanko sudah dikeluarkan dari stok</translation>
+    </message>
+    <message>
+        <source>No blanks issued yet</source>
+        <translation>Blanko belum dikeluarkan</translation>
+    </message>
+    <message>
         <source>Receipt</source>
         <translation>Tanda
 terima</translation>
@@ -179,6 +187,12 @@ terima</translation>
     <message>
         <source>Label</source>
         <translation>Label</translation>
+    </message>
+    <message>
+        <source>Blanks
+issued</source>
+        <translation>Blanko
+keluar</translation>
     </message>
     <message>
         <source>%1: printed or saved</source>
@@ -234,6 +248,10 @@ terima</translation>
     <message>
         <source>&amp;Reprint…</source>
         <translation>Cetak &amp;ulang…</translation>
+    </message>
+    <message>
+        <source>&amp;Issue blanks…</source>
+        <translation>&amp;Keluarkan blanko…</translation>
     </message>
     <message>
         <source>Print the very same PDF again (the reprint is logged too).</source>
@@ -316,6 +334,18 @@ terima</translation>
         <translation>Permohonan ini berstatus %1.</translation>
     </message>
     <message>
+        <source>Blanks issued: %1.</source>
+        <translation>Blanko dikeluarkan: %1.</translation>
+    </message>
+    <message>
+        <source>No blanks issued yet: Issue blanks… takes them from the stock.</source>
+        <translation>Blanko belum dikeluarkan: Keluarkan blanko… mengambilnya dari stok.</translation>
+    </message>
+    <message>
+        <source>No blanks issued.</source>
+        <translation>Tidak ada blanko yang dikeluarkan.</translation>
+    </message>
+    <message>
         <source>%1 — added by %2</source>
         <translation>%1 — dilampirkan oleh %2</translation>
     </message>
@@ -350,6 +380,14 @@ terima</translation>
         <translation>Hanya persetujuan yang blankonya belum dikemas yang dapat dibatalkan.</translation>
     </message>
     <message>
+        <source>Take exactly the approved number of blanks from the stock for this request.</source>
+        <translation>Ambil blanko dari stok tepat sejumlah yang disetujui untuk permohonan ini.</translation>
+    </message>
+    <message>
+        <source>Blanks are issued once, to an approved request that has none yet.</source>
+        <translation>Blanko dikeluarkan sekali, untuk permohonan yang sudah disetujui dan belum menerima blanko.</translation>
+    </message>
+    <message>
         <source>The signed sheet can be attached once the approval is recorded.</source>
         <translation>Lembar bertanda tangan dapat dilampirkan setelah persetujuan dicatat.</translation>
     </message>
@@ -374,6 +412,12 @@ terima</translation>
     <message>
         <source>Request #%1 is approved: print its approval sheet and receipt.</source>
         <translation>Permohonan #%1 disetujui: cetak lembar persetujuan dan tanda terimanya.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n blank(s) issued to request #%1: %2.</source>
+        <translation>
+            <numerusform>%n lembar blanko dikeluarkan untuk permohonan #%1: %2.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancel the approval</source>

@@ -21,12 +21,14 @@ from blanko_desktop.core import approval, config
 from blanko_desktop.core.approval import paperwork
 from blanko_desktop.core.models import Approval, AuditEvent, Document, PrintedForm, Request
 from blanko_desktop.core.reception import Reception
+from blanko_desktop.core.stock import SerialRange, StockLedger
 from blanko_desktop.core.verification import checklist
 from blanko_desktop.core.workflow import State
 from blanko_desktop.ui.dialogs import print_dialog
 from blanko_desktop.ui.dialogs.approval_dialog import ApprovalDialog, CancelApprovalDialog
 from blanko_desktop.ui.dialogs.print_dialog import PrintDialog
 from blanko_desktop.ui.tabs.approval.models import OVERDUE
+from blanko_desktop.ui.tabs.stock.issue_dialog import IssueDialog
 from tests.core.forms.pdftools import page_images, qr_texts
 from tests.core.intake.intake_builders import pdf_bytes
 from tests.core.test_reception import four_files
@@ -470,6 +472,89 @@ def test_a_scan_chosen_with_the_file_dialog(tab, qtbot, services, verified, offi
     monkeypatch.setattr(tab, "ask_scan_files", lambda: [scan])
     qtbot.mouseClick(tab.attach_button, Qt.MouseButton.LeftButton)
     assert Document.select().where((Document.kind == "approval_scan") & (Document.request == verified)).count() == 1
+
+
+# ----------------------------------------------------------------------------------------- the blanks
+
+
+ISSUED = 7  # the approved queue's "Blanks issued" column
+
+
+def test_approved_request_gets_its_blanks_issued_from_the_tab(tab, qtbot, services, verified, official, driver):
+    ledger = StockLedger(services)
+    ledger.receive("KB 0000001 - KB 0000100", "PERURI/2026/118", datetime(2026, 1, 2).date())
+    select(tab, qtbot, tab.waiting_table, verified)
+    assert not tab.issue_button.isEnabled()  # not approved yet: nothing to issue
+    approval.approve(services, verified, official.id)
+    select(tab, qtbot, tab.approved_table, verified)
+    model, row = tab.approved_model, tab.approved_model.row_of(verified)
+    assert model.headerData(ISSUED, Qt.Orientation.Horizontal) == "Blanko\nkeluar"
+    assert model.index(row, ISSUED).data() == "–"
+    assert "Blanko belum dikeluarkan: Keluarkan blanko… mengambilnya dari stok." in tab.summary.text()
+
+    def issue(dialog: IssueDialog) -> int:
+        dialog.show()  # as exec() would: Enter reaches the default button only on a shown dialog
+        assert dialog.request_id == verified and not dialog.picker.isEnabled()
+        assert dialog.entry.plain_text() == "KB 0000001 – KB 0000003"  # the suggestion, for the 3 approved
+        qtbot.keyClick(dialog.entry.scan, Qt.Key.Key_Return)  # nothing scanned: Enter issues what is shown
+        return dialog.result()
+
+    driver.on[IssueDialog] = issue
+    assert tab.issue_button.text() == "&Keluarkan blanko…"
+    qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)
+    tab.wait_idle()
+    assert ledger.request_ranges(verified) == [SerialRange("KB", 1, 3)]
+    assert ledger.balance().available == 97
+    # the queue and the detail say so, and the button is spent
+    assert model.index(model.row_of(verified), ISSUED).data() == "✓"
+    assert "Blanko dikeluarkan: KB 0000001 – KB 0000003." in tab.summary.text()
+    assert not tab.issue_button.isEnabled()
+    assert tab.status.text() == f"3 lembar blanko dikeluarkan untuk permohonan #{verified}: KB 0000001 – KB 0000003."
+
+
+def test_short_stock_is_refused_in_the_cores_words_and_nothing_is_issued(tab, qtbot, services, verified, official,
+                                                                         driver, officer):
+    ledger = StockLedger(services)
+    ledger.receive("KB 0000001 - KB 0000002", "PERURI/2026/118", datetime(2026, 1, 2).date())
+    approval.approve(services, verified, official.id)
+    select(tab, qtbot, tab.approved_table, verified)
+
+    def issue(dialog: IssueDialog) -> int:
+        assert "Stok blanko tidak cukup: diperlukan 3 lembar, tersedia 2 lembar." in dialog.info.text()
+        dialog.entry.text.setPlainText("KB 0000001 - KB 0000003")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+
+    driver.on[IssueDialog] = issue
+    qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)
+    tab.wait_idle()
+    assert len(officer.errors) == 1 and ledger.request_ranges(verified) == []
+    assert tab.issue_button.isEnabled()
+
+
+def test_the_most_urgent_request_is_shown_when_the_tab_opens(window, qtbot, services, lsp, verified):
+    late = overdue_request(services, lsp.id)
+    tab = window.approval_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.wait_idle()
+    assert tab.detail is not None and tab.detail.request.id == late
+    assert tab.waiting_table.currentIndex().row() == 0
+
+
+def test_without_a_printer_print_saves_the_form_as_pdf(tab, qtbot, services, verified, official, monkeypatch,
+                                                       tmp_path, driver):
+    from PySide6.QtWidgets import QFileDialog
+
+    from blanko_desktop.ui import printing
+
+    monkeypatch.setattr(printing, "printer_names", lambda: [])
+    target = tmp_path / "lembar.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "PDF (*.pdf)"))
+    select(tab, qtbot, tab.waiting_table, verified)
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)  # no print dialog: straight to saving
+    tab.wait_idle()
+    assert driver.seen == [] and target.read_bytes() == tab.paper.pdf
+    assert PrintedForm.get(PrintedForm.request == verified).printer == f"PDF: {target}"
 
 
 # ----------------------------------------------------------------------------------------- taking it back

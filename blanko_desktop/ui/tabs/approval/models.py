@@ -107,15 +107,18 @@ class WaitingModel(_QueueModel):
 
 
 class ApprovedModel(_QueueModel):
-    """Approved requests whose paperwork is being made: which forms are produced, whether the signed sheet is in."""
+    """Approved requests whose paperwork is being made: which forms are produced, whether the signed sheet is in
+    and whether their blanks are issued (`issued`: the request ids that have theirs)."""
 
     # two-line headers keep the check columns narrow, leaving room for the LSP's name
     headers = (QT_TRANSLATE_NOOP("ApprovalQueue", "No."), QT_TRANSLATE_NOOP("ApprovalQueue", "LSP"),
                QT_TRANSLATE_NOOP("ApprovalQueue", "Blanks"), QT_TRANSLATE_NOOP("ApprovalQueue", "Approval\nsheet"),
                QT_TRANSLATE_NOOP("ApprovalQueue", "Receipt"), QT_TRANSLATE_NOOP("ApprovalQueue", "Label"),
-               QT_TRANSLATE_NOOP("ApprovalQueue", "Signed\nscan"))
+               QT_TRANSLATE_NOOP("ApprovalQueue", "Signed\nscan"),
+               QT_TRANSLATE_NOOP("ApprovalQueue", "Blanks\nissued"))
     number_columns = (0, 2)
     due_column = 1
+    issued: set[int] = frozenset()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -133,6 +136,8 @@ class ApprovedModel(_QueueModel):
                 return "✓" if PAPER_FORMS[col - 3] in item.printed else "–"
             if col == 6:
                 return "✓" if item.scan_attached else "–"
+            if col == 7:
+                return "✓" if item.request_id in self.issued else "–"
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 3:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and 3 <= col <= 5:
@@ -143,4 +148,7 @@ class ApprovedModel(_QueueModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == 6:
             return (translate("ApprovalQueue", "The signed approval sheet is attached") if item.scan_attached
                     else translate("ApprovalQueue", "No scan of the signed approval sheet yet"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 7:
+            return (translate("ApprovalQueue", "The blanks are issued from the stock")
+                    if item.request_id in self.issued else translate("ApprovalQueue", "No blanks issued yet"))
         return self._common(item, col, role)

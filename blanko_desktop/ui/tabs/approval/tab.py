@@ -110,6 +110,7 @@ class ApprovalTab(QWidget):
         self.session = session
         self.request_id: int | None = None
         self.detail = None  # core.approval.views.Paperwork of the selected request
+        self.issued: list = []  # the serial ranges now issued to the selected request (core.stock.SerialRange)
         self.paper = None  # the form previewed (core.approval.paperwork.Paper)
         self.form = "approval"
         self._tasks: set[Op] = set()
@@ -155,9 +156,14 @@ class ApprovalTab(QWidget):
         self.approve_button.clicked.connect(self.open_approval)
         self.cancel_button = QPushButton(self.tr("Cancel approval…"))
         self.cancel_button.clicked.connect(self.cancel_approval)
+        self.issue_button = QPushButton(self.tr("&Issue blanks…"))
+        self.issue_button.clicked.connect(self.issue_blanks)
+        for button in (self.approve_button, self.cancel_button, self.issue_button):
+            button.setMinimumWidth(60)  # three in a row: they may shrink in an 800-pixel-wide window
         actions = QHBoxLayout()
         actions.addWidget(self.approve_button)
         actions.addWidget(self.cancel_button)
+        actions.addWidget(self.issue_button)
         actions.addStretch(1)
 
         self.scans = QTreeWidget()
@@ -412,11 +418,21 @@ class ApprovalTab(QWidget):
         self._stale_queues = False
         services = self.session.services
         limit = views.QUEUE_LIMIT
-        return self._start("queues", lambda: views.queues(services, limit), self._queues_loaded,
+
+        def load():
+            from blanko_desktop.core.stock import StockLedger
+
+            queues = views.queues(services, limit)
+            # every approved request without blanks (the limit covers them all), so the rest have theirs
+            waiting = {r.id for r in StockLedger(services).issuable_requests(max(queues.approved_total, 1))}
+            return queues, {r.request_id for r in queues.approved} - waiting
+
+        return self._start("queues", load, lambda result: self._queues_loaded(*result),
                            lambda exc: self.status_message.emit(str(exc)))
 
-    def _queues_loaded(self, queues) -> None:
+    def _queues_loaded(self, queues, issued: set[int] = frozenset()) -> None:
         self._set_counts(queues)
+        self.approved_model.issued = set(issued)
         for table, model, rows in ((self.waiting_table, self.waiting_model, queues.waiting),
                                    (self.approved_table, self.approved_model, queues.approved)):
             table.selectionModel().blockSignals(True)
@@ -425,6 +441,13 @@ class ApprovalTab(QWidget):
             if row >= 0:
                 table.selectRow(row)
             table.selectionModel().blockSignals(False)
+        if self.request_id is None:
+            # nothing chosen yet: the most urgent request waiting for approval is the officer's next one
+            for table, model in ((self.waiting_table, self.waiting_model),
+                                 (self.approved_table, self.approved_model)):
+                if model.rowCount():
+                    table.selectRow(0)  # shows it, through the selection
+                    break
         self.queues_loaded.emit()
 
     def _row_chosen(self, table: QTableView, row: int) -> None:
@@ -471,8 +494,12 @@ class ApprovalTab(QWidget):
             else:
                 messages.error(self, exc)
 
-        return self._start("detail", lambda: views.request_paperwork(services, request_id), self._detail_loaded,
-                           failed)
+        def load():
+            from blanko_desktop.core.stock import StockLedger
+
+            return views.request_paperwork(services, request_id), StockLedger(services).request_ranges(request_id)
+
+        return self._start("detail", load, lambda result: self._detail_loaded(*result), failed)
 
     # -- showing ------------------------------------------------------------------------------------------
 
@@ -483,8 +510,9 @@ class ApprovalTab(QWidget):
         self.preview.show_message(self.tr("The form of the selected request is shown here."))
         self._update_actions()
 
-    def _detail_loaded(self, detail) -> None:
+    def _detail_loaded(self, detail, issued: list | None = None) -> None:
         self.detail = detail
+        self.issued = list(issued or [])
         req, current = detail.request, detail.approval
         self.middle.setCurrentIndex(1)
         self.title.setText(self.tr("Request #%1 — %2").replace("%1", str(req.id))
@@ -500,6 +528,7 @@ class ApprovalTab(QWidget):
                 .replace("%2", current.signatory_name or "—").replace("%3", i18n.fmt_datetime(current.approved_at))
             if current.reason:
                 text += " " + self.tr("Reason: %1").replace("%1", current.reason)
+            text += "\n" + self._issued_text(req.state)
             self.summary.setStyleSheet(SUMMARY_OK)
         elif req.state == State.VERIFIED:
             text = self.tr("Verified, waiting for the approval. Competent participants: %1.").replace(
@@ -525,6 +554,16 @@ class ApprovalTab(QWidget):
         self._update_actions()
         self.detail_loaded.emit(req.id)
         self.render_form()
+
+    def _issued_text(self, state: State) -> str:
+        if self.issued:
+            from blanko_desktop.core.stock import StockLedger
+
+            fmt = StockLedger(self.session.services).serial_format()
+            return self.tr("Blanks issued: %1.").replace("%1", ", ".join(r.text(fmt) for r in self.issued))
+        if state == State.APPROVED:
+            return self.tr("No blanks issued yet: Issue blanks… takes them from the stock.")
+        return self.tr("No blanks issued.")
 
     def _fill_scans(self, detail) -> None:
         self.scans.clear()
@@ -571,6 +610,11 @@ class ApprovalTab(QWidget):
         self.cancel_button.setToolTip(
             self.tr("Take the approval back (with a reason) before the blanks are packed.")
             if state == State.APPROVED else self.tr("Only an approval not yet packed can be taken back."))
+        can_issue = state == State.APPROVED and not self.issued
+        self.issue_button.setEnabled(can_issue)
+        self.issue_button.setToolTip(
+            self.tr("Take exactly the approved number of blanks from the stock for this request.") if can_issue
+            else self.tr("Blanks are issued once, to an approved request that has none yet."))
         approved = state in (State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED)
         self.scan_zone.setEnabled(approved)
         self.scan_hint.setText(self.tr("Drag the scan of the signed approval sheet here, or") if approved
@@ -641,8 +685,13 @@ class ApprovalTab(QWidget):
             .replace("%1", form_title(view.form)).replace("%2", str(view.request_id)).replace("%3", view.printer)
 
     def print_form(self):
+        from blanko_desktop.ui import printing
+
         if self.paper is None:
             return None
+        if not printing.printer_names():
+            # no printer on this workstation: the print dialog could only save, so save straight away
+            return self.save_form()
         dialog = self.print_dialog(self.paper)
         self.exec_dialog(dialog)
         return dialog
@@ -697,6 +746,22 @@ class ApprovalTab(QWidget):
             if dialog.print_after.isChecked():
                 self._print_after_approval = request_id
             self.form = "approval"
+        return dialog
+
+    def issue_blanks(self):
+        """Keluarkan blanko: the Stok Blanko tab's issue dialog for the selected request, its suggestion ready."""
+        from blanko_desktop.ui.tabs.stock.issue_dialog import IssueDialog
+
+        if self.detail is None or self.detail.request.state != State.APPROVED or self.issued:
+            return None
+        request_id = self.detail.request.id
+        dialog = IssueDialog(self.session, request_id, self)
+        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.issued:
+            fmt = dialog.fmt
+            self.status_message.emit(self.tr("%n blank(s) issued to request #%1: %2.", "",
+                                             sum(r.count for r in dialog.issued))
+                                     .replace("%1", str(request_id))
+                                     .replace("%2", ", ".join(r.text(fmt) for r in dialog.issued)))
         return dialog
 
     def ask_cancel_reason(self) -> str | None:
