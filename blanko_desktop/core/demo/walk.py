@@ -46,8 +46,9 @@ from blanko_desktop.core.workflow import State
 
 #: Above this many requests `blanko demo` switches from `fill` to `fill_bulk`.
 SERVICES_LIMIT = 500
-# Participants per request that carries documents: small, so `blanko demo` stays quick.
-DOC_PARTICIPANTS = (4, 14)
+# Participants per request that carries documents: small, so `blanko demo` stays quick (5 at least, as
+# tests/cli/test_demo.py expects of a request that came with its documents).
+DOC_PARTICIPANTS = (5, 14)
 # About this many requests get documents (35 ms each); past it the share drops, so 500 requests stay quick.
 DOC_REQUESTS = 120
 
