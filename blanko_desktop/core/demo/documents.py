@@ -60,16 +60,17 @@ def participants(count: int, rng: random.Random, competent_share: float = 0.85) 
 
 def _pdf(lines: list[str]) -> bytes:
     buf = io.BytesIO()
-    # uncompressed streams: no ASCII85 to encode here and decode in intake (half the PDF time of a demo)
+    # uncompressed streams: no ASCII85 to encode here and decode in intake (half the PDF time of a demo);
+    # one text object per page with line feeds, not a font and a position per line: fewer operators for
+    # intake's text reading to parse, the same text
     pdf = canvas.Canvas(buf, pagesize=A4, pageCompression=0)
-    y = 800
-    for line in lines:
-        if y < 60:
+    for start in range(0, len(lines), 53):  # 53 lines of 14 pt from y=800 down to 60
+        if start:
             pdf.showPage()
-            y = 800
-        pdf.setFont("Helvetica", 10)
-        pdf.drawString(56, y, line)
-        y -= 14
+        text = pdf.beginText(56, 800)
+        text.setFont("Helvetica", 10, leading=14)
+        text.textLines(lines[start:start + 53], trim=0)
+        pdf.drawText(text)
     pdf.save()
     return buf.getvalue()
 
@@ -116,11 +117,11 @@ def request_documents(lsp_name: str, city: str, people: list[Participant], day: 
                      "TENTANG PENETAPAN HASIL SERTIFIKASI KOMPETENSI", "MEMUTUSKAN:",
                      "Menetapkan asesi berikut dinyatakan KOMPETEN:",
                      *[f"  {i}. {p.name}   NIK {p.nik}   {p.scheme[0]}" for i, p in enumerate(competent, 1)]])
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Peserta"
+    # write-only: the rows stream straight into the file (a third of the time of building the sheet first)
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Peserta")
+    sheet.merged_cells.add("A1:I1")  # the title across the columns, as LSPs lay it out
     sheet.append([f"DAFTAR NAMA PESERTA KOMPETEN DAN BELUM KOMPETEN - {lsp_name.upper()}"])
-    sheet.merge_cells("A1:I1")
     sheet.append([f"Periode asesmen: {format_date_id(day - timedelta(days=5))}"])
     sheet.append([])
     sheet.append(["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "JENIS KELAMIN (L/P)", "KODE SKEMA", "NAMA SKEMA",
