@@ -174,6 +174,12 @@ class MainWindow(QMainWindow):
         self.add_tab(self.shipping_tab, self.tr("Shipping"), "shipping")
         self.today_tab.request_picked.connect(self.show_request)
         self.today_tab.parcel_picked.connect(self.show_shipping)
+        # the procedure leads on: the last check to its approval, issued blanks to their parcel
+        # (after the event loop turns: the tab that acted first starts reloading what it just changed)
+        self.verification_tab.all_verified.connect(
+            lambda request_id: QTimer.singleShot(0, lambda: self.show_approval(request_id)))
+        self.approval_tab.blanks_issued.connect(
+            lambda request_id: QTimer.singleShot(0, lambda: self.show_shipping(request_id)))
         self.shipping_tab.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.drops.hovering.connect(self.overlay.show_for)
@@ -229,8 +235,13 @@ class MainWindow(QMainWindow):
 
     def show_shipping(self, request_id: int) -> None:
         """Pengiriman with the parcel (or the request to pack) of `request_id` selected."""
-        self.shipping_tab.select(request_id)
+        self.shipping_tab.show_request(request_id)
         self.tabs.setCurrentWidget(self.shipping_tab)
+
+    def show_approval(self, request_id: int) -> None:
+        """Persetujuan & Cetak with `request_id` shown (after the last request waiting for the check)."""
+        self.approval_tab.show_request(request_id)
+        self.tabs.setCurrentWidget(self.approval_tab)
 
     def show_verification(self, request_id: int) -> None:
         """The Verifikasi tab with `request_id` (after an intake, or from the detail pane)."""

@@ -116,18 +116,6 @@
         <source>The approval sheet could not be prepared: %1</source>
         <translation>Lembar persetujuan tidak dapat disiapkan: %1</translation>
     </message>
-    <message>
-        <source>Record the approval</source>
-        <translation>Catat persetujuan</translation>
-    </message>
-    <message>
-        <source>Record that %1 approved %2 blank(s) for request #%3?</source>
-        <translation>Catat bahwa %1 menyetujui %2 lembar blanko untuk permohonan #%3?</translation>
-    </message>
-    <message>
-        <source>Record approval</source>
-        <translation>Catat persetujuan</translation>
-    </message>
 </context>
 <context>
     <name>ApprovalQueue</name>

@@ -504,6 +504,11 @@ def test_approved_request_gets_its_blanks_issued_from_the_tab(tab, qtbot, servic
     qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)
     tab.wait_idle()
     assert ledger.request_ranges(verified) == [SerialRange("KB", 1, 3)]
+    # the window leads on to the parcel; back in this tab, it says what was issued
+    window = tab.window()
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.shipping_tab)
+    window.tabs.setCurrentWidget(tab)
+    tab.wait_idle()
     assert ledger.balance().available == 97
     # the queue and the detail say so, and the button is spent
     assert model.index(model.row_of(verified), ISSUED).data() == "✓"

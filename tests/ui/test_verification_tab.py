@@ -86,6 +86,10 @@ def test_complete_request_shows_counts_and_is_marked_verified(window, lsp, tmp_p
 
     fresh = Request.get_by_id(req.id)
     assert fresh.state == State.VERIFIED and fresh.competent_qty == len(competent)
+    # no other request waits for the check: the window leads on to the approval of this one
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is window.approval_tab)
+    window.tabs.setCurrentWidget(tab)  # back to Verifikasi: it says the request is verified
+    wait_idle(window, qtbot)
     assert not tab.verify_button.isEnabled()
     assert "terverifikasi" in tab.banner.text()
     assert window.statusBar().currentMessage().startswith(f"Permohonan #{req.id} terverifikasi")

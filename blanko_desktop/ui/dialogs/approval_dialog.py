@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.errors import BlankoError
-from blanko_desktop.ui import messages
 from blanko_desktop.ui.operations import Changes, Op
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.print_preview import PdfPreview
@@ -268,12 +267,8 @@ class ApprovalDialog(QDialog):
 
         req, services = self.request, self.session.services
         sig, qty, reason = self.signatory_id(), self.quantity.value(), self.reason.text()
-        name = self.signatory.currentText().split(" — ")[0] if sig is not None else ""
-        if sig is not None and not messages.confirm(
-                self, self.tr("Record the approval"),
-                self.tr("Record that %1 approved %2 blank(s) for request #%3?").replace("%1", name)
-                .replace("%2", str(qty)).replace("%3", str(req.id)), self.tr("Record approval")):
-            return False
+        # the dialog itself is the confirmation: the official, the number and the sheet are in front of the
+        # officer when Setujui is pressed (a second question asked the same again, 20 times a day)
         done = self.session.perform(self, lambda: approval.approve(services, req.id, sig, qty, reason,
                                                                    expected_version=req.version),
                                     Changes.of_request(req.id))

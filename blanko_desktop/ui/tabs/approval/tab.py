@@ -104,6 +104,7 @@ class ApprovalTab(QWidget):
     queues_loaded = Signal()
     detail_loaded = Signal(int)
     preview_ready = Signal(str)  # the form now shown
+    blanks_issued = Signal(int)  # request id: its blanks are issued, the parcel is next (Pengiriman)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -762,6 +763,7 @@ class ApprovalTab(QWidget):
                                              sum(r.count for r in dialog.issued))
                                      .replace("%1", str(request_id))
                                      .replace("%2", ", ".join(r.text(fmt) for r in dialog.issued)))
+            self.blanks_issued.emit(request_id)
         return dialog
 
     def ask_cancel_reason(self) -> str | None:

@@ -87,6 +87,7 @@ class ShippingTab(QWidget):
         self.check = None
         self.parcel = None
         self._ops: list = []
+        self._wanted: int | None = None  # a request to select once a load shows its row
         self.setAcceptDrops(True)
 
         # the next pickup
@@ -277,6 +278,9 @@ class ShippingTab(QWidget):
         self.table.blockSignals(False)
         for column in (0, 2, 3, 4, 5):
             self.table.resizeColumnToContents(column)
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and self.select(wanted):
+            return
         if keep is not None:
             self.select(keep[2], keep[0])
 
@@ -288,6 +292,12 @@ class ShippingTab(QWidget):
             item.setData(ROLE, key)
             self.table.setItem(row, column, item)
         self.rows.append(key)
+
+    def show_request(self, request_id: int) -> None:
+        """Select `request_id` now, or as soon as a load shows its row (it may have just been approved)."""
+        self._wanted = None if self.select(request_id) else request_id
+        if self._wanted is not None:
+            self.refresh()
 
     def select(self, request_id: int, kind: str | None = None) -> bool:
         """Select the row of `request_id` (its parcel, or the request to pack)."""

@@ -100,6 +100,7 @@ class VerificationTab(QWidget):
     notice = Signal(str)
     request_picked = Signal(int)   # the officer chose a request in this tab's selector (or moved on to it)
     loaded = Signal(int)           # the checklist of this request is now shown
+    all_verified = Signal(int)     # this request was verified and no other waits for the check: on to approval
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -763,6 +764,8 @@ class VerificationTab(QWidget):
             return False
         self._advance(self.tr("Request #%1 is verified: on to the echelon-4 official's approval.")
                       .replace("%1", str(request_id)), next_id)
+        if not next_id:
+            self.all_verified.emit(request_id)
         return True
 
     def _advance(self, done: str, next_id: int) -> None:
