@@ -92,24 +92,25 @@ def count_arg(text: str) -> int:
     return value
 
 
-def request_id(text: str) -> int:
-    try:
-        value = int(text.strip().lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan nomor permohonan (contoh: 12 atau #12)") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"nomor permohonan harus 1 atau lebih, bukan {value}")
-    return value
+def numbered(what: str, example: int) -> Callable[[str], int]:
+    """An argument type for a record number as the officer types it: 12 or #12, 1 or more."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip().lstrip("#"))
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"'{text}' bukan nomor {what} (contoh: {example} atau #{example})") from None
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"nomor {what} harus 1 atau lebih, bukan {value}")
+        return value
+
+    parse.__name__ = f"{what.replace(' ', '_')}_id"
+    return parse
 
 
-def document_id(text: str) -> int:
-    try:
-        value = int(text.strip().lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan nomor dokumen (contoh: 31 atau #31)") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"nomor dokumen harus 1 atau lebih, bukan {value}")
-    return value
+request_id = numbered("permohonan", 12)
+document_id = numbered("dokumen", 31)
 
 
 #: What an officer may type for a document kind, besides the codes themselves.

@@ -8,7 +8,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blanko_desktop.cli.args import EXIT_OK, Refused, Registrar, date_arg, positive_int, request_id
+from blanko_desktop.cli.args import EXIT_OK, Refused, Registrar, date_arg, numbered, positive_int, request_id
 from blanko_desktop.cli.output import short
 from blanko_desktop.core.errors import RuleError
 
@@ -16,14 +16,7 @@ if TYPE_CHECKING:
     from blanko_desktop.cli.main import Context
 
 
-def parcel_id(text: str) -> int:
-    try:
-        value = int(text.strip().lstrip("#"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' bukan nomor paket (contoh: 7 atau #7)") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"nomor paket harus 1 atau lebih, bukan {value}")
-    return value
+parcel_id = numbered("paket", 7)
 
 
 def time_arg(text: str) -> time:
