@@ -1,6 +1,9 @@
 """Time from launching `python -m blanko_desktop` to the main window shown, with 10,000 requests, against a
 bare PySide6 window with five tabs started the same way (a process of its own): the ratio is what the app adds.
 
+The window builds only the tab on screen (Hari ini) at start-up; the others, and their modules, when first
+opened. Measured on the shared 2-core machine: 4.3x before (every tab built), 1.9-2.1x after.
+
 Run: python benchmarks/bench_startup.py [--requests N] [--runs N]
 """
 

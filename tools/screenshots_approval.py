@@ -60,7 +60,7 @@ def main() -> int:
     window = MainWindow(session)
     window.resize(1366, 768)
     window.show()
-    tab = window.tabs.widget(2)
+    tab = window.approval_tab  # built on first access (the window builds only the tab on screen at start)
     window.tabs.setCurrentWidget(tab)
 
     def settle(seconds: float = 0.4) -> None:

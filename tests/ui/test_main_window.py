@@ -329,10 +329,93 @@ def test_ctrl_f_after_opening_a_database_types_into_the_search(window, services,
 
 def test_f5_says_what_it_read_again(window, services, lsps):
     services.create_request(ago(minutes=5), lsps[0].id)
+    window.tabs.setCurrentIndex(1)  # Permohonan Masuk opened: its count is in the message
     text = window.refresh()
     assert text == ("Dimuat ulang dari basis data: Hari ini, Permohonan Masuk (1 permohonan), Verifikasi, "
                     "Persetujuan & Cetak, Stok Blanko, Pengiriman.")
     assert window.statusBar().currentMessage() == text
+
+
+# -- start-up: only the first screen is built ------------------------------------------------------------
+
+KEYS = ["today", "requests", "verification", "approval", "stock", "shipping"]
+
+
+def _click_tab(qtbot, window, title):
+    bar = window.tabs.tabBar()
+    index = window.tab_titles().index(title)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+
+
+def test_only_the_tab_on_screen_is_built_the_others_when_first_opened(window, services, lsps, qtbot):
+    services.create_request(ago(minutes=5), lsps[0].id)
+    assert [window.is_built(key) for key in KEYS] == [True, False, False, False, False, False]
+    assert window.tabs.currentWidget() is window.today_tab
+
+    _click_tab(qtbot, window, "Stok Blanko")
+
+    assert [window.is_built(key) for key in KEYS] == [True, False, False, False, True, False]
+    assert window.tabs.currentWidget() is window.stock_tab and window.tabs.currentIndex() == 4
+    assert window.stock_tab.isVisible() and window.stock_tab.objectName() == "tab_stock"
+    assert window.tab_titles() == ["Hari ini", "Permohonan Masuk", "Verifikasi", "Persetujuan && Cetak",
+                                   "Stok Blanko", "Pengiriman"]
+    _click_tab(qtbot, window, "Permohonan Masuk")
+    assert window.tabs.currentWidget() is window.requests_tab and window.requests_tab.model.rowCount() == 1
+    # asked for by the code: built where it belongs, the tab on screen stays
+    shipping = window.shipping_tab
+    assert window.tabs.widget(5) is shipping and window.tabs.currentWidget() is window.requests_tab
+
+
+def test_f5_reads_again_what_is_open_and_builds_nothing(window):
+    text = window.refresh()
+    assert text == ("Dimuat ulang dari basis data: Hari ini, Permohonan Masuk, Verifikasi, Persetujuan & Cetak, "
+                    "Stok Blanko, Pengiriman.")
+    assert [window.is_built(key) for key in KEYS] == [True, False, False, False, False, False]
+
+
+@pytest.mark.parametrize("first", ["requests", "verification"])
+def test_verification_follows_the_selected_request_whichever_tab_was_built_first(window, services, lsps, qtbot,
+                                                                                 first):
+    req = services.create_request(ago(minutes=5), lsps[0].id)
+    window.tab(first)
+    requests = window.requests_tab
+    requests.refresh()
+    requests.select_request(req.id)
+    assert window.verification_tab.request_id == req.id
+    # and back: picking a request in Verifikasi selects it in Permohonan Masuk
+    other = services.create_request(ago(minutes=9), lsps[1].id)
+    requests.refresh()
+    window.verification_tab.request_picked.emit(other.id)
+    assert requests.detail.request_id == other.id
+
+
+def test_a_tab_opened_after_the_selection_shows_the_selected_request(window, services, lsps):
+    req = services.create_request(ago(minutes=5), lsps[0].id)
+    window.requests_tab.refresh()
+    window.requests_tab.select_request(req.id)
+    assert not window.is_built("verification")
+    assert window.verification_tab.request_id == req.id
+
+
+def test_pane_sizes_of_tabs_not_opened_are_kept(window, qtbot, session):
+    from blanko_desktop.ui.main_window import MainWindow
+
+    window.tabs.setCurrentWidget(window.verification_tab)
+    splitter = window.verification_tab.splitter
+    qtbot.waitUntil(lambda: sum(splitter.sizes()) > 0)
+    total = sum(splitter.sizes())
+    splitter.setSizes([total - 150, 150] + [0] * (len(splitter.sizes()) - 2))
+    saved = splitter.sizes()
+    window.close()
+    unopened = MainWindow(session)  # the officer works in Hari ini only this time
+    qtbot.addWidget(unopened)
+    unopened.close()
+    assert not unopened.is_built("verification")
+    again = MainWindow(session)
+    qtbot.addWidget(again)
+    again.show()
+    again.tabs.setCurrentWidget(again.verification_tab)
+    qtbot.waitUntil(lambda: again.verification_tab.splitter.sizes() == saved)
 
 
 # -- live data: a colleague's commits without F5; a read-only file ----------------------------------------
