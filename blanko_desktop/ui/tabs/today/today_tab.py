@@ -3,7 +3,7 @@ still missing, and SLA compliance per month; double-click a row to open the requ
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -94,7 +94,9 @@ class TodayTab(QWidget):
         layout.addWidget(self.sla)
         session.changes.connect(self._changed)
         session.database_changed.connect(self.refresh)
-        self.refresh()
+        # read the day once the window is on screen: the read imports the shipping core on its worker thread,
+        # which would otherwise compete for Python's lock with the window being shown
+        QTimer.singleShot(0, self.refresh)
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -110,8 +112,9 @@ class TodayTab(QWidget):
 
     def wait(self, timeout: float = 10) -> None:
         """Tests: until the day's page has been read (its result arrives on the event loop)."""
-        if self._op is not None:
-            self._op.wait(timeout)
+        if self._op is None:
+            self.refresh()  # the first read was not started yet (it waits for the event loop)
+        self._op.wait(timeout)
 
     def _show(self, page) -> None:
         self.page = page
