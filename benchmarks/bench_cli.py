@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from blanko_desktop.core.demo_documents import participants, request_documents  # noqa: E402
+from blanko_desktop.core.demo.documents import participants, request_documents  # noqa: E402
 
 BARE = """
 import sys
