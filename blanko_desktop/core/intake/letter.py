@@ -215,6 +215,9 @@ def extract_counts(text: str) -> dict[str, Any]:
         line = " ".join(raw_line.split())
         if not line:
             continue
+        low = line.lower()
+        if "kompeten" not in low and "peserta" not in low and "asesi" not in low:
+            continue  # every count pattern names one of these: most lines of a long decision are names only
         # "belum kompeten 1" also reads as "kompeten 1": drop the not-yet phrases before looking for competent ones.
         without_bk = _BK_BEFORE.sub(" ", _BK_AFTER.sub(" ", line))
         values = {
