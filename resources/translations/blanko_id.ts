@@ -3650,6 +3650,10 @@ keluar</translation>
         <translation>Klik dua kali (atau Enter) untuk membuka stock opname, menyelesaikan selisihnya, atau mencetak berita acaranya.</translation>
     </message>
     <message>
+        <source>Now: %1</source>
+        <translation>Sekarang: %1</translation>
+    </message>
+    <message>
         <source>type or scan, then Enter</source>
         <translation>ketik atau pindai, lalu Enter</translation>
     </message>
@@ -3682,28 +3686,24 @@ keluar</translation>
         <translation>Nomor seri</translation>
     </message>
     <message>
-        <source>Kind:</source>
-        <translation>Jenis:</translation>
-    </message>
-    <message>
-        <source>LSP:</source>
-        <translation>LSP:</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>Dari:</translation>
-    </message>
-    <message>
-        <source>To:</source>
-        <translation>Sampai:</translation>
-    </message>
-    <message>
         <source>Stock ledger</source>
         <translation>Buku stok</translation>
     </message>
     <message>
         <source>Clear the filters</source>
         <translation>Kosongkan saringan</translation>
+    </message>
+    <message>
+        <source>From: —</source>
+        <translation>Dari: —</translation>
+    </message>
+    <message>
+        <source>To: —</source>
+        <translation>Sampai: —</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
     </message>
     <message>
         <source>— : any date</source>
@@ -3726,10 +3726,6 @@ keluar</translation>
     <message>
         <source>Nothing in the store.</source>
         <translation>Gudang kosong.</translation>
-    </message>
-    <message>
-        <source>Available ranges (now): %1</source>
-        <translation>Rentang tersedia (sekarang): %1</translation>
     </message>
     <message>
         <source>No blanks issued in the last 90 days: no pace to measure the stock against.</source>
