@@ -227,7 +227,7 @@ keluar</translation>
     </message>
     <message>
         <source>Signed approval sheet</source>
-        <translation>Lembar persetujuan bertanda tangan</translation>
+        <translation>Lembar bertanda tangan</translation>
     </message>
     <message>
         <source>Form</source>
@@ -252,6 +252,18 @@ keluar</translation>
     <message>
         <source>Choose a request on the left: verified requests wait for the echelon-4 official&apos;s approval; approved ones for their forms.</source>
         <translation>Pilih permohonan di sebelah kiri: permohonan terverifikasi menunggu persetujuan pejabat eselon IV; yang sudah disetujui menunggu formulirnya.</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Tanda terima</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
