@@ -227,7 +227,7 @@ keluar</translation>
     </message>
     <message>
         <source>Signed approval sheet</source>
-        <translation>Lembar persetujuan bertanda tangan</translation>
+        <translation>Lembar bertanda tangan</translation>
     </message>
     <message>
         <source>Form</source>
@@ -252,6 +252,18 @@ keluar</translation>
     <message>
         <source>Choose a request on the left: verified requests wait for the echelon-4 official&apos;s approval; approved ones for their forms.</source>
         <translation>Pilih permohonan di sebelah kiri: permohonan terverifikasi menunggu persetujuan pejabat eselon IV; yang sudah disetujui menunggu formulirnya.</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Tanda terima</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -3650,6 +3662,10 @@ keluar</translation>
         <translation>Klik dua kali (atau Enter) untuk membuka stock opname, menyelesaikan selisihnya, atau mencetak berita acaranya.</translation>
     </message>
     <message>
+        <source>Now: %1</source>
+        <translation>Sekarang: %1</translation>
+    </message>
+    <message>
         <source>type or scan, then Enter</source>
         <translation>ketik atau pindai, lalu Enter</translation>
     </message>
@@ -3682,28 +3698,24 @@ keluar</translation>
         <translation>Nomor seri</translation>
     </message>
     <message>
-        <source>Kind:</source>
-        <translation>Jenis:</translation>
-    </message>
-    <message>
-        <source>LSP:</source>
-        <translation>LSP:</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>Dari:</translation>
-    </message>
-    <message>
-        <source>To:</source>
-        <translation>Sampai:</translation>
-    </message>
-    <message>
         <source>Stock ledger</source>
         <translation>Buku stok</translation>
     </message>
     <message>
         <source>Clear the filters</source>
         <translation>Kosongkan saringan</translation>
+    </message>
+    <message>
+        <source>From: —</source>
+        <translation>Dari: —</translation>
+    </message>
+    <message>
+        <source>To: —</source>
+        <translation>Sampai: —</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
     </message>
     <message>
         <source>— : any date</source>
@@ -3726,10 +3738,6 @@ keluar</translation>
     <message>
         <source>Nothing in the store.</source>
         <translation>Gudang kosong.</translation>
-    </message>
-    <message>
-        <source>Available ranges (now): %1</source>
-        <translation>Rentang tersedia (sekarang): %1</translation>
     </message>
     <message>
         <source>No blanks issued in the last 90 days: no pace to measure the stock against.</source>

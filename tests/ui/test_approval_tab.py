@@ -32,7 +32,9 @@ from blanko_desktop.ui.tabs.stock.issue_dialog import IssueDialog
 from tests.core.forms.pdftools import page_images, qr_texts
 from tests.core.intake.intake_builders import pdf_bytes
 from tests.core.test_reception import four_files
+from tests.core.shipping.conftest import Desk
 from tests.ui.drops import drop_on, file_mime
+from tests.ui.fit import LONG_LSP, SMALLEST_SCREEN, WINDOW_FRAME, at_smallest_screen, lsp_column_readable
 
 QUEUE = "PDF"
 CUPS_OUT = Path.home() / "PDF"
@@ -602,3 +604,30 @@ def test_the_remembered_printer_is_written_to_the_workstation_file(tab, services
     assert printing.remember_printer(tab.session.cfg, "label", "Zebra GK420") is True
     assert printing.remember_printer(tab.session.cfg, "label", "Zebra GK420") is False
     assert json.loads(config.config_file().read_text(encoding="utf-8"))["printers"] == {"label": "Zebra GK420"}
+
+
+def test_the_tab_fits_the_smallest_screen(window, tab, services, official, qtbot):
+    """At 1024×768 the queues' LSP column shrank to "L…" and the form tabs read "Tan…"/"La…"."""
+    lsp = services.add_lsp(LONG_LSP, ["a@informatika.id"], address="Jl. Veteran 8", city="Malang")
+    desk = Desk(services, lsp.id, official.id)
+    desk.verified(5)
+    approved = desk.approved(5)
+    at_smallest_screen(window, qtbot)
+    tab.refresh()
+    tab.wait_idle()
+    tab.show_request(approved)
+    tab.wait_idle()
+    qtbot.waitUntil(lambda: tab.detail is not None and tab.detail.request.id == approved)
+    qtbot.wait(50)
+    assert tab.minimumSizeHint().width() <= tab.width() <= SMALLEST_SCREEN - WINDOW_FRAME
+    for table in (tab.waiting_table, tab.approved_table):
+        assert table.model().rowCount() == 1
+        assert lsp_column_readable(table, 1), table.columnWidth(1)
+        assert not table.horizontalScrollBar().isVisible()
+    bar = tab.form_tabs
+    for i in range(bar.count()):  # each form's tab shows its title whole
+        assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(i)), bar.tabText(i)
+    for button in (tab.cancel_button, tab.issue_button, tab.print_button, tab.attach_button):
+        right = button.mapTo(tab, button.rect().topRight()).x()
+        assert button.isVisible() and 0 < right <= tab.width(), button.text()
+        assert button.width() >= button.sizeHint().width(), button.text()  # whole, not cut

@@ -14,6 +14,7 @@ from blanko_desktop.core.workflow import State
 from tests.core.shipping import scans
 from tests.core.shipping.conftest import Desk
 from tests.ui.drops import drop_on, file_mime
+from tests.ui.fit import LONG_LSP, SMALLEST_SCREEN, WINDOW_FRAME, at_smallest_screen, lsp_column_readable
 
 
 @pytest.fixture
@@ -126,3 +127,25 @@ def test_a_refusal_is_shown_as_the_core_words_it(window, qtbot, services, desk, 
     qtbot.keyClick(tab.tracking_input, Qt.Key.Key_Return)
     assert officer.error_texts == [f"Nomor resi JP0000001 sudah dipakai paket #1 (permohonan #{a}); satu nomor resi "
                                    "hanya untuk satu paket. Periksa kembali nomor yang diketik atau dipindai."]
+
+
+def test_the_tab_fits_the_smallest_screen(window, qtbot, services, desk):
+    """At 1024×768 the LSP column shrank to "L…" beside a status written out whole."""
+    lsp = services.add_lsp(LONG_LSP, ["a@informatika.id"], address="Jl. Veteran 8", city="Malang")
+    desk.issued(5, lsp_id=lsp.id)
+    desk.shipped(8, tracking="JP6056490559", lsp_id=lsp.id)
+    tab = window.shipping_tab
+    window.tabs.setCurrentWidget(tab)
+    at_smallest_screen(window, qtbot)
+    tab.filter.setCurrentIndex(tab.filter.findData("all"))
+    tab.refresh()
+    settle(tab, qtbot, lambda: len(tab.rows) == 2)
+    assert tab.minimumSizeHint().width() <= tab.width() <= SMALLEST_SCREEN - WINDOW_FRAME
+    assert lsp_column_readable(tab.table, 1), tab.table.columnWidth(1)
+    assert not tab.table.horizontalScrollBar().isVisible()
+    # the status gave way (it elides) before the name did
+    status = max(tab.table.item(r, 3).text() for r in range(2))
+    metrics = tab.table.fontMetrics()
+    whole_name = tab.table.columnWidth(1) >= metrics.horizontalAdvance(LONG_LSP) + 8
+    status_cut = tab.table.columnWidth(3) < metrics.horizontalAdvance(status) + 8
+    assert whole_name or status_cut, (tab.table.columnWidth(1), tab.table.columnWidth(3))

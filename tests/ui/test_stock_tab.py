@@ -19,6 +19,7 @@ from blanko_desktop.ui.tabs.stock.count_dialog import CountDialog
 from blanko_desktop.ui.tabs.stock.dialogs import ReceiveDialog, ReturnDialog, ReverseDialog, SpoilDialog
 from blanko_desktop.ui.tabs.stock.ledger_model import COL_KIND, COL_QTY, COL_RANGE, LedgerModel
 from tests.core.stock.conftest import DELIVERY_DATE, make_approved, make_replacement, verify_and_approve
+from tests.ui.fit import LONG_LSP, at_smallest_screen
 
 ENTER = Qt.Key.Key_Return
 
@@ -430,6 +431,27 @@ def test_where_is_a_scanned_serial(stock_tab, stocked, services, lsps, qtbot):
     qtbot.keyClick(stock_tab.where_edit, ENTER)
     stock_tab.wait_idle()
     assert "tidak dapat dibaca" in stock_tab.where_answer.text() or "berawalan 'XY'" in stock_tab.where_answer.text()
+
+
+def test_the_tab_fits_the_smallest_screen(stock_tab, stocked, services, lsps, window, qtbot):
+    """At 1024×768 the tab was 1,140 px wide: the serial field hid behind a horizontal scroll bar."""
+    req = make_approved(services, 40, services.add_lsp(LONG_LSP, ["a@b.id"]).id)
+    stocked.issue(req)
+    at_smallest_screen(window, qtbot)
+    stock_tab.wait_idle()
+    qtbot.keyClicks(stock_tab.where_edit, "KB 0000017")
+    qtbot.keyClick(stock_tab.where_edit, ENTER)
+    stock_tab.wait_idle()
+    qtbot.waitUntil(lambda: stock_tab.where_answer.isVisible())
+    content = stock_tab.scroll.widget()
+    assert content.minimumSizeHint().width() <= stock_tab.scroll.viewport().width()
+    assert not stock_tab.scroll.horizontalScrollBar().isVisible()
+    # the answer wraps beside the field; the field and the last ledger filter lie wholly in view
+    assert LONG_LSP in stock_tab.where_answer.text()
+    for widget in (stock_tab.where_edit, stock_tab.where_answer, stock_tab.to_filter, stock_tab.serial_filter,
+                   stock_tab.clear_filters_button):
+        right = widget.mapTo(content, widget.rect().topRight()).x()
+        assert widget.isVisible() and 0 < right <= stock_tab.scroll.viewport().width(), widget
 
 
 def test_the_ledger_pages_lazily_and_filters(stock_tab, stocked, services, lsps, qtbot):

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta, timezone
 from blanko_desktop.core.stock import StockLedger
 from blanko_desktop.core.workflow import State
 from tests.core.shipping.conftest import Desk
+from tests.ui.fit import SMALLEST_SCREEN, WINDOW_FRAME, at_smallest_screen
 
 
 def test_the_day_at_a_glance(window, qtbot, services):
@@ -37,3 +38,24 @@ def test_the_day_at_a_glance(window, qtbot, services):
     assert window.tabs.currentWidget() is window.shipping_tab
     window.shipping_tab.wait()
     assert packed > 0
+
+
+def test_the_tiles_fit_the_smallest_screen(window, qtbot):
+    """At 1024×768 the tiles cut their titles ("…ket untuk kurir 30 Nov 20", "…nda terima belum kemba…")."""
+    tab = window.today_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.wait()
+    qtbot.waitUntil(lambda: tab.page is not None)
+    at_smallest_screen(window, qtbot)
+    assert tab.minimumSizeHint().width() <= tab.width() <= SMALLEST_SCREEN - WINDOW_FRAME
+    for key, tile in tab.tiles.items():
+        label = tile.label
+        # every word fits the tile's width, and the wrapped lines fit its height
+        words = label.text().split()
+        assert max(label.fontMetrics().horizontalAdvance(w) for w in words) <= label.width(), key
+        assert label.heightForWidth(label.width()) <= label.height(), key
+    size = tab.tiles["overdue"].font().pointSizeF()
+    tab.refresh()
+    tab.wait()
+    qtbot.wait(50)
+    assert tab.tiles["overdue"].font().pointSizeF() == size  # it grew by 15 % at each reload

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QDialog,
     QFileDialog,
     QFrame,
@@ -44,6 +45,7 @@ from blanko_desktop.ui import dropdata, i18n, messages
 from blanko_desktop.ui.operations import Changes, Op
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.tabs.approval.models import PAPER_FORMS, ApprovedModel, WaitingModel
+from blanko_desktop.ui.widgets.columns import READABLE_LSP, KeepColumn
 from blanko_desktop.ui.widgets.print_preview import PdfPreview, form_title
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -146,6 +148,7 @@ class ApprovalTab(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.title.setWordWrap(True)  # a long LSP name must not widen the pane past a 1024-pixel screen
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.summary = QLabel()
@@ -161,7 +164,7 @@ class ApprovalTab(QWidget):
         self.issue_button.clicked.connect(self.issue_blanks)
         for button in (self.approve_button, self.cancel_button, self.issue_button):
             button.setMinimumWidth(60)  # three in a row: they may shrink in an 800-pixel-wide window
-        actions = QHBoxLayout()
+        self.actions = actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         actions.addWidget(self.approve_button)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.issue_button)
@@ -178,7 +181,8 @@ class ApprovalTab(QWidget):
         self.scan_hint.setWordWrap(True)
         self.attach_button = QPushButton(self.tr("Choose file…"))
         self.attach_button.clicked.connect(self.choose_scan)
-        hint_row = QHBoxLayout()
+        self.attach_button.setMinimumWidth(60)  # never pushes the pane wider; the row turns into a column instead
+        self.hint_row = hint_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         hint_row.addWidget(self.scan_hint, 1)
         hint_row.addWidget(self.attach_button)
         self.scan_zone = ScanDropZone()
@@ -226,14 +230,19 @@ class ApprovalTab(QWidget):
         self.middle = QStackedWidget()
         self.middle.addWidget(self.placeholder)
         self.middle.addWidget(detail)
+        self.middle.installEventFilter(self)  # its width decides whether the actions stand in a row or a column
 
         # -- right: the form
+        # short titles, whole (the form's full name in the tooltip): at 1024 px they fit beside Print instead of
+        # eliding to "Tan…"/"La…"; in an 800-pixel window the row scrolls
+        short = {"approval": self.tr("Approval"), "receipt": self.tr("Receipt"), "label": self.tr("Label")}
         self.form_tabs = QTabBar()
         self.form_tabs.setExpanding(False)
         self.form_tabs.setUsesScrollButtons(True)
-        self.form_tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        for form in PAPER_FORMS:
-            self.form_tabs.addTab(form_title(form))
+        self.form_tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        for index, form in enumerate(PAPER_FORMS):
+            self.form_tabs.addTab(short.get(form, form_title(form)))
+            self.form_tabs.setTabToolTip(index, form_title(form))
         self.form_tabs.currentChanged.connect(self._form_chosen)
         self.preview = PdfPreview()
         self.print_button = QPushButton(self.tr("&Print…"))
@@ -267,10 +276,17 @@ class ApprovalTab(QWidget):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(preview_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 3)
+        # shares that at 1024 px leave the queues room for a readable LSP and the form its tabs whole; the
+        # middle pane, whose text wraps and whose buttons stack, gives way
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([490, 380, 496])
+        self.splitter.setSizes([530, 330, 506])
+        self.splitter.installEventFilter(self)  # a new width: the queues and the form get their room back
+        self._share_timer = QTimer(self)
+        self._share_timer.setSingleShot(True)
+        self._share_timer.setInterval(0)
+        self._share_timer.timeout.connect(self._share_width)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -303,7 +319,6 @@ class ApprovalTab(QWidget):
         # each layout (500 rows: ~100,000 data() calls, 1.2 s of GUI time when the tab was first shown)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         metrics, bold = table.fontMetrics(), QFont(table.font())
         bold.setBold(True)
         wide = QFontMetrics(bold)
@@ -318,6 +333,13 @@ class ApprovalTab(QWidget):
             width = max([wide.horizontalAdvance(text)] + [metrics.horizontalAdvance(line) for line in lines])
             header.resizeSection(column, width + 12)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # the LSP takes the rest of the pane but stays readable ("LSP Informatika…"): in a narrow pane the counts
+        # and the check columns give way, their headers cut, down to what their values need ("✓", "10")
+        keep = {0, 1, model.due_column} if isinstance(model, WaitingModel) else {0, 1}
+        values = {c: wide.horizontalAdvance(samples.get(c, "✓")) + 12 for c in range(model.columnCount())
+                  if c not in keep}
+        # readable is enough here: the check columns' headers, cut further, would say nothing
+        table.columns = KeepColumn(table, 1, give_way=values, whole=READABLE_LSP)
         return table
 
     def _set_counts(self, queues) -> None:
@@ -379,6 +401,43 @@ class ApprovalTab(QWidget):
             for task in list(self._tasks):
                 task.wait(max(0.0, deadline - time.monotonic()))
             QCoreApplication.processEvents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.middle and event.type() == QEvent.Type.Resize:
+            self._lay_out_actions()
+        elif watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._share_timer.start()  # once the splitter has shared the new width its own way
+        return super().eventFilter(watched, event)
+
+    def _share_width(self) -> None:
+        """The queues wide enough for a readable LSP and the form's tabs whole, taken from the middle pane while
+        its wrapping text and stacking buttons allow (1024 px); narrower windows keep the splitter's own shares.
+        Only on a new width: a handle the officer drags stays where it is put."""
+        sizes = self.splitter.sizes()
+        if len(sizes) != 3 or not all(sizes):
+            return
+        left_box, preview_box = self.splitter.widget(0), self.splitter.widget(2)
+        left = max(t.columns.needed() + left_box.width() - t.width()
+                   for t in (self.waiting_table, self.approved_table))
+        form_row = self.form_tabs.sizeHint().width() + self.print_button.sizeHint().width() + 12
+        right = form_row + preview_box.width() - self.form_tabs.width() - self.print_button.width() - 12
+        wanted = [max(sizes[0], left), 0, max(sizes[2], right)]
+        wanted[1] = sum(sizes) - wanted[0] - wanted[2]
+        if wanted != sizes and wanted[1] >= self.middle.minimumSizeHint().width():
+            self.splitter.setSizes(wanted)
+
+    def _lay_out_actions(self) -> None:
+        """The stage's buttons, and the scan hint with its button, in a row while they fit whole, else one under
+        another (the middle pane is ~250 px at 1024)."""
+        shown = [b for b in (self.approve_button, self.cancel_button, self.issue_button) if not b.isHidden()]
+        buttons = sum(b.sizeHint().width() for b in shown) + self.actions.spacing() * max(0, len(shown) - 1)
+        # the hint wraps; below ~180 px a line it reads as a word per line
+        hint = 180 + self.attach_button.sizeHint().width() + 60  # the drop zone's and the box's margins
+        for row, needed in ((self.actions, buttons), (self.hint_row, hint)):
+            direction = (QBoxLayout.Direction.LeftToRight if needed <= self.middle.width()
+                         else QBoxLayout.Direction.TopToBottom)
+            if row.direction() != direction:
+                row.setDirection(direction)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -617,6 +676,11 @@ class ApprovalTab(QWidget):
             self.tr("Take exactly the approved number of blanks from the stock for this request.") if can_issue
             else self.tr("Blanks are issued once, to an approved request that has none yet."))
         approved = state in (State.APPROVED, State.PACKED, State.SHIPPED, State.DELIVERED)
+        # only the buttons of the request's stage show: three in a row did not fit the pane at 1024 px
+        self.approve_button.setVisible(not approved)
+        self.cancel_button.setVisible(approved)
+        self.issue_button.setVisible(approved)
+        self._lay_out_actions()
         self.scan_zone.setEnabled(approved)
         self.scan_hint.setText(self.tr("Drag the scan of the signed approval sheet here, or") if approved
                                else self.tr("The signed sheet can be attached once the approval is recorded."))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -39,6 +38,7 @@ from blanko_desktop.ui import dropdata, i18n, messages
 from blanko_desktop.ui.operations import Changes, query
 from blanko_desktop.ui.printing import print_form, printer_names
 from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.widgets.columns import KeepColumn
 
 ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = 6
@@ -115,7 +115,12 @@ class ShippingTab(QWidget):
         self.table = QTableWidget(0, COLUMNS)
         self.table.setHorizontalHeaderLabels([self.tr("Request"), self.tr("LSP"), self.tr("Blanks"), self.tr("Status"),
                                               self.tr("Tracking no."), self.tr("Receipts back")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the LSP takes the rest of the list but stays readable: in a narrow pane (1024 px) the number, status and
+        # receipts columns give way first, elided, down to what their common values need
+        metrics = self.table.fontMetrics()
+        self.columns = KeepColumn(self.table, 1, give_way={
+            0: metrics.horizontalAdvance("#0000") + 16, 2: metrics.horizontalAdvance("000") + 16,
+            3: metrics.horizontalAdvance("Diserahkan ke kurir") + 16, 5: metrics.horizontalAdvance("kurir, LSP") + 16})
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -278,6 +283,7 @@ class ShippingTab(QWidget):
         self.table.blockSignals(False)
         for column in (0, 2, 3, 4, 5):
             self.table.resizeColumnToContents(column)
+        self.columns.remember()
         wanted, self._wanted = self._wanted, None
         if wanted is not None and self.select(wanted):
             return

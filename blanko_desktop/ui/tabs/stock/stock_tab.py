@@ -178,6 +178,7 @@ class StockTab(QWidget):
         self.where_edit.setPlaceholderText(self.tr("type or scan, then Enter"))
         self.where_edit.setClearButtonEnabled(True)
         self.where_edit.setMinimumWidth(260)
+        self.where_edit.setMaximumWidth(340)  # the stock warning beside it takes the rest of the row
         self.where_edit.returnPressed.connect(lambda: self.find_serial(self.where_edit.text()))
         where_label = QLabel(self.tr("Where is &serial:"))
         where_label.setBuddy(self.where_edit)
@@ -186,18 +187,27 @@ class StockTab(QWidget):
                        self.count_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(where_label)
-        actions.addWidget(self.where_edit)
         self.where_answer = QLabel()
         self.where_answer.setWordWrap(True)
         self.where_answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where_answer.setVisible(False)
+        # the serial field beside the stock warning, not beside the five buttons (that row was 1,120 px wide, past
+        # a 1024-pixel screen); on its own row it would cost the ledger a line of height at 768 px
+        where = QHBoxLayout()
+        where.addWidget(self.low_banner, 1)
+        where.addWidget(where_label)
+        where.addWidget(self.where_edit)
 
         # -- left: ranges on hand, issued totals, counts
         self.ranges_list = QListWidget()
         self.ranges_list.setAlternatingRowColors(True)
         self.ranges_box = QGroupBox(self.tr("Available ranges"))
+        # the sheets on hand in a wrapping line, not in the box's title: a title never wraps, and "Rentang tersedia
+        # (sekarang): 4.676 lembar" made the pane 263 px wide at least, the tab too wide for a 1024-pixel screen
+        self.ranges_total = QLabel()
+        self.ranges_total.setWordWrap(True)
         ranges_layout = QVBoxLayout(self.ranges_box)
+        ranges_layout.addWidget(self.ranges_total)
         ranges_layout.addWidget(self.ranges_list)
         self.per_lsp = self._table([self.tr("LSP"), self.tr("Sheets")])
         self.per_month = self._table([self.tr("Month"), self.tr("Sheets")])
@@ -219,16 +229,16 @@ class StockTab(QWidget):
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in P.KINDS:
             self.kind_filter.addItem(kind_label(kind), kind)
-        self.kind_filter.setMinimumContentsLength(11)
+        self.kind_filter.setMinimumContentsLength(9)  # the ledger row must fit beside the ranges at 1024 px
         self.kind_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.lsp_filter = QComboBox()
-        self.lsp_filter.setMinimumContentsLength(12)
+        self.lsp_filter.setMinimumContentsLength(9)
         self.lsp_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.request_filter = QLineEdit()
         self.request_filter.setPlaceholderText(self.tr("Request #"))
         self.request_filter.setFixedWidth(self.request_filter.fontMetrics().horizontalAdvance("Permohonan #") + 16)
-        self.from_filter = self._date_filter()
-        self.to_filter = self._date_filter()
+        self.from_filter = self._date_filter(self.tr("From: —"))
+        self.to_filter = self._date_filter(self.tr("To: —"))
         self.serial_filter = QLineEdit()
         self.serial_filter.setPlaceholderText(self.tr("Serial"))
         self.serial_filter.setClearButtonEnabled(True)
@@ -237,10 +247,14 @@ class StockTab(QWidget):
         self.clear_filters_button.setText("✕")
         self.clear_filters_button.setToolTip(self.tr("Clear the filters"))
         self.clear_filters_button.clicked.connect(self.clear_filters)
+        # no "Kind:"/"LSP:" labels: the combos say it themselves ("All kinds", "All LSPs", or the choice), and the
+        # row must fit beside the ranges at 1024 px
+        self.kind_filter.setToolTip(self.tr("Kind"))
+        self.lsp_filter.setToolTip(self.tr("LSP"))
         filters = QHBoxLayout()
-        for text, widget in ((self.tr("Kind:"), self.kind_filter), (self.tr("LSP:"), self.lsp_filter),
-                             ("", self.request_filter), (self.tr("From:"), self.from_filter),
-                             (self.tr("To:"), self.to_filter), ("", self.serial_filter)):
+        for text, widget in (("", self.kind_filter), ("", self.lsp_filter),
+                             ("", self.request_filter), ("", self.from_filter),
+                             ("–", self.to_filter), ("", self.serial_filter)):
             if text:
                 filters.addWidget(QLabel(text))
             filters.addWidget(widget)
@@ -290,12 +304,12 @@ class StockTab(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(figures)
-        layout.addWidget(self.low_banner)
         layout.addLayout(actions)
+        layout.addLayout(where)
         layout.addWidget(self.where_answer)
         layout.addWidget(self.splitter, 1)
         # a narrow window scrolls the tab instead of forcing the whole window wider
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -342,12 +356,14 @@ class StockTab(QWidget):
             header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
         return table
 
-    def _date_filter(self) -> QDateEdit:
+    def _date_filter(self, unset: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setMinimumDate(EARLIEST)
-        edit.setSpecialValueText("—")
+        # what the field is says itself while unset, as the combos do: no label beside it (the row must fit
+        # beside the ranges at 1024 px); dates set read as a range, "1 Nov 2026 – 30 Nov 2026"
+        edit.setSpecialValueText(unset)
         edit.setToolTip(self.tr("— : any date"))
         edit.setDate(EARLIEST)
         return edit
@@ -468,7 +484,7 @@ class StockTab(QWidget):
             self.ranges_list.addItem(self.tr("… and %n more range(s)", "", o.ranges_total - len(o.ranges)))
         if not o.ranges_total:
             self.ranges_list.addItem(self.tr("Nothing in the store."))
-        self.ranges_box.setTitle(self.tr("Available ranges (now): %1").replace("%1", sheets(o.balance.available)))
+        self.ranges_total.setText(self.tr("Now: %1").replace("%1", sheets(o.balance.available)))
         self._fill_rows(self.per_lsp, [(t.key, number(t.quantity)) for t in o.per_lsp])
         self._fill_rows(self.per_month, [(self._month(t.key), number(t.quantity)) for t in reversed(o.per_month)])
         self._fill_rows(self.counts, [(f"#{c.id}", i18n.fmt_datetime(c.at),

@@ -29,24 +29,49 @@ RED, AMBER = QColor("#b3261e"), QColor("#8a5a00")
 
 
 class Tile(QPushButton):
-    """A figure of the day: its count, large, over what it counts; clicking it shows that list."""
+    """A figure of the day: its count, large, over what it counts; clicking it shows that list.
+
+    The text is a word-wrapped label inside the button (a QPushButton's own text never wraps): at 1024 px five
+    tiles share ~1000 px and "paket untuk kurir 30 Nov 2026" was cut at both ends."""
+
+    LINES = 3  # the count, and a title on up to two lines
 
     def __init__(self, section: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.section = section
-        self.setMinimumHeight(64)
-        # the window stays resizable to small screens: a long title is cut rather than widening the window
+        self.label = QLabel(self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setWordWrap(True)
+        # clicks go to the button underneath
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(6, 4, 6, 4)
+        inner.addWidget(self.label)
+        # the window stays resizable to small screens: a long title wraps (and is cut past two lines) rather
+        # than widening the window
         self.setMinimumWidth(80)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setCheckable(True)
-
-    def show_count(self, count: int, title: str, alert: bool) -> None:
-        self.setText(f"{count}\n{title}")
-        font = self.font()
+        # set once: scaling the current font on every refresh made the tiles' text grow at each reload
+        font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 9) * 1.15)
         font.setBold(True)
         self.setFont(font)
-        self.setStyleSheet("QPushButton { color: #b3261e; }" if alert and count else "")
+        self.label.setFont(font)
+        self._fit_height()
+
+    def text(self) -> str:  # noqa: D102 - what the tile shows (the button's own text stays empty)
+        return self.label.text()
+
+    def show_count(self, count: int, title: str, alert: bool) -> None:
+        self.label.setText(f"{count}\n{title}")
+        self.setToolTip(f"{count} {title}")
+        self.setAccessibleName(f"{count} {title}")
+        # a style sheet on the button would not reach its label
+        self.label.setStyleSheet("QLabel { color: #b3261e; }" if alert and count else "")
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(max(64, self.label.fontMetrics().lineSpacing() * self.LINES + 16))
 
 
 class TodayTab(QWidget):
