@@ -117,7 +117,8 @@ def workstation_key() -> tuple[bytes, str]:
     cached = _KEYS.get(str(folder))
     if cached:
         return cached
-    ring = _keyring()
+    # a key already kept in the file stays the key (an installation from before the keyring was at hand)
+    ring = _keyring() if not (folder / KEY_FILE).is_file() else None
     key = _key_from_keyring(ring) if ring is not None else None
     found = (key, "keyring") if key else (_key_from_file(folder), str(folder / KEY_FILE))
     _KEYS[str(folder)] = found
@@ -174,7 +175,7 @@ def anchor_dir() -> Path:
     return paths.config_dir() / ANCHOR_DIR
 
 
-def _anchor_file(db_id: str, db_path: Path) -> Path:
+def _anchor_file(db_id: str, db_path: Path | str) -> Path:
     where = hashlib.sha256(_resolved(db_path).encode("utf-8")).hexdigest()[:8]
     return anchor_dir() / f"{db_id}-{where}.json"
 
@@ -182,11 +183,12 @@ def _anchor_file(db_id: str, db_path: Path) -> Path:
 _RESOLVED: dict[str, str] = {}
 
 
-def _resolved(db_path: Path) -> str:
+def _resolved(db_path: Path | str) -> str:
     # resolving walks the path on disk (slow on a network drive): once per file and process
     key = str(db_path)
     if key not in _RESOLVED:
-        _RESOLVED[key] = str(Path(db_path).resolve())
+        # a server's address is its own name
+        _RESOLVED[key] = key if key.startswith("postgresql://") else str(Path(db_path).resolve())
     return _RESOLVED[key]
 
 
@@ -223,13 +225,13 @@ def note_commit(storage) -> None:
         now = _head(storage.db.execute_sql)
         if not now.database_id or not now.entry:
             return
-        target = _anchor_file(now.database_id, storage.path)
+        target = _anchor_file(now.database_id, storage.location)
         if _WRITTEN.get(target) == (now.entry, now.hash):
             return
         known = _read_json(target) if target not in _WRITTEN else None
         if known and known["entry"] > now.entry:
             return  # another process of this workstation already anchored a later head
-        _write_json(target, {**now.as_dict(), "path": _resolved(storage.path),
+        _write_json(target, {**now.as_dict(), "path": _resolved(storage.location),
                              "kept_at": datetime.now().astimezone().isoformat(timespec="seconds")})
         _WRITTEN[target] = (now.entry, now.hash)
     except Exception as exc:  # the write is committed: a missing anchor must not make it look failed
@@ -246,7 +248,7 @@ def _anchors(db_id: str) -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
-def _anchors_of_other_ids(db_id: str, db_path: Path) -> list[dict[str, Any]]:
+def _anchors_of_other_ids(db_id: str, db_path: Path | str) -> list[dict[str, Any]]:
     folder, here = anchor_dir(), _resolved(db_path)
     if not folder.is_dir():
         return []
@@ -307,7 +309,7 @@ def check(storage, checked: dict[str, int]) -> list[str]:
         problems.append("Identitas basis data hilang (tabel database_identity kosong atau dihapus): "
                         "tanda tangan dan jangkar jejak audit tidak dapat dicocokkan")
         db_id = ""
-    for other in _anchors_of_other_ids(db_id, storage.path):
+    for other in _anchors_of_other_ids(db_id, storage.location):
         problems.append(f"Berkas {other['path']} dulu basis data {other['database_id']} (sampai entri "
                         f"{other['entry']}), kini {db_id or 'tanpa identitas'}: berkasnya diganti atau "
                         "identitasnya diubah")
@@ -316,7 +318,7 @@ def check(storage, checked: dict[str, int]) -> list[str]:
     hashes = {r[0]: r[1] for r in rows}
     last = rows[-1][0] if rows else 0
     anchors = _anchors(db_id) if db_id else []
-    manifest = _read_json(manifest_path(storage.path))
+    manifest = _read_json(manifest_path(storage.path)) if storage.is_file else None
     if manifest and manifest.get("database_id") == db_id:
         anchors.append((f"manifes cadangan {manifest_path(storage.path).name}", manifest))
     for where, anchor in anchors:

@@ -1,11 +1,13 @@
-"""Ordered schema migration steps, tracked by PRAGMA user_version; each step is frozen SQL.
+"""Ordered schema migration steps, tracked by PRAGMA user_version (a file) or the blanko_schema table (a
+PostgreSQL server); each step is frozen SQL, written for SQLite and, where PostgreSQL differs, for the server.
 
 A step never changes once released: a later change is a new step. Every step has its own test in
-tests/migrations (a meta-test fails when one is missing).
+tests/migrations, run on both engines (a meta-test fails when one is missing).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +20,16 @@ class Step:
     # Statements that must succeed for the step to apply. When one fails (this SQLite lacks what the step
     # needs) the step is skipped, the version still counts it, and the feature it serves falls back.
     probe: tuple[str, ...] = ()
+    # The step on a PostgreSQL server, where its SQL differs (None: the same statements on both engines).
+    server: tuple[str, ...] | None = None
+    server_probe: tuple[str, ...] | None = None
+
+    def for_engine(self, engine: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(probe, statements) of this step on `engine` ('sqlite' or 'postgresql')."""
+        if engine == "postgresql":
+            return (self.probe if self.server_probe is None else self.server_probe,
+                    self.statements if self.server is None else self.server)
+        return self.probe, self.statements
 
 
 # The schema as first released (generated once from models.py, then frozen).
@@ -262,19 +274,82 @@ _M0012 = (
     'CREATE INDEX "listed_participant_nik_scheme" ON "listed_participant" ("nik", "scheme")',
 )
 
+
+# -- the same steps on a PostgreSQL server ---------------------------------------------------------------
+# Types stay what SQLite stores, so that every query (and its results) means the same on both engines:
+# times and dates as ISO text, flags as 0/1 integers. Ids are SERIAL (a sequence behind each table).
+
+def _server_table(sql: str) -> str:
+    """A CREATE TABLE of the SQLite schema, on the server: the id column drawn from a sequence and dates
+    kept as ISO text (derived once from the frozen statement above, so frozen just the same)."""
+    sql = sql.replace('"id" INTEGER NOT NULL PRIMARY KEY', '"id" SERIAL PRIMARY KEY')
+    return re.sub(r'(" )DATE\b', r"\1TEXT", sql)
+
+
+# The server keeps the documents in the database itself (written in the transaction that refers to them, so
+# a pg_dump holds everything and no orphan can exist), and tells open windows what changed: every change is
+# audited, so one trigger on the audit log serves (a NOTIFY reaches the listeners when its commit does).
+_S0001 = tuple(_server_table(sql) for sql in _M0001) + (
+    'CREATE TABLE "stored_file" ("sha256" VARCHAR(64) NOT NULL PRIMARY KEY, "size" BIGINT NOT NULL, '
+    '"data" BYTEA NOT NULL, "stored_at" TEXT NOT NULL, "quarantined_at" TEXT)',
+    """CREATE FUNCTION blanko_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('blanko_changes', ''); RETURN NULL; END $$""",
+    'CREATE TRIGGER "audit_event_notify" AFTER INSERT ON "audit_event" FOR EACH STATEMENT '
+    'EXECUTE FUNCTION blanko_notify()',
+)
+
+_S0003 = (
+    """CREATE FUNCTION blanko_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$""",
+) + tuple(
+    f'CREATE TRIGGER "{table}_no_{op.lower()}" BEFORE {op} ON "{table}" FOR EACH '
+    f'{"STATEMENT" if op == "TRUNCATE" else "ROW"} EXECUTE FUNCTION blanko_append_only()'
+    for table in ("audit_event", "stock_movement")
+    for op in ("UPDATE", "DELETE", "TRUNCATE")
+)
+
+_S0006 = _M0006[:3] + (
+    'INSERT INTO "database_identity" ("id", "created_at", "unsigned_until") VALUES '
+    '(md5(random()::text || clock_timestamp()::text), '
+    'to_char(clock_timestamp() AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"\'), '
+    '(SELECT COALESCE(MAX(id), 0) FROM audit_event))',
+)
+
+# Substring search on the server: trigram indexes (pg_trgm) under the columns the requests table searches
+# with ILIKE; the planner uses them by itself, no shadow table to keep in step.
+_S0008 = (
+    'CREATE INDEX "request_letter_number_trgm" ON "request" USING gin ("letter_number" gin_trgm_ops)',
+    'CREATE INDEX "request_sender_trgm" ON "request" USING gin ("sender" gin_trgm_ops)',
+    'CREATE INDEX "lsp_name_trgm" ON "lsp" USING gin ("name" gin_trgm_ops)',
+)
+_PG_TRGM = ("CREATE EXTENSION IF NOT EXISTS pg_trgm",)
+
+_S0009 = tuple(
+    'ALTER TABLE "stock_movement" DISABLE TRIGGER "stock_movement_no_update"' if sql.startswith("DROP TRIGGER")
+    else 'ALTER TABLE "stock_movement" ENABLE TRIGGER "stock_movement_no_update"' if sql.startswith(
+        'CREATE TRIGGER "stock_movement_no_update"')
+    else _server_table(sql) if sql.startswith("CREATE TABLE")
+    else sql.replace('"doc_date" DATE', '"doc_date" TEXT')
+    for sql in _M0009
+)
+
+_S0011 = tuple(sql.replace('"delivered_on" DATE', '"delivered_on" TEXT') for sql in _M0011)
+
+_S0012 = tuple(_server_table(sql) if sql.startswith("CREATE TABLE") else sql for sql in _M0012)
+
 STEPS: tuple[Step, ...] = (
-    Step(1, "m0001_initial", _M0001),
+    Step(1, "m0001_initial", _M0001, server=_S0001),
     Step(2, "m0002_request_list_indexes", _M0002),
-    Step(3, "m0003_append_only_triggers", _M0003),
+    Step(3, "m0003_append_only_triggers", _M0003, server=_S0003),
     Step(4, "m0004_running_due_index", _M0004),
     Step(5, "m0005_clock_restart_and_finding_names", _M0005),
-    Step(6, "m0006_audit_mac_and_database_identity", _M0006),
+    Step(6, "m0006_audit_mac_and_database_identity", _M0006, server=_S0006),
     Step(7, "m0007_approval_cancel_and_print_copies", _M0007),
-    Step(8, "m0008_request_search_index", _M0008, probe=_FTS5_TRIGRAM),
-    Step(9, "m0009_stock_ledger_places", _M0009),
+    Step(8, "m0008_request_search_index", _M0008, probe=_FTS5_TRIGRAM, server=_S0008, server_probe=_PG_TRGM),
+    Step(9, "m0009_stock_ledger_places", _M0009, server=_S0009),
     Step(10, "m0010_document_received_once", _M0010),
-    Step(11, "m0011_shipping_parcels", _M0011),
-    Step(12, "m0012_listed_participants", _M0012),
+    Step(11, "m0011_shipping_parcels", _M0011, server=_S0011),
+    Step(12, "m0012_listed_participants", _M0012, server=_S0012),
 )
 
 LATEST = STEPS[-1].version
@@ -285,14 +360,23 @@ def pending(current: int) -> list[Step]:
     return [s for s in STEPS if s.version > current]
 
 
-def apply(execute: Callable[[str], object], step: Step) -> bool:
+def apply(execute: Callable[[str], object], step: Step, engine: str = "sqlite") -> bool:
     """Run one step's statements through `execute` (the caller owns the transaction); False when its probe
-    failed and it was skipped."""
+    failed and it was skipped. On the server a failed statement spoils the transaction, so the probe runs
+    inside a savepoint."""
+    probe, statements = step.for_engine(engine)
+    server = engine == "postgresql"
+    if probe and server:
+        execute("SAVEPOINT blanko_probe")
     try:
-        for sql in step.probe:
+        for sql in probe:
             execute(sql)
     except Exception:  # sqlite3's or peewee's OperationalError, whichever `execute` raises
+        if server:
+            execute("ROLLBACK TO SAVEPOINT blanko_probe")
         return False
-    for sql in step.statements:
+    if probe and server:
+        execute("RELEASE SAVEPOINT blanko_probe")
+    for sql in statements:
         execute(sql)
     return True

@@ -48,7 +48,7 @@ class UtcDateTimeField(Field):
 
 
 class IsoDateField(DateField):
-    """A date stored as ISO text."""
+    """A date stored as ISO text (on either engine: the server's column is TEXT too)."""
 
     def db_value(self, value):
         if isinstance(value, datetime):
@@ -56,7 +56,19 @@ class IsoDateField(DateField):
         return value.isoformat() if isinstance(value, date) else value
 
     def python_value(self, value):
+        if isinstance(value, date):
+            return value
         return date.fromisoformat(value) if value else None
+
+
+class FlagField(BooleanField):
+    """A yes/no stored as 0/1, as SQLite stores it: the server's column is an INTEGER too, so that a query
+    reads `clock_running = 1` the same on either engine."""
+
+    field_type = "INTEGER"
+
+    def db_value(self, value):
+        return None if value is None else int(bool(value))
 
 
 class JsonField(TextField):
@@ -92,7 +104,7 @@ class Lsp(Versioned):
     postal_code = CharField(default="")
     phone = CharField(default="")
     contact_person = CharField(default="")
-    active = BooleanField(default=True)
+    active = FlagField(default=True)
     created_at = UtcDateTimeField(default=utcnow)
 
 
@@ -102,7 +114,7 @@ class LspAddress(BaseModel):
     id = AutoField()
     lsp = ForeignKeyField(Lsp, backref="addresses", on_delete="CASCADE")
     value = CharField(unique=True)  # lower-case: 'admin@lsp-x.id' or 'lsp-x.id'
-    is_domain = BooleanField(default=False)
+    is_domain = FlagField(default=False)
 
 
 class Request(Versioned):
@@ -116,7 +128,7 @@ class Request(Versioned):
     subject = CharField(default="")
     received_at = UtcDateTimeField()
     due_at = UtcDateTimeField(null=True)
-    clock_running = BooleanField(default=True)
+    clock_running = FlagField(default=True)
     # the 1-working-day clock restarts when new documents arrive for a request that waited on the LSP
     clock_started_at = UtcDateTimeField(null=True)
     requested_qty = IntegerField(null=True)
@@ -163,7 +175,7 @@ class Finding(BaseModel):
     row = IntegerField(null=True)
     severity = CharField(default="error")
     message = TextField()
-    accepted = BooleanField(default=False)
+    accepted = FlagField(default=False)
     accepted_note = TextField(default="")
     accepted_by = CharField(default="")
     accepted_at = UtcDateTimeField(null=True)
@@ -187,7 +199,7 @@ class ListedParticipant(BaseModel):
     sheet = CharField(default="")
     row = IntegerField()
     # of the request's list that counts (its latest participant list); earlier lists' rows are kept, not counted
-    current = BooleanField(default=False)
+    current = FlagField(default=False)
     # the row as the list wrote it, so that counts per scheme and funding can be redone without the file
     scheme_code = CharField(default="")
     scheme_name = CharField(default="")
@@ -202,7 +214,7 @@ class Signatory(Versioned):
     name = CharField()
     nip = CharField(default="")
     title = CharField(default="")
-    active = BooleanField(default=True)
+    active = FlagField(default=True)
 
 
 class Approval(BaseModel):

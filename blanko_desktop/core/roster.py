@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from peewee import Case
+
 from blanko_desktop.core.intake.findings import Finding
 from blanko_desktop.core.intake.nik import NIK_LENGTH
 from blanko_desktop.core.intake.participants import Participant
@@ -51,7 +53,7 @@ def record(document: Document, participants: Iterable[Participant]) -> int:
             for p in participants if len(p.nik) == NIK_LENGTH and p.nik.isdigit()]
     # one statement run for all rows: peewee's insert_many renders every value in Python, 2.4 s for 20,000
     # rows where this takes a few tens of milliseconds
-    database.cursor().executemany(_INSERT, rows)
+    database.executemany(_INSERT, rows)
     return len(rows)
 
 
@@ -68,9 +70,9 @@ def refresh_current(request_id: int) -> None:
                      .where(Document.request == request_id).order_by(Document.id))
     roster = roster_document(documents)
     keep = roster.id if roster is not None else 0
-    (ListedParticipant.update(current=ListedParticipant.document == keep)
-     .where((ListedParticipant.request == request_id)
-            & (ListedParticipant.current != (ListedParticipant.document == keep))).execute())
+    is_kept = Case(None, [(ListedParticipant.document == keep, 1)], 0)  # a 0/1 flag on either engine
+    (ListedParticipant.update(current=is_kept)
+     .where((ListedParticipant.request == request_id) & (ListedParticipant.current != is_kept)).execute())
 
 
 def participants_of(document_id: int) -> list[Participant]:

@@ -237,8 +237,32 @@ class CheckReport:
         return not self.problems
 
 
+class FileDatabase(SqliteDatabase):
+    """peewee's SQLite database with the few calls core makes beside peewee's queries."""
+
+    def executemany(self, sql: str, rows) -> None:
+        """One statement run for many rows (in the caller's transaction)."""
+        self.cursor().executemany(sql, rows)
+
+
+def is_server_address(target: object) -> bool:
+    """True for a PostgreSQL server address (`postgresql://host/db`) rather than a database file."""
+    return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def open_storage(target: Path | str, create: bool = True, shared: bool | None = None) -> "Storage":
+    """Open what the officer chose: a database file (SQLite) or a server address (PostgreSQL)."""
+    if is_server_address(target):
+        from blanko_desktop.core.server import ServerStorage
+
+        return ServerStorage.open(str(target), create=create)
+    return Storage.open(target, create=create, shared=shared)
+
+
 class Storage:
     """One open database file with its document store."""
+
+    engine = "sqlite"
 
     def __init__(self, path: Path, db: SqliteDatabase, shared: bool, read_only: bool = False):
         self.path = path
@@ -294,7 +318,7 @@ class Storage:
             }
             target = str(path)
         for attempt in range(1, OPEN_RETRIES + 1):
-            db = SqliteDatabase(target, pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
+            db = FileDatabase(target, pragmas=pragmas, timeout=BUSY_TIMEOUT_MS / 1000,
                                 lock_type="IMMEDIATE", uri=read_only)
             storage = cls(path, db, shared, read_only)
             try:
@@ -326,6 +350,15 @@ class Storage:
 
     def close(self) -> None:
         self.db.close()
+
+    @property
+    def location(self) -> str:
+        """What the officer opened, as shown and remembered: the file's path (a server's address elsewhere)."""
+        return str(self.path)
+
+    @property
+    def is_file(self) -> bool:
+        return True
 
     # -- other connections -------------------------------------------------------------------------
 
@@ -409,7 +442,7 @@ class Storage:
                 if "disk" in text or "full" in text:
                     raise StorageError(f"Basis data {self.path} tidak dapat ditulis ({exc}); perubahan tidak "
                                        "disimpan. Periksa ruang disk dan sambungan jaringan.") from exc
-                if not _is_busy(exc):
+                if not self._is_busy(exc):
                     raise
                 if attempt == BUSY_RETRIES:
                     raise BusyError(
@@ -420,15 +453,42 @@ class Storage:
                 time.sleep(0.05 * attempt)
         raise AssertionError("unreachable")
 
+    @staticmethod
+    def _is_busy(exc: BaseException) -> bool:
+        return _is_busy(exc)
+
     # -- check and backup --------------------------------------------------------------------------
 
     def check(self, grace: float | None = None) -> CheckReport:
-        """SQLite integrity, foreign keys, every stored file against its hash, orphans (files older than
-        `grace` seconds that no record refers to; younger ones may be an intake's about to commit), audit
-        chain, due times against the calendar."""
+        """The engine's own checks (SQLite integrity, foreign keys, every stored file against its hash,
+        orphans: files older than `grace` seconds that no record refers to; younger ones may be an intake's
+        about to commit), then the audit chain, anchors, the stock ledger, due times against the calendar."""
+        report = CheckReport()
+        self._check_engine(report, grace)
+        return self._check_records(report)
+
+    def _check_records(self, report: CheckReport) -> CheckReport:
+        """What every engine checks the same way: the audit chain and its evidence, ledger, due times."""
         from blanko_desktop.core import audit, due_times
 
-        report = CheckReport()
+        chain = audit.verify_chain()
+        report.checked["audit_events"] = chain.count
+        report.problems += chain.problems
+        report.problems += evidence.check(self, report.checked)  # keys, anchors, log replayed on the tables
+        from blanko_desktop.core.stock.verify import verify as verify_stock  # the ledger replayed on its ranges
+
+        report.problems += [f"Buku stok: {problem}" for problem in verify_stock()]
+        stale = due_times.stale_due_times()
+        report.checked["running_clocks"] = due_times.Request.select().where(
+            due_times.Request.clock_running == True).count()  # noqa: E712
+        for req, due in stale:
+            stored = req.due_at.astimezone(timezone.utc).isoformat() if req.due_at else "kosong"
+            report.problems.append(f"Tenggat permohonan #{req.id} tersimpan {stored}, menurut kalender "
+                                   f"{due.astimezone(timezone.utc).isoformat()}: 'blanko check --repair' menghitungnya ulang")
+        report.checked["schema_version"] = self.schema_version()
+        return report
+
+    def _check_engine(self, report: CheckReport, grace: float | None) -> None:
         integrity = [r[0] for r in self.db.execute_sql("PRAGMA integrity_check").fetchall()]
         if integrity != ["ok"]:
             report.problems += [f"Integritas SQLite: {line}" for line in integrity]
@@ -460,22 +520,6 @@ class Storage:
             except FileNotFoundError:
                 continue
             report.problems.append(f"Sisa penulisan yang terputus: {tmp.name}")
-        chain = audit.verify_chain()
-        report.checked["audit_events"] = chain.count
-        report.problems += chain.problems
-        report.problems += evidence.check(self, report.checked)  # keys, anchors, log replayed on the tables
-        from blanko_desktop.core.stock.verify import verify as verify_stock  # the ledger replayed on its ranges
-
-        report.problems += [f"Buku stok: {problem}" for problem in verify_stock()]
-        stale = due_times.stale_due_times()
-        report.checked["running_clocks"] = due_times.Request.select().where(
-            due_times.Request.clock_running == True).count()  # noqa: E712
-        for req, due in stale:
-            stored = req.due_at.astimezone(timezone.utc).isoformat() if req.due_at else "kosong"
-            report.problems.append(f"Tenggat permohonan #{req.id} tersimpan {stored}, menurut kalender "
-                                   f"{due.astimezone(timezone.utc).isoformat()}: 'blanko check --repair' menghitungnya ulang")
-        report.checked["schema_version"] = self.schema_version()
-        return report
 
     def repair(self, grace: float | None = None) -> list[str]:
         """Mend what can be mended without losing anything: orphan files (stored, but their record never

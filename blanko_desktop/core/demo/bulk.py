@@ -91,9 +91,8 @@ def fill_bulk(services: Services, requests: int, seed: int = 2026, *, now: datet
 
     def op():
         first = None
-        cursor = services.storage.db.cursor()
         for i in range(0, len(values), BULK_BATCH):
-            cursor.executemany(sql, values[i:i + BULK_BATCH])
+            services.storage.db.executemany(sql, values[i:i + BULK_BATCH])
         if rows:
             first = services.storage.db.execute_sql("SELECT MAX(id) FROM request").fetchone()[0] - len(rows) + 1
         audit.record(services.actor, "demo.bulk_insert", "request", "*", None,
