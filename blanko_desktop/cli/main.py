@@ -62,7 +62,10 @@ class Context:
         self.cfg = config.load()
         self.json = bool(getattr(args, "json", False))
         self.db_given = getattr(args, "db", None)
-        self.db_path = Path(self.db_given).expanduser() if self.db_given else self.cfg.database_path
+        if self.db_given and str(self.db_given).startswith(("postgresql://", "postgres://")):
+            self.db_path: Path | str = self.db_given  # a PostgreSQL server's address
+        else:
+            self.db_path = Path(self.db_given).expanduser() if self.db_given else self.cfg.database_target
         self.officer = getattr(args, "officer", None) or self.cfg.officer
 
     @contextmanager
@@ -71,9 +74,18 @@ class Context:
         from blanko_desktop import paths
         from blanko_desktop.core.audit import Actor
         from blanko_desktop.core.services import Services
-        from blanko_desktop.core.storage import Storage
+        from blanko_desktop.core.storage import open_storage
 
         path = self.db_path
+        if isinstance(path, str):  # a server: connecting tells whether it is there
+            storage = open_storage(path, create=self.opens == "create")
+            storage.on_busy = lambda attempt: print(
+                f"Basis data sedang dipakai petugas lain, mencoba lagi ({attempt})...", file=sys.stderr)
+            try:
+                yield Services(storage, Actor.current(self.officer))
+            finally:
+                storage.close()
+            return
         # Like the app: the local default database is made on first use; any other file only by
         # init/demo, so a typo or an unmounted network share never turns into a new empty database.
         create = self.opens == "create" or (self.opens == "default" and path == paths.default_database())
@@ -83,7 +95,7 @@ class Context:
                                 f"Buat dengan: blanko init --db \"{path}\"")
             raise RuleError(f"Basis data yang dipilih di aplikasi, {path}, tidak ditemukan. Periksa sambungan "
                             "ke folder bersama, atau pilih berkas dengan --db.")
-        storage = Storage.open(path, create=create)
+        storage = open_storage(path, create=create)
         storage.on_busy = lambda attempt: print(
             f"Basis data sedang dipakai petugas lain, mencoba lagi ({attempt})...", file=sys.stderr)
         try:

@@ -70,7 +70,14 @@ class LocalConfig:
     def database_path(self) -> Path:
         return Path(self.database) if self.database else paths.default_database()
 
-    def remember(self, db_path: Path) -> None:
+    @property
+    def database_target(self) -> Path | str:
+        """What to open: the database file's path, or a PostgreSQL server's address (kept as text)."""
+        if self.database.startswith(("postgresql://", "postgres://")):
+            return self.database
+        return self.database_path
+
+    def remember(self, db_path: Path | str) -> None:
         """Make db_path the current database and the first of the recent ones."""
         text = str(db_path)
         self.database = text

@@ -36,13 +36,16 @@ def register(r: Registrar) -> None:
 
 
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
-    existed = ctx.db_path.exists()
+    existed = ctx.db_path.exists() if isinstance(ctx.db_path, Path) else None
     with ctx.services() as services:
         storage = services.storage
-        data = {"database": str(storage.path), "created": not existed,
-                "schema_version": storage.schema_version(), "mode": "shared" if storage.shared else "local",
-                "documents": str(storage.files.root)}
-    mode = ("bersama (jaringan, rollback journal)" if data["mode"] == "shared" else "lokal (WAL)")
+        server = not storage.is_file
+        data = {"database": storage.location, "created": not existed if existed is not None else False,
+                "schema_version": storage.schema_version(),
+                "mode": "server" if server else "shared" if storage.shared else "local",
+                "documents": "di dalam basis data server" if server else str(storage.files.root)}
+    mode = {"server": "server PostgreSQL", "shared": "bersama (jaringan, rollback journal)"}.get(
+        data["mode"], "lokal (WAL)")
     ctx.emit(data, [
         f"Basis data  : {data['database']}" + (" (baru dibuat)" if data["created"] else ""),
         f"Versi skema : {data['schema_version']}",
@@ -59,7 +62,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         if args.repair and (changed := services.recompute_due_times()):  # audited under the officer
             repaired.append(f"Tenggat {changed} permohonan dihitung ulang menurut kalender")
         report = services.storage.check()
-        path = str(services.storage.path)
+        path = services.storage.location
     for line in repaired:
         if not ctx.json:
             print(line)
@@ -82,7 +85,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
     out = Path(args.out).expanduser()
-    if out.resolve() == ctx.db_path.resolve():
+    if isinstance(ctx.db_path, Path) and out.resolve() == ctx.db_path.resolve():
         raise RuleError("Cadangan tidak boleh menimpa basis data itu sendiri.")
     with ctx.services() as services:
         result = services.storage.backup(out)
@@ -100,7 +103,7 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
             result = demo.fill(services, args.requests, args.seed, force=args.force)
         else:
             result = demo.fill_bulk(services, args.requests, args.seed, force=args.force)
-        result["database"] = str(services.storage.path)
+        result["database"] = services.storage.location
 
     states = ", ".join(f"{workflow.label(s)} {n}" for s, n in result["states"].items())
     ctx.emit(result, [

@@ -88,7 +88,7 @@ def refuse_if_filled(services: Services, force: bool) -> None:
     count = request_count()
     if count and not force:
         raise RuleError(
-            f"Basis data {services.storage.path} sudah berisi {count} permohonan; data demo hanya diisikan "
+            f"Basis data {services.storage.location} sudah berisi {count} permohonan; data demo hanya diisikan "
             "ke basis data kosong. "
             "Gunakan basis data baru (--db) atau --force untuk tetap menambahkannya."
         )
