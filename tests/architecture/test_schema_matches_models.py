@@ -112,3 +112,81 @@ def test_the_same_indexes(schemas):
     assert sorted(MIGRATION_ONLY_INDEXES & set(d)) == [], "listed as migration-only, but a model declares it"
     differing = {name: {"model": d[name], "migrations": m[name]} for name in d if name in m and d[name] != m[name]}
     assert differing == {}, "(table, columns, unique, partial) differ"
+
+
+# -- the same schema on the PostgreSQL server --------------------------------------------------------------
+
+# The server's own: documents in the database, the schema version, the officers' role (core/server.py).
+SERVER_ENGINE_TABLES = {"blanko_schema", "stored_file", "blanko_officer_role"}
+# Text search: SQLite's FTS5 table (m0008) is the server's trigram indexes.
+SERVER_ONLY_INDEXES = {"request_letter_number_trgm", "request_sender_trgm", "lsp_name_trgm"}
+
+
+def server_affinity(declared: str) -> str:
+    low = declared.lower()
+    if "int" in low or "serial" in low:
+        return "INTEGER"
+    if "char" in low or "text" in low:
+        return "TEXT"
+    if "bytea" in low:
+        return "BLOB"
+    return low.upper()
+
+
+@pytest.fixture(scope="module")
+def server_schema(pg_cluster) -> dict:
+    from blanko_desktop.core.server import ServerStorage
+
+    url = pg_cluster.new_database()
+    ServerStorage.open(url).close()
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        columns = {
+            (table, name): (server_affinity(kind), not nullable, name in pks)
+            for table in tables
+            for pks in [{r[0] for r in conn.execute(
+                "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
+                "AND a.attnum = ANY(i.indkey) WHERE i.indrelid = %s::regclass AND i.indisprimary", (table,))}]
+            for name, kind, nullable in conn.execute(
+                "SELECT a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull FROM pg_attribute a "
+                "WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped", (table,))
+        }
+        indexes = {}
+        for name, table, unique, partial, cols in conn.execute(
+                "SELECT c.relname, t.relname, i.indisunique, i.indpred IS NOT NULL, "
+                "ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(n, o) "
+                "      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.n ORDER BY k.o) "
+                "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid "
+                "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' AND NOT i.indisprimary"):
+            indexes[name] = (table, tuple(cols), unique, partial)
+    pg_cluster.drop(url)
+    return {"tables": tables, "columns": columns, "indexes": indexes}
+
+
+def test_the_server_has_the_same_tables(schemas, server_schema):
+    _, migrated = schemas
+    assert server_schema["tables"] - SERVER_ENGINE_TABLES == migrated["tables"]
+    assert SERVER_ENGINE_TABLES <= server_schema["tables"]
+
+
+def test_the_server_has_the_same_columns(schemas, server_schema):
+    _, migrated = schemas
+    s = {k: v for k, v in server_schema["columns"].items() if k[0] not in SERVER_ENGINE_TABLES}
+    m = {k: (v[0] if v[0] != "NUMERIC" else "TEXT", v[1] or v[2], v[2]) for k, v in migrated["columns"].items()}
+    # dates are declared DATE on the file (NUMERIC affinity, ISO text stored) and TEXT on the server; a primary
+    # key is NOT NULL on the server by definition
+    s = {k: (v[0], v[1], v[2]) for k, v in s.items()}
+    assert sorted(set(m) - set(s)) == [], "columns the file has and the server not"
+    assert sorted(set(s) - set(m)) == [], "columns the server has and the file not"
+    differing = {key: {"file": m[key], "server": s[key]} for key in m if m[key] != s[key]}
+    assert differing == {}, "(affinity, not null, primary key) differ between the engines"
+
+
+def test_the_server_has_the_same_indexes(schemas, server_schema):
+    _, migrated = schemas
+    s = {k: v for k, v in server_schema["indexes"].items()
+         if k not in SERVER_ONLY_INDEXES and v[0] not in SERVER_ENGINE_TABLES}
+    assert s == migrated["indexes"]
+    assert SERVER_ONLY_INDEXES <= set(server_schema["indexes"])
