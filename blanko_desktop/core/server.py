@@ -223,14 +223,12 @@ class ServerDocumentStore:
         return sha
 
     def ensure(self, data: bytes, sha256: str) -> None:
-        self._pending.pop(sha256, None)
         self._insert(data, sha256)
 
     def flush_pending(self) -> None:
-        """At the start of a write transaction: what was stored for it goes in with it."""
-        pending = self._pending
-        while pending:
-            sha, data = pending.popitem()
+        """At the start of a write transaction: what was stored for it goes in with it. Kept until the write
+        is over: a busy transaction rolled back and retried writes them again."""
+        for sha, data in list(self._pending.items()):
             self._insert(data, sha)
 
     def forget_pending(self) -> None:
