@@ -69,6 +69,7 @@ def write_notice(services: Services, request_id: int, out: Path, sender_address:
 
     def op():
         req = services.open_request(request_id, "pemberitahuan pengiriman tidak dapat ditulis lagi")
+        services.storage.files.ensure(data, sha)  # under the write lock (see DocumentStore.ensure)
         doc = Document.create(request=req, kind="notice", original_name=f"pemberitahuan-pengiriman-{req.id}.eml",
                               sha256=sha, size=len(data), media_type="message/rfc822", source="notice",
                               received_at=utcnow(), added_by=services.actor.label)

@@ -137,6 +137,7 @@ def handover(services: Services, day: date, courier: str, at: datetime | None = 
 
     def op():
         # a second pickup on one day (an extra trip) is its own hand-over; a parcel is only ever handed once
+        services.storage.files.ensure(pdf, sha)  # under the write lock (see DocumentStore.ensure)
         parcels = [p for p in _parcels_for(services, parcel_ids) if p.packed_at is None or p.packed_at <= at]
         if not parcels:
             raise RuleError(f"Tidak ada paket yang dikemas sebelum {at.astimezone(_zone(services)):%d-%m-%Y %H:%M}.")

@@ -351,6 +351,7 @@ def commit(services: Services, plan: ReceiptPlan) -> list[ReceiptOutcome]:
 
 def _document(services: Services, req: Request, kind: str, name: str, sha: str, data: bytes, parent,
               now: datetime, parcel: Parcel, sender: str, how: str = "") -> Document:
+    services.storage.files.ensure(data, sha)  # under the write lock (see DocumentStore.ensure)
     detected = detect_type(data, name)
     doc = Document.create(request=req, kind=kind, original_name=name, sha256=sha, size=len(data),
                           media_type=media_type(data, "eml" if kind == "email" else detected), source="receipt",
