@@ -59,7 +59,7 @@ class Op(QObject):
     failed = Signal(object)
     progress = Signal(int, int, str)  # done, total, what: the work may emit it from its thread
 
-    def __init__(self, fn: Callable[[], Any], storage: Storage, parent: QObject | None = None,
+    def __init__(self, fn: Callable[[], Any], storage: Storage | None, parent: QObject | None = None,
                  serial: bool = False):
         super().__init__(parent)
         self._fn = fn
@@ -88,11 +88,12 @@ class Op(QObject):
             self.finished.emit(result)
         finally:
             # peewee keeps one connection per thread: close this thread's own (a switched or closed
-            # database has nothing left to close)
-            try:
-                self._storage.db.close()
-            except Exception:
-                pass
+            # database has nothing left to close; without a storage the work closes what it opened)
+            if self._storage is not None:
+                try:
+                    self._storage.db.close()
+                except Exception:
+                    pass
 
     def wait(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)
