@@ -326,7 +326,7 @@ class SelfTest:
                 f"the append-only tables ({', '.join(can)}); officers' workstations must connect with the "
                 "officers' role, which may only add to them (see the README, 'PostgreSQL server')")
         schema = f"schema {answer.schema}" + (" (upgraded when opened)" if answer.state == BEHIND else "")
-        return (f"{answer.address}: PostgreSQL {answer.server_version.split()[0]}, {schema}, {role}, the audit "
+        return (f"{answer.address}: PostgreSQL {answer.server_version}, {schema}, {role}, the audit "
                 f"log and the stock ledger add-only for it" + ("; read-only standby" if answer.read_only else ""))
 
     def shared_mode(self) -> str:

@@ -61,6 +61,7 @@ def probe(address: str, password: str | None = None) -> ServerProbe:
         execute = db.execute_sql
         read_only = bool(execute("SELECT pg_is_in_recovery()").fetchone()[0])
         role, version = execute("SELECT current_user, current_setting('server_version')").fetchone()
+        version = version.split()[0]  # "15.18", without the packager's "(Debian 15.18-0+deb12u1)"
         schema = storage.schema_version()
         found = dict(address=clean, schema=schema, read_only=read_only, role=role, server_version=version)
         latest = migrations.LATEST

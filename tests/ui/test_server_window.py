@@ -96,6 +96,7 @@ def _foreign(pg_cluster) -> str:
     ("foreign", "berisi tabel lain (pelanggan) dan bukan basis data Blanko Desktop"),
     ("no database", "tidak ada di server itu"),
     ("unreachable", "tidak terjangkau"),
+    ("unknown host", "tidak terjangkau"),
 ])
 def test_test_connection_says_what_the_server_answers(case, answer, qtbot, qapp, pg_cluster, server_db):
     address = {
@@ -104,6 +105,7 @@ def test_test_connection_says_what_the_server_answers(case, answer, qtbot, qapp,
         "foreign": lambda: _foreign(pg_cluster),
         "no database": lambda: pg_cluster.url_for("tidak_ada"),
         "unreachable": lambda: "postgresql://postgres@127.0.0.1:1/blanko",
+        "unknown host": lambda: "postgresql://postgres@server-kantor.invalid:5432/blanko",
     }[case]()
     dialog = ServerDialog()
     qtbot.addWidget(dialog)
