@@ -542,6 +542,9 @@ class MainWindow(QMainWindow):
             self.mode_label.setText(self.mode_label.text() + " · " + self.tr("read-only"))
 
     def read_only_text(self) -> str:
+        if not self.session.storage.is_file:
+            return self.tr("The database is read-only: this server is a standby copy. You can look at everything, "
+                           "but no change can be saved. Open the office's main server to work.")
         return self.tr("The database is read-only: you can look at everything, but no change can be saved "
                        "(permissions of the file or its folder). Ask for write access, or open another file.")
 

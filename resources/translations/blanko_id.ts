@@ -1897,6 +1897,10 @@ keluar</translation>
         <translation>Petugas: %1</translation>
     </message>
     <message>
+        <source>The database is read-only: this server is a standby copy. You can look at everything, but no change can be saved. Open the office&apos;s main server to work.</source>
+        <translation>Basis data hanya dapat dibaca: server ini salinan cadangan. Anda dapat melihat semuanya, tetapi tidak ada perubahan yang dapat disimpan. Buka server utama kantor untuk bekerja.</translation>
+    </message>
+    <message>
         <source>The database is busy: another officer is saving. Retrying (%1)…</source>
         <translation>Basis data sedang sibuk: petugas lain sedang menyimpan. Mencoba lagi (%1)…</translation>
     </message>

@@ -20,6 +20,9 @@ from blanko_desktop.ui.dialogs import database_files, server_dialog
 from blanko_desktop.ui.dialogs.server_dialog import ServerDialog
 
 
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "example-request" / "files"
+
+
 def colleague(address: str, *args: str) -> dict:
     """Another workstation: `blanko ... --json --db <address>` as a process of its own."""
     proc = subprocess.run([sys.executable, "-m", "blanko_desktop.cli", *args, "--json", "--db", address],
@@ -151,6 +154,12 @@ def test_open_a_server_from_the_file_menu_and_back_to_the_file(window, qtbot, se
     assert "rahasia" not in (Path(os.environ["BLANKO_CONFIG_DIR"]) / "config.json").read_text()
     assert window.recent_paths() == [file_path]
     assert window._start_dir() == Path.home()  # no folder of a file to start the file dialogs in
+    from blanko_desktop.ui.dialogs.settings import SettingsDialog
+
+    settings = SettingsDialog(window.session, window)
+    qtbot.addWidget(settings)
+    assert (settings.db_path.text(), settings.db_mode.text()) == (address, "Server (PostgreSQL)")
+    assert [settings.recent_list.item(i).text() for i in range(settings.recent_list.count())] == [file_path]
     # the server's data is what the window shows now
     window.session.services.add_lsp("LSP Server Uji", [], city="Jakarta")
     assert [lsp.name for lsp in window.session.services.lsp_views()] == ["LSP Server Uji"]
@@ -241,19 +250,48 @@ def test_a_colleagues_request_move_and_stock_appear_without_f5(server_window, se
     qtbot.waitUntil(lambda: stock.figures["available"].value.text() == "250", timeout=10000)
 
 
-def test_a_stored_document_opens_from_the_server(server_window, server_db, tmp_path, monkeypatch):
+def test_a_stored_document_opens_and_previews_from_the_server(server_window, server_db, tmp_path, monkeypatch,
+                                                              qtbot):
     from PySide6.QtGui import QDesktopServices
+    from PySide6.QtPdf import QPdfDocument
 
     from blanko_desktop.ui.widgets import stored_file
 
     session = server_window.session
     lsp = session.services.add_lsp("LSP Pariwisata Nusantara", [], city="Denpasar")
-    letter = tmp_path / "surat.pdf"
-    letter.write_bytes(b"%PDF-1.4\n% surat permohonan LSP Pariwisata\n")
-    made = colleague(server_db, "intake", str(letter), "--new", "--lsp", lsp.name)
+    decision = SAMPLES / "SK Penetapan Kompeten.pdf"
+    made = colleague(server_db, "intake", str(decision), "--new", "--lsp", lsp.name)
     (doc,) = session.services.document_views(made["request"])
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
     copy, ok = stored_file.open_copy(server_window, session.storage, doc)
-    assert ok and copy.name.endswith("surat.pdf") and copy.read_bytes() == letter.read_bytes()
+    assert ok and copy.name.endswith("SK Penetapan Kompeten.pdf") and copy.read_bytes() == decision.read_bytes()
     assert opened == [str(copy)]
+    # the Verifikasi tab's preview reads the same local copy
+    tab = server_window.verification_tab
+    server_window.tabs.setCurrentWidget(tab)
+    tab.show_request(made["request"])
+    qtbot.waitUntil(lambda: tab.current is not None and not tab.busy, timeout=15000)
+    tab.preview_document(doc.id)
+    assert tab.preview.pdf_document.status() == QPdfDocument.Status.Ready
+    assert tab.preview.pdf_document.pageCount() >= 1
+
+
+def test_a_standby_server_is_read_only_and_says_why(server_db, qtbot, officer):
+    from blanko_desktop.ui.main_window import MainWindow
+    from blanko_desktop.ui.session import Session
+
+    storage = open_storage(server_db)
+    storage.read_only = True  # what ServerStorage.open finds on a server in recovery (a standby)
+    win = MainWindow(Session(LocalConfig(database=server_db, officer="Budi"), storage))
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        assert win.read_only_banner.isVisible()
+        assert win.read_only_banner.text().startswith("Basis data hanya dapat dibaca: server ini salinan cadangan.")
+        assert win.mode_label.text().startswith("Server (PostgreSQL) · ")
+        assert not win.action_import.isEnabled()
+        assert win.session.perform(win, lambda: win.session.services.add_lsp("LSP X", [], city="Y")) is None
+        assert "hanya dapat dibaca (server cadangan)" in officer.error_texts[0]
+    finally:
+        win.session.close()
