@@ -226,7 +226,11 @@ class SelfTest:
         import psycopg
 
         # "binary" is the wheel's compiled driver with its own libpq; "python" would need a system libpq
+        import keyring
+
         driver = f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
+        # where "Ingat kata sandi" keeps a server's password (Windows: the Credential Manager)
+        driver += f", credential store {type(keyring.get_keyring()).__name__}"
         return (f"{len(names)} modules (PySide6 {PySide6.__version__}, {driver}); {len(id_holidays)} Indonesian "
                 f"holidays in 2026; 1250000 = '{words}'")
 

@@ -82,10 +82,10 @@ class Op(QObject):
                 result = self._fn()
         except Exception as exc:  # reported to the GUI thread, which shows it
             self.running = False
-            self.failed.emit(exc)
+            self._tell(lambda: self.failed.emit(exc))
         else:
             self.running = False
-            self.finished.emit(result)
+            self._tell(lambda: self.finished.emit(result))
         finally:
             # peewee keeps one connection per thread: close this thread's own (a switched or closed
             # database has nothing left to close; without a storage the work closes what it opened)
@@ -94,6 +94,13 @@ class Op(QObject):
                     self._storage.db.close()
                 except Exception:
                     pass
+
+    @staticmethod
+    def _tell(emit: Callable[[], None]) -> None:
+        try:
+            emit()
+        except RuntimeError:  # deleted with its parent (a window or dialog closed meanwhile): nobody to tell
+            pass
 
     def wait(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)

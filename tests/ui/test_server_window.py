@@ -295,3 +295,16 @@ def test_a_standby_server_is_read_only_and_says_why(server_db, qtbot, officer):
         assert "hanya dapat dibaca (server cadangan)" in officer.error_texts[0]
     finally:
         win.session.close()
+
+
+def test_closing_the_dialog_while_the_server_is_asked_leaves_the_question_to_finish(qtbot, qapp, server_db):
+    dialog = ServerDialog(initial=server_db)
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    op = dialog._op
+    assert op in server_dialog._ASKING
+    dialog.reject()
+    dialog.deleteLater()
+    del dialog
+    qtbot.waitUntil(lambda: op not in server_dialog._ASKING, timeout=15000)
+    op.wait(5)
+    assert not op.running

@@ -26,6 +26,8 @@ from blanko_desktop.ui.operations import Op
 
 DEFAULT_PORT = 5432
 SSL_MODES = ("disable", "prefer", "require", "verify-full")
+# the questions still out to a server, kept until answered (see test_connection)
+_ASKING: set[Op] = set()
 
 
 @dataclass(frozen=True)
@@ -180,12 +182,16 @@ class ServerDialog(QDialog):
         address, password = self.address(), self.password.text()
         self.result.setText(self.tr("Connecting to %1…").replace("%1", address))
         self.result.setStyleSheet("")
-        # no storage: the probe closes its own connection
-        self._op = Op(lambda: server_probe.probe(address, password or None), None, self)
-        self._op.finished.connect(self._answered)
-        self._op.failed.connect(self._failed)
+        # no storage: the probe closes its own connection. Not the dialog's child: a dialog closed while the
+        # server is still being asked (a timeout takes seconds) must not delete the question under its thread.
+        op = self._op = Op(lambda: server_probe.probe(address, password or None), None)
+        _ASKING.add(op)
+        op.finished.connect(self._answered)
+        op.failed.connect(self._failed)
+        for signal in (op.finished, op.failed):
+            signal.connect(lambda _result, op=op: _ASKING.discard(op))
         self._edited()
-        self._op.start()
+        op.start()
 
     def open_clicked(self) -> None:
         """Open: tested first, so a wrong password or an empty database is said here, not in the window."""
