@@ -96,27 +96,40 @@ def install_excepthook() -> None:
 
 
 def open_storage(cfg):
-    """The configured database; when it cannot be opened, let the officer choose another or quit."""
+    """The configured database (a file or a server); when it cannot be opened, let the officer choose
+    another file, a new one, a server (the configured one's details offered again), or quit."""
     from blanko_desktop.core import config
-    from blanko_desktop.core.errors import StorageError
-    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.core.errors import DatabaseTooNewError, StorageError
+    from blanko_desktop.core.storage import is_server_address
+    from blanko_desktop.core.storage import open_storage as open_target
     from blanko_desktop.ui.dialogs import database_files
 
-    path, create = cfg.database_path, not cfg.database  # only the default file is created unasked
+    target, create = cfg.database_target, not cfg.database  # only the default file is created unasked
     while True:
         try:
-            storage = Storage.open(path, create=create)
+            storage = open_target(target, create=create)
         except StorageError as exc:
+            server = is_server_address(target)
             choice = database_files.ask_after_open_failure(None, str(exc))
             if choice == database_files.QUIT:
                 return None
-            chosen = (database_files.choose_existing(None, path.parent) if choice == database_files.OPEN_OTHER
-                      else database_files.choose_new(None, path.parent))
+            start = Path.home() if server else Path(target).parent
+            if choice == database_files.OPEN_SERVER:
+                from blanko_desktop.ui.dialogs import server_dialog
+
+                # the configured server's details, unless it is the server's software that is too new
+                again = target if server and not isinstance(exc, DatabaseTooNewError) else None
+                picked = server_dialog.ask(None, again, str(exc) if again else "")
+                if picked is not None:
+                    target, create = picked.target, picked.create
+                continue
+            chosen = (database_files.choose_existing(None, start) if choice == database_files.OPEN_OTHER
+                      else database_files.choose_new(None, start))
             if chosen is not None:
-                path, create = chosen, choice == database_files.CREATE_NEW
+                target, create = chosen, choice == database_files.CREATE_NEW
             continue
-        if storage.path != cfg.database_path or not cfg.recent:
-            cfg.remember(storage.path)
+        if storage.location != str(cfg.database_target) or not cfg.recent:
+            cfg.remember(storage.location)
             config.save(cfg)
         return storage
 

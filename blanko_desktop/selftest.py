@@ -6,6 +6,8 @@ Prints one line per check (OK / SKIP / FAIL, name, detail) and returns 0 only wh
   resources   icons, fonts, forms and translations are where blanko_desktop.paths looks
   data folder where the officer's data goes, and that it is outside the program folder
   database    a database created in a temporary folder, filled a little, checked, reopened, checked
+  server      when this workstation's database is a PostgreSQL server: the connection, the schema version,
+              and that the connected role cannot change or delete the audit log (SKIP for a file)
   shared mode a UNC path counts as the shared (network) database, the local temp folder does not
   excel       a workbook written with openpyxl and read back with python-calamine
   form        a form page rendered to PDF with reportlab and the app's font, read back with pypdf
@@ -42,6 +44,8 @@ RUNTIME_IMPORTS = [
     "PySide6.QtPdfWidgets", "PySide6.QtSvg", "PySide6.QtNetwork",
     "openpyxl", "pypdf", "reportlab", "reportlab.pdfbase.ttfonts", "peewee", "holidays", "num2words",
     "python_calamine", "extract_msg", "defusedxml", "platformdirs", "tzdata", "sqlite3", "zoneinfo",
+    # the server option: psycopg with its binary wheel (libpq inside; a Windows PC has no libpq of its own)
+    "psycopg", "psycopg_binary", "keyring",
 ]
 # Modules of the package that must not be imported here: they run the app.
 SKIP_APP_MODULES = {"blanko_desktop.__main__", "blanko_desktop.selftest"}
@@ -219,8 +223,16 @@ class SelfTest:
         words = num2words(1250000, lang="id")
         import PySide6
 
-        return (f"{len(names)} modules (PySide6 {PySide6.__version__}); {len(id_holidays)} Indonesian holidays "
-                f"in 2026; 1250000 = '{words}'")
+        import psycopg
+
+        # "binary" is the wheel's compiled driver with its own libpq; "python" would need a system libpq
+        import keyring
+
+        driver = f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
+        # where "Ingat kata sandi" keeps a server's password (Windows: the Credential Manager)
+        driver += f", credential store {type(keyring.get_keyring()).__name__}"
+        return (f"{len(names)} modules (PySide6 {PySide6.__version__}, {driver}); {len(id_holidays)} Indonesian "
+                f"holidays in 2026; 1250000 = '{words}'")
 
     def app_modules(self) -> str:
         count, failed = 0, []
@@ -296,6 +308,30 @@ class SelfTest:
         finally:
             storage.close()
         return f"schema {version}, {mode} mode, check OK {report.checked}{filled}"
+
+    def server(self) -> str:
+        """The configured PostgreSQL server, as the window would open it (nothing is written)."""
+        from blanko_desktop.core import config
+        from blanko_desktop.core.server_probe import BEHIND, READY, probe
+        from blanko_desktop.core.storage import is_server_address
+
+        target = config.load().database_target
+        if not is_server_address(target):
+            raise Skip(f"this workstation's database is a file ({target})")
+        answer = probe(str(target))
+        if answer.state not in (READY, BEHIND):
+            raise RuntimeError(f"{answer.address}: {answer.state}: {answer.message}")
+        role = f"role {answer.role}"
+        if not answer.audit_log_protected:
+            can = sorted(k for k, v in answer.privileges.items() if v and k.split(".")[-1] in
+                         ("update", "delete", "truncate"))
+            raise RuntimeError(
+                f"{answer.address}: {role}{' (the owner)' if answer.privileges.get('owner') else ''} may change "
+                f"the append-only tables ({', '.join(can)}); officers' workstations must connect with the "
+                "officers' role, which may only add to them (see the README, 'PostgreSQL server')")
+        schema = f"schema {answer.schema}" + (" (upgraded when opened)" if answer.state == BEHIND else "")
+        return (f"{answer.address}: PostgreSQL {answer.server_version}, {schema}, {role}, the audit "
+                f"log and the stock ledger add-only for it" + ("; read-only standby" if answer.read_only else ""))
 
     def shared_mode(self) -> str:
         from blanko_desktop.core.storage import is_network_path
@@ -473,6 +509,7 @@ class SelfTest:
             ("resources", self.resources),
             ("data folder", self.data_folder),
             ("database", self.database),
+            ("server", self.server),
             ("shared mode", self.shared_mode),
             ("excel", self.excel),
             ("form", self.form),

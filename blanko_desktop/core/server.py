@@ -616,7 +616,8 @@ def _explain(address: str, exc: BaseException) -> str:
                 "Berkas → Buka server basis data… untuk memasukkannya.")
     if "does not exist" in low and "database" in low:
         return f"Basis data {address} tidak ada di server itu. Minta pengelola server membuatnya (lihat README)."
-    if "could not translate host name" in low or "connection refused" in low or "timeout" in low \
+    if "could not translate host name" in low or "failed to resolve host" in low or "connection refused" in low \
+            or "timeout" in low \
             or "no route" in low or "network is unreachable" in low:
         return (f"Server basis data {address} tidak terjangkau ({text}). Periksa alamatnya dan sambungan "
                 "jaringan.")

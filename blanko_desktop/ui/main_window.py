@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop import APP_NAME, __version__, paths
-from blanko_desktop.core.errors import BlankoError
+from blanko_desktop.core.errors import BlankoError, DatabaseTooNewError, StorageError
 from blanko_desktop.ui import messages
 from blanko_desktop.ui.intake.controller import IntakeController
 from blanko_desktop.ui.intake.router import DropRouter
-from blanko_desktop.ui.session import Session
+from blanko_desktop.ui.session import Session, as_target
 from blanko_desktop.ui.widgets.drop_overlay import DropOverlay, NoticeBar
 
 WARM_UP_DELAY_MS = 1500
@@ -419,6 +419,9 @@ class MainWindow(QMainWindow):
         self.action_open_db = QAction(self.tr("&Open database…"), self)
         self.action_open_db.setShortcut(QKeySequence.StandardKey.Open)
         self.action_open_db.triggered.connect(self.open_database)
+        self.action_open_server = QAction(self.tr("Open database &server…"), self)
+        self.action_open_server.setStatusTip(self.tr("Work on the office's PostgreSQL server instead of a file"))
+        self.action_open_server.triggered.connect(lambda: self.open_server())
         self.action_quit = QAction(self.tr("&Quit"), self)
         self.action_quit.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.action_quit.triggered.connect(self.close)
@@ -451,6 +454,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.action_new_db)
         self.file_menu.addAction(self.action_open_db)
+        self.file_menu.addAction(self.action_open_server)
         self.recent_menu = QMenu(self.tr("&Recent databases"), self)
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addSeparator()
@@ -470,12 +474,14 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        current = str(self.session.storage.path)
+        current = self.session.storage.location
         entries = [p for p in self.session.cfg.recent if p != current]
         for number, text in enumerate(entries, start=1):
-            action = self.recent_menu.addAction(f"&{number} {text}" if number < 10 else text)
+            # '&' in a file name or an address would mark a mnemonic: doubled, it is shown as it is
+            shown = text.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number} {shown}" if number < 10 else shown)
             action.setData(text)
-            action.triggered.connect(lambda _=False, p=text: self.switch_database(Path(p), create=False))
+            action.triggered.connect(lambda _=False, p=text: self.switch_database(as_target(p), create=False))
         if not entries:
             empty = self.recent_menu.addAction(self.tr("(none)"))
             empty.setEnabled(False)
@@ -506,9 +512,13 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         storage = self.session.storage
-        self.db_label.setText(self.tr("Database: %1").replace("%1", str(storage.path)))
-        self.db_label.setToolTip(str(storage.path))
-        if storage.shared:
+        self.db_label.setText(self.tr("Database: %1").replace("%1", storage.location))
+        self.db_label.setToolTip(storage.location)
+        if not storage.is_file:
+            self.mode_label.setText(self.tr("Server (PostgreSQL)"))
+            self.mode_label.setToolTip(self.tr(
+                "The database is on the office's server: other officers use it at the same time."))
+        elif storage.shared:
             self.mode_label.setText(self.tr("Shared mode (network)"))
             self.mode_label.setToolTip(self.tr(
                 "The database is on a network drive: other officers may use it at the same time."))
@@ -532,6 +542,9 @@ class MainWindow(QMainWindow):
             self.mode_label.setText(self.mode_label.text() + " · " + self.tr("read-only"))
 
     def read_only_text(self) -> str:
+        if not self.session.storage.is_file:
+            return self.tr("The database is read-only: this server is a standby copy. You can look at everything, "
+                           "but no change can be saved. Open the office's main server to work.")
         return self.tr("The database is read-only: you can look at everything, but no change can be saved "
                        "(permissions of the file or its folder). Ask for write access, or open another file.")
 
@@ -584,7 +597,10 @@ class MainWindow(QMainWindow):
     # -- database file ------------------------------------------------------------------------------
 
     def _start_dir(self) -> Path:
-        return self.session.storage.path.parent
+        """Where the file dialogs start: beside the open file, or the officer's home folder when the
+        database is on a server."""
+        storage = self.session.storage
+        return storage.path.parent if storage.is_file else Path.home()
 
     def new_database(self) -> None:
         from blanko_desktop.ui.dialogs.database_files import choose_new
@@ -600,11 +616,28 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_database(path, create=False)
 
-    def switch_database(self, path: Path, create: bool = False) -> bool:
-        """Close the open file and work on `path`; a refusal leaves the current file open."""
+    def open_server(self, initial: str | None = None, note: str = "") -> bool:
+        """File → Open database server…: the address, tested, then opened (the open server's own address
+        when none is given, so its details can be corrected)."""
+        from blanko_desktop.ui.dialogs import server_dialog
+
+        storage = self.session.storage
+        choice = server_dialog.ask(self, initial or (None if storage.is_file else storage.location), note)
+        if choice is None:
+            return False
+        return self.switch_database(choice.target, create=choice.create)
+
+    def switch_database(self, target: Path | str, create: bool = False) -> bool:
+        """Work on `target` (a file's path or a server's address) from now on; a refusal leaves the current
+        database open. A server that refuses (a password not remembered, the network) is offered again in
+        its dialog, with the server's answer."""
+        target = as_target(target)
         try:
-            self.session.open_database(path, create=create)
+            self.session.open_database(target, create=create)
         except BlankoError as exc:
+            if isinstance(target, str) and isinstance(exc, StorageError) \
+                    and not isinstance(exc, DatabaseTooNewError):
+                return self.open_server(target, str(exc))
             messages.error(self, exc)
             return False
         # the file dialog took the focus away: give it back to the table, so the keyboard works at once

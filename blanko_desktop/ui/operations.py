@@ -59,7 +59,7 @@ class Op(QObject):
     failed = Signal(object)
     progress = Signal(int, int, str)  # done, total, what: the work may emit it from its thread
 
-    def __init__(self, fn: Callable[[], Any], storage: Storage, parent: QObject | None = None,
+    def __init__(self, fn: Callable[[], Any], storage: Storage | None, parent: QObject | None = None,
                  serial: bool = False):
         super().__init__(parent)
         self._fn = fn
@@ -82,17 +82,25 @@ class Op(QObject):
                 result = self._fn()
         except Exception as exc:  # reported to the GUI thread, which shows it
             self.running = False
-            self.failed.emit(exc)
+            self._tell(lambda: self.failed.emit(exc))
         else:
             self.running = False
-            self.finished.emit(result)
+            self._tell(lambda: self.finished.emit(result))
         finally:
             # peewee keeps one connection per thread: close this thread's own (a switched or closed
-            # database has nothing left to close)
-            try:
-                self._storage.db.close()
-            except Exception:
-                pass
+            # database has nothing left to close; without a storage the work closes what it opened)
+            if self._storage is not None:
+                try:
+                    self._storage.db.close()
+                except Exception:
+                    pass
+
+    @staticmethod
+    def _tell(emit: Callable[[], None]) -> None:
+        try:
+            emit()
+        except RuntimeError:  # deleted with its parent (a window or dialog closed meanwhile): nobody to tell
+            pass
 
     def wait(self, timeout: float | None = None) -> None:
         self._thread.join(timeout)

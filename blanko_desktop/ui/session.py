@@ -17,7 +17,7 @@ from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.config import LocalConfig
 from blanko_desktop.core.errors import BlankoError
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.storage import Storage
+from blanko_desktop.core.storage import Storage, is_server_address, open_storage
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.operations import Changes
 
@@ -25,8 +25,14 @@ T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
-# How often the window asks whether a colleague committed: one PRAGMA on the GUI thread (microseconds).
+# How often the window asks whether a colleague committed: on the GUI thread, one PRAGMA on a file, or the
+# server's notifications drained without waiting (microseconds both).
 POLL_MS = 2000
+
+
+def as_target(text: Path | str) -> Path | str:
+    """What a remembered entry opens: a server's address stays text, anything else is a file's path."""
+    return str(text) if is_server_address(text) else Path(text)
 
 
 class Session(QObject):
@@ -34,7 +40,7 @@ class Session(QObject):
 
     changed = Signal()           # data changed through the UI (any kind): views that cannot tell reload
     changes = Signal(object)     # the same, with what changed (operations.Changes): views reload what concerns them
-    database_changed = Signal()  # another database file is open: views rebind and reload
+    database_changed = Signal()  # another database (file or server) is open: views rebind and reload
     profile_changed = Signal()   # the officer's profile name changed
     busy = Signal(int)           # a write waits for another officer's lock (attempt number)
 
@@ -47,12 +53,14 @@ class Session(QObject):
         self._seen_event = live.last_event_id(storage)
         self._poll_failed = False
         self._poll_timer: QTimer | None = None
+        self._prime_watching()
         self._follow_office_zone()
         self.changed.connect(self._follow_office_zone)  # the office hours may have changed in Settings
 
     @property
     def read_only(self) -> bool:
-        """The open file cannot be written (permissions): views show it and offer no writes."""
+        """The open database cannot be written (a file's permissions, a standby server): views show it and
+        offer no writes."""
         return self.storage.read_only
 
     # -- colleagues' changes -------------------------------------------------------------------------
@@ -121,24 +129,24 @@ class Session(QObject):
         self.changes.emit(changes)
         self.changed.emit()
 
-    # -- database file ------------------------------------------------------------------------------
+    # -- database ------------------------------------------------------------------------------------
 
-    def open_database(self, path: Path | str, create: bool = False) -> None:
-        """Close the current file, open `path` and make it this workstation's database.
+    def open_database(self, target: Path | str, create: bool = False) -> None:
+        """Make `target` (a database file, or a PostgreSQL server's address) this workstation's database.
 
-        Raises StorageError (the current file stays open) when `path` cannot be used.
+        The new one is opened before the current one is closed: when `target` cannot be used (StorageError),
+        the current database stays open and the models stay on it (a refused open never binds them), so
+        nothing has to be opened again, not even a server whose password was only typed.
         """
-        path = Path(path)
-        old_path = self.storage.path
-        self.storage.close()
+        target = as_target(target)
+        storage = open_storage(target, create=create)
+        old = self.storage
         try:
-            storage = Storage.open(path, create=create)
-        except BlankoError:
-            # The models follow the last file opened: open the previous one again.
-            self._bind(Storage.open(old_path, create=False))
-            raise
+            old.close()
+        except Exception:  # the old server dropped the connection: it is left behind all the same
+            log.warning("could not close %s", old.location, exc_info=True)
         self._bind(storage)
-        self.cfg.remember(storage.path)
+        self.cfg.remember(storage.location)
         config.save(self.cfg)
         self.database_changed.emit()
 
@@ -147,7 +155,16 @@ class Session(QObject):
         storage.on_busy = self._on_busy
         self._seen_event = live.last_event_id(storage)
         self.services = Services(storage, self.services.actor)
+        self._prime_watching()
         self._follow_office_zone()
+
+    def _prime_watching(self) -> None:
+        # a server starts LISTENing at its first call: made now, a colleague's commit before the first
+        # poll is not missed (touched_since then reads it from the audit log)
+        try:
+            self.storage.changed_elsewhere()
+        except Exception:
+            log.warning("could not start watching the database for changes", exc_info=True)
 
     def _follow_office_zone(self) -> None:
         # the zone alone: building the calendar (holidays library) is not needed to read a clock

@@ -852,6 +852,10 @@ keluar</translation>
         <translation>Buat yang baru…</translation>
     </message>
     <message>
+        <source>Open a server…</source>
+        <translation>Buka server…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Keluar</translation>
     </message>
@@ -1813,6 +1817,14 @@ keluar</translation>
         <translation>B&amp;uka basis data…</translation>
     </message>
     <message>
+        <source>Open database &amp;server…</source>
+        <translation>Buka &amp;server basis data…</translation>
+    </message>
+    <message>
+        <source>Work on the office&apos;s PostgreSQL server instead of a file</source>
+        <translation>Bekerja pada server PostgreSQL kantor, bukan pada berkas</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
@@ -1857,6 +1869,14 @@ keluar</translation>
         <translation>Basis data: %1</translation>
     </message>
     <message>
+        <source>Server (PostgreSQL)</source>
+        <translation>Server (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>The database is on the office&apos;s server: other officers use it at the same time.</source>
+        <translation>Basis data ada di server kantor: petugas lain memakainya pada saat yang sama.</translation>
+    </message>
+    <message>
         <source>Shared mode (network)</source>
         <translation>Mode bersama (jaringan)</translation>
     </message>
@@ -1875,6 +1895,10 @@ keluar</translation>
     <message>
         <source>Officer: %1</source>
         <translation>Petugas: %1</translation>
+    </message>
+    <message>
+        <source>The database is read-only: this server is a standby copy. You can look at everything, but no change can be saved. Open the office&apos;s main server to work.</source>
+        <translation>Basis data hanya dapat dibaca: server ini salinan cadangan. Anda dapat melihat semuanya, tetapi tidak ada perubahan yang dapat disimpan. Buka server utama kantor untuk bekerja.</translation>
     </message>
     <message>
         <source>The database is busy: another officer is saving. Retrying (%1)…</source>
@@ -2913,6 +2937,105 @@ keluar</translation>
     </message>
 </context>
 <context>
+    <name>ServerDialog</name>
+    <message>
+        <source>Open database server</source>
+        <translation>Buka server basis data</translation>
+    </message>
+    <message>
+        <source>The office&apos;s PostgreSQL server keeps one database for every officer. The server&apos;s administrator gives you these details.</source>
+        <translation>Server PostgreSQL kantor menyimpan satu basis data untuk semua petugas. Rincian di bawah ini diberikan oleh pengelola server.</translation>
+    </message>
+    <message>
+        <source>e.g. db.bnsp.local or 10.0.0.5</source>
+        <translation>mis. db.bnsp.local atau 10.0.0.5</translation>
+    </message>
+    <message>
+        <source>e.g. petugas</source>
+        <translation>mis. petugas</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password (in this computer&apos;s credential store)</source>
+        <translation>&amp;Ingat kata sandi (di penyimpanan kredensial komputer ini)</translation>
+    </message>
+    <message>
+        <source>off (disable)</source>
+        <translation>mati (disable)</translation>
+    </message>
+    <message>
+        <source>when the server offers it (prefer)</source>
+        <translation>bila server menyediakannya (prefer)</translation>
+    </message>
+    <message>
+        <source>required (require)</source>
+        <translation>wajib (require)</translation>
+    </message>
+    <message>
+        <source>required, server certificate checked (verify-full)</source>
+        <translation>wajib, sertifikat server diperiksa (verify-full)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Basis data:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Pe&amp;ngguna:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Secure connection (&amp;TLS):</source>
+        <translation>Sambungan aman (&amp;TLS):</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Coba sambungan</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>B&amp;uka</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Menyambung ke %1…</translation>
+    </message>
+    <message>
+        <source>Empty database</source>
+        <translation>Basis data kosong</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty. Create the Blanko Desktop tables in it and start working there?</source>
+        <translation>Basis data %1 masih kosong. Buat tabel Blanko Desktop di sana lalu mulai bekerja di sana?</translation>
+    </message>
+    <message>
+        <source>&amp;Create and open</source>
+        <translation>&amp;Buat dan buka</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>Kata sandi tidak disimpan</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password will be asked again next time.</source>
+        <translation>Komputer ini tidak punya penyimpanan kredensial: kata sandi akan ditanyakan lagi lain kali.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2935,16 +3058,16 @@ keluar</translation>
         <translation>&amp;Hari libur dan penutupan</translation>
     </message>
     <message>
-        <source>Database file</source>
-        <translation>Berkas basis data</translation>
-    </message>
-    <message>
         <source>&amp;New database…</source>
         <translation>Basis data &amp;baru…</translation>
     </message>
     <message>
         <source>&amp;Open database…</source>
         <translation>B&amp;uka basis data…</translation>
+    </message>
+    <message>
+        <source>Open database se&amp;rver…</source>
+        <translation>Buka se&amp;rver basis data…</translation>
     </message>
     <message>
         <source>&amp;Recent databases:</source>
@@ -3051,6 +3174,10 @@ keluar</translation>
         <translation>P&amp;rinter bawaan:</translation>
     </message>
     <message>
+        <source>Database</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
         <source>C&amp;loses at:</source>
         <translation>&amp;Tutup pukul:</translation>
     </message>
@@ -3061,6 +3188,10 @@ keluar</translation>
     <message>
         <source>&amp;Remove</source>
         <translation>Ha&amp;pus</translation>
+    </message>
+    <message>
+        <source>Server (PostgreSQL)</source>
+        <translation>Server (PostgreSQL)</translation>
     </message>
     <message>
         <source>Shared mode (network)</source>
@@ -4083,6 +4214,10 @@ keluar</translation>
     <message>
         <source>Select a document to preview it here.</source>
         <translation>Pilih dokumen untuk melihat pratinjaunya di sini.</translation>
+    </message>
+    <message>
+        <source>The stored file is missing. Run the database check.</source>
+        <translation>Berkas yang tersimpan tidak ditemukan. Jalankan pemeriksaan basis data.</translation>
     </message>
     <message>
         <source>No preview for this file (%1). Use “Open with the default program”.</source>

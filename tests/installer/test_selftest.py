@@ -39,3 +39,54 @@ def test_selftest_reports_failure(capsys, monkeypatch):
     out = capsys.readouterr().out
     assert code == 1
     assert "FAIL excel: RuntimeError: simulated" in out
+
+
+def _server_line(address: str | None) -> str:
+    import io
+
+    from blanko_desktop.core import config
+
+    if address is not None:
+        config.save(config.LocalConfig(database=address, recent=[address]))
+    out = io.StringIO()
+    test = selftest.SelfTest(["blanko-desktop"], out)
+    test.check("server", test.server)
+    return out.getvalue()
+
+
+def test_selftest_skips_the_server_for_a_file_database():
+    assert _server_line(None).startswith("SKIP server: this workstation's database is a file (")
+
+
+def test_selftest_checks_the_configured_server_its_schema_and_the_officers_privileges(server_db, pg_cluster):
+    import uuid
+
+    from blanko_desktop.core import migrations
+    from blanko_desktop.core.server import ServerStorage
+
+    # the owner (the administrator's login) may change the audit log: a workstation must not use it
+    line = _server_line(server_db)
+    assert line.startswith(f"FAIL server: RuntimeError: {server_db}: role postgres (the owner) may change the "
+                           "append-only tables (audit_event.delete, audit_event.truncate, audit_event.update,"), line
+    role = "petugas_" + uuid.uuid4().hex[:8]
+    pg_cluster.admin(f'CREATE ROLE "{role}" LOGIN')
+    try:
+        owner = ServerStorage.open(server_db)
+        try:
+            owner.grant_officer_role(role)
+        finally:
+            owner.close()
+        officer_address = server_db.replace("postgres@", f"{role}@")
+        line = _server_line(officer_address)
+        assert line.startswith(f"OK   server: {officer_address}: PostgreSQL "), line
+        assert (f"schema {migrations.LATEST}, role {role}, the audit log and the stock ledger add-only for it"
+                in line), line
+    finally:
+        pg_cluster.drop(server_db)
+        pg_cluster.admin(f'DROP ROLE IF EXISTS "{role}"')
+
+
+def test_selftest_names_a_server_it_cannot_reach():
+    line = _server_line("postgresql://postgres@127.0.0.1:1/blanko")
+    assert line.startswith("FAIL server: RuntimeError: postgresql://postgres@127.0.0.1:1/blanko: refused: Server "
+                           "basis data postgresql://postgres@127.0.0.1:1/blanko tidak terjangkau"), line

@@ -1,4 +1,4 @@
-"""Choosing a database file: a new one, an existing one, or what to do when one cannot be opened."""
+"""Choosing a database file: a new one, an existing one, or what to do when a database cannot be opened."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-OPEN_OTHER, CREATE_NEW, QUIT = "open", "new", "quit"
+OPEN_OTHER, CREATE_NEW, OPEN_SERVER, QUIT = "open", "new", "server", "quit"
 
 
 def _filter() -> str:
@@ -47,7 +47,7 @@ def choose_existing(parent: QWidget | None, start: Path | None = None) -> Path |
 
 
 def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
-    """The database could not be opened: open another file, create a new one, or quit."""
+    """The database could not be opened: open another file, create a new one, open a server, or quit."""
     box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("DatabaseFiles", "Blanko Desktop"),
                       QCoreApplication.translate("DatabaseFiles", "The database cannot be opened."),
                       QMessageBox.StandardButton.NoButton, parent)
@@ -56,6 +56,8 @@ def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
                                QMessageBox.ButtonRole.AcceptRole)
     create_new = box.addButton(QCoreApplication.translate("DatabaseFiles", "Create a new one…"),
                                QMessageBox.ButtonRole.ActionRole)
+    open_server = box.addButton(QCoreApplication.translate("DatabaseFiles", "Open a server…"),
+                                QMessageBox.ButtonRole.ActionRole)
     box.addButton(QCoreApplication.translate("DatabaseFiles", "Quit"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_other)
     box.exec()
@@ -64,4 +66,6 @@ def ask_after_open_failure(parent: QWidget | None, message: str) -> str:
         return OPEN_OTHER
     if clicked is create_new:
         return CREATE_NEW
+    if clicked is open_server:
+        return OPEN_SERVER
     return QUIT

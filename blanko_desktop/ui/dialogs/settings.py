@@ -162,7 +162,7 @@ class SettingsDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
 
-        db_box = QGroupBox(self.tr("Database file"))
+        db_box = QGroupBox(self.tr("Database"))
         db_layout = QVBoxLayout(db_box)
         self.db_path = QLabel()
         self.db_path.setWordWrap(True)
@@ -173,8 +173,10 @@ class SettingsDialog(QDialog):
         row = QHBoxLayout()
         self.new_db_button = QPushButton(self.tr("&New database…"))
         self.open_db_button = QPushButton(self.tr("&Open database…"))
+        self.open_server_button = QPushButton(self.tr("Open database se&rver…"))
         row.addWidget(self.new_db_button)
         row.addWidget(self.open_db_button)
+        row.addWidget(self.open_server_button)
         row.addStretch(1)
         db_layout.addLayout(row)
         recent_label = QLabel(self.tr("&Recent databases:"))
@@ -189,9 +191,11 @@ class SettingsDialog(QDialog):
         if self.window_ is not None and hasattr(self.window_, "action_new_db"):
             self.new_db_button.clicked.connect(self.window_.action_new_db.trigger)
             self.open_db_button.clicked.connect(self.window_.action_open_db.trigger)
+            self.open_server_button.clicked.connect(self.window_.action_open_server.trigger)
         else:
             self.new_db_button.setEnabled(False)
             self.open_db_button.setEnabled(False)
+            self.open_server_button.setEnabled(False)
         self.open_recent_button.clicked.connect(self.open_recent)
         self.recent_list.itemActivated.connect(lambda _item: self.open_recent())
 
@@ -358,11 +362,14 @@ class SettingsDialog(QDialog):
         """Show what is stored now (also after the database file changed)."""
         session = self.session
         storage = session.storage
-        self.db_path.setText(str(storage.path))
-        self.db_mode.setText(self.tr("Shared mode (network)") if storage.shared else self.tr("Local"))
+        self.db_path.setText(storage.location)
+        if not storage.is_file:
+            self.db_mode.setText(self.tr("Server (PostgreSQL)"))
+        else:
+            self.db_mode.setText(self.tr("Shared mode (network)") if storage.shared else self.tr("Local"))
         self.recent_list.clear()
         for path in session.cfg.recent:
-            if path != str(storage.path):
+            if path != storage.location:
                 self.recent_list.addItem(path)
         self.open_recent_button.setEnabled(self.recent_list.count() > 0)
 
@@ -432,9 +439,9 @@ class SettingsDialog(QDialog):
         item = self.recent_list.currentItem()
         if item is None or self.window_ is None or not hasattr(self.window_, "switch_database"):
             return
-        from pathlib import Path
+        from blanko_desktop.ui.session import as_target
 
-        self.window_.switch_database(Path(item.text()), create=False)
+        self.window_.switch_database(as_target(item.text()), create=False)
 
     # -- signatories --------------------------------------------------------------------------------
 

@@ -26,8 +26,12 @@ def open_copy(parent: QWidget | None, storage: Storage, doc: DocumentView) -> tu
     """
     from blanko_desktop.core.reception import file_name_for  # the intake stack: not needed at start-up
 
-    source = storage.files.path_for(doc.sha256)
-    if not source.is_file():
+    try:
+        # a file beside the database, or a local copy written from the server's database
+        source = storage.files.path_for(doc.sha256)
+    except OSError:  # not on the server (FileNotFoundError), or the copy could not be written
+        source = None
+    if source is None or not source.is_file():
         messages.warn(parent, translate("StoredFile", "File missing"),
                       translate("StoredFile", "The stored file is missing. Run the database check."))
         return None, False

@@ -560,7 +560,10 @@ class VerificationTab(QWidget):
         self.preview.set_document(doc.id, doc.original_name)
         detected = (doc.analysis or {}).get("detected_type", "")
         if detected == "pdf":
-            self.preview.show_pdf(self.session.storage.files.path_for(doc.sha256))
+            try:  # on a server: a local copy of the document, written once
+                self.preview.show_pdf(self.session.storage.files.path_for(doc.sha256))
+            except OSError:
+                self.preview.show_message(self.tr("The stored file is missing. Run the database check."))
         elif detected in intake_sniff.SPREADSHEET_TYPES:
             self._preview_sheet(doc, then_row)
         else:
