@@ -76,38 +76,22 @@ class RequestTableService(ServiceBase):
     PAGE_HINT = 200  # the view's page: what the walk must fill
 
     @property
-    def _on_server(self) -> bool:
+    def _server(self) -> bool:
         return self.storage.engine == "postgresql"
 
     def _has_search_index(self) -> bool:
-        if self._on_server:
-            # m0008's trigram indexes, which the server's planner uses for ILIKE by itself
-            return bool(self.storage.db.execute_sql(
-                "SELECT to_regclass('request_letter_number_trgm') IS NOT NULL").fetchone()[0])
-        # absent when this SQLite had no FTS5 trigram tokenizer at migration (see migrations.m0008)
+        # absent when this SQLite had no FTS5 trigram tokenizer at migration (see migrations.m0008); the
+        # server has none to ask: its trigram indexes serve ILIKE by themselves
+        if self._server:
+            return False
         return self.storage.db.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'request_search'").fetchone() is not None
 
-    def _fts(self, text: str) -> str | None:
-        """The FTS5 query narrowing a search on SQLite's shadow table; None on the server (no shadow table: its
-        planner narrows the ILIKE through the trigram indexes itself) or without the index."""
-        if not text or self._on_server:
-            return None
-        return search_query(text) if self._has_search_index() else None
-
-    def _unindexed(self, column: str, hint: bool) -> str:
-        """`column`, on SQLite with a unary '+' when `hint` (keeping SQLite off that column's index); the
-        server's planner needs no such hint, and has no '+' for text."""
-        return "+" + column if hint and not self._on_server else column
-
     def _plan(self, flt: RequestFilter, now: str) -> _Plan:
         """Sorting m matches costs about m; walking the date index to fill a page of p costs about p * n / m
-        rows: walk when m * m > p * n. Each narrowing is counted only up to that bound, so deciding is cheap.
-        The server's planner decides this itself from its statistics."""
-        if self._on_server:
-            return _Plan(None, walk=False)
+        rows: walk when m * m > p * n. Each narrowing is counted only up to that bound, so deciding is cheap."""
         text = flt.text.strip()
-        fts = self._fts(text)
+        fts = search_query(text) if text and self._has_search_index() else None
         if fts is None and not flt.overdue:
             return _Plan(None, walk=not text)
         execute = self.storage.db.execute_sql
@@ -116,10 +100,10 @@ class RequestTableService(ServiceBase):
         narrow = []
         if fts is not None:
             narrow.append(execute("SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? "
-                                  "LIMIT ?)", (fts, bound)).fetchone()[0])
+                                  "LIMIT ?) AS n", (fts, bound)).fetchone()[0])
         if flt.overdue:
             narrow.append(execute("SELECT COUNT(*) FROM (SELECT 1 FROM request WHERE clock_running = 1 AND "
-                                  "due_at < ? LIMIT ?)", (now, bound)).fetchone()[0])
+                                  "due_at < ? LIMIT ?) AS n", (now, bound)).fetchone()[0])
         if min(narrow) < bound:
             return _Plan(fts, walk=False)
         # matches are everywhere: a LIKE per row on the walk is cheaper than collecting them all first
@@ -135,8 +119,8 @@ class RequestTableService(ServiceBase):
             params += list(flt.states)
         if flt.overdue:
             # on a walk, '+' keeps SQLite from collecting every overdue row through its index to sort them
-            clauses.append(f"{self._unindexed('r.clock_running', plan.walk)} = 1 AND "
-                           f"{self._unindexed('r.due_at', plan.walk)} < ?")
+            plus = "+" if plan.walk and not self._server else ""
+            clauses.append(f"{plus}r.clock_running = 1 AND {plus}r.due_at < ?")
             params.append(now)
         text = flt.text.strip()
         if text:
@@ -162,7 +146,9 @@ class RequestTableService(ServiceBase):
     def request_count(self, flt: RequestFilter, now: datetime | None = None) -> int:
         stamp = _stamp(now or utcnow())
         # counting has nothing to sort: the indexes always narrow (the walk only pays off to fill a page)
-        where, params = self._where(flt, stamp, _Plan(self._fts(flt.text.strip()), walk=False))
+        text = flt.text.strip()
+        fts = search_query(text) if text and self._has_search_index() else None
+        where, params = self._where(flt, stamp, _Plan(fts, walk=False))
         sql = "SELECT COUNT(*) FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + where
         return self.storage.db.execute_sql(sql, params).fetchone()[0]
 
@@ -186,8 +172,13 @@ class RequestTableService(ServiceBase):
             offset = 0
         # When few rows match, a '+' keeps SQLite from walking the whole date index with a join per row and
         # lets it sort the matches instead (383 -> 71 ms at 100,000 requests).
-        order = self._unindexed("r.received_at", not plan.walk) + " DESC, r.id DESC"
-        return self._rows(where, params, order, limit, offset)
+        return self._rows(where, params, self._received_order(plan), limit, offset)
+
+    def _received_order(self, plan: _Plan) -> str:
+        # SQLite's unary '+' (no index for this term) is a type error on the server, whose planner weighs
+        # the sort against the index walk by itself
+        plus = "" if plan.walk or self._server else "+"
+        return f"{plus}r.received_at DESC, r.id DESC"
 
     def _queue_page(self, flt: RequestFilter, stamp: str, offset: int, limit: int,
                     after: RequestRow | tuple[datetime, int] | None) -> list[RequestRow]:
@@ -226,8 +217,7 @@ class RequestTableService(ServiceBase):
             args += [_stamp(after.received_at), after.id]
             offset = 0
         part_where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
-        order = self._unindexed("r.received_at", not plan.walk) + " DESC, r.id DESC"
-        return rows + self._rows(part_where, args, order, limit - len(rows), offset)
+        return rows + self._rows(part_where, args, self._received_order(plan), limit - len(rows), offset)
 
     def _rows(self, where: str, params: list[Any], order: str, limit: int, offset: int) -> list[RequestRow]:
         # since when a request waits on its LSP: its latest move into that state (the audit index finds it)
