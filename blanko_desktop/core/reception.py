@@ -329,12 +329,15 @@ class Reception:
                 if f.duplicate_of is not None:
                     continue
                 try:
-                    doc = Document.create(
-                        request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
-                        media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
-                        source=source, parent=ids.get(f.parent) if f.parent is not None else None,
-                        received_at=arrival, added_by=services.actor.label,
-                        analysis=stored_as[id(f)])
+                    # a savepoint: a refused row aborts the whole transaction on the server, and the check
+                    # below must still read
+                    with self.storage.db.atomic():
+                        doc = Document.create(
+                            request=req, kind=f.kind, original_name=f.name, sha256=f.sha256, size=len(f.data),
+                            media_type=media_type(f.data, f.analysis.detected_type if f.analysis else "eml"),
+                            source=source, parent=ids.get(f.parent) if f.parent is not None else None,
+                            received_at=arrival, added_by=services.actor.label,
+                            analysis=stored_as[id(f)])
                 except IntegrityError:
                     # the unique key saw what the check above could not (a writer outside this program)
                     self._refuse_received_meanwhile([f])

@@ -163,11 +163,22 @@ def test_a_list_called_something_else_no_longer_counts(services, lsp, tmp_path):
 def test_the_lookup_searches_the_indexes_and_scans_no_table(services, lsp, tmp_path):
     first = take_in(services, lsp, tmp_path, "101")
     listed = Document.get((Document.request == first) & (Document.kind == "list"))
-    plan = [row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + roster._COUNTED_ELSEWHERE,
-                                                    (listed.id, first, first))]
+    args = (listed.id, first, first)
+    if services.storage.engine == "sqlite":
+        plan = [row[3] for row in database.execute_sql("EXPLAIN QUERY PLAN " + roster._COUNTED_ELSEWHERE, args)]
+        scans = [step for step in plan if step.startswith("SCAN")]
+    else:
+        # a table of three rows is read whole whatever its indexes: with sequential scans priced out, the plan
+        # shows whether the indexes can answer the lookup (a missing one leaves a Seq Scan all the same)
+        database.execute_sql("SET enable_seqscan = off")
+        try:
+            plan = [row[0] for row in database.execute_sql("EXPLAIN " + roster._COUNTED_ELSEWHERE, args)]
+        finally:
+            database.execute_sql("RESET enable_seqscan")
+        scans = [step for step in plan if "Seq Scan" in step]
     assert any("listed_participant_document_id" in step for step in plan), plan
     assert any("listed_participant_nik_scheme" in step for step in plan), plan
-    assert not any(step.startswith("SCAN") for step in plan), plan
+    assert not scans, plan
 
 
 def make_old(document_id: int) -> None:

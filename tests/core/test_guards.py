@@ -137,13 +137,12 @@ from pathlib import Path
 from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.storage import Storage
+from blanko_desktop.core.storage import open_storage
 from blanko_desktop.core.verification import checklist
 
-path, who, request_id, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-storage = Storage.open(Path(path), create=False)
+target, who, request_id, rounds, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), Path(sys.argv[5])
+storage = open_storage(target, create=False)
 services = Services(storage, Actor(who, who))
-go = Path(path + ".go")
 for round_ in range(rounds):
     while not (go.exists() and go.read_text() == str(round_)):
         time.sleep(0.001)
@@ -163,12 +162,12 @@ for round_ in range(rounds):
 @pytest.mark.slow
 def test_two_officers_accepting_one_finding_at_once_one_succeeds(services, lsp, tmp_path):
     """Both read the checklist with the finding open, then accept at once: the check inside the write
-    transaction lets exactly one through, round after round."""
+    transaction lets exactly one through, round after round (on a file, or one server database)."""
     req, finding, _ = _with_finding(services, lsp, tmp_path)
-    path = str(services.storage.path)
-    go = tmp_path / "db" / "blanko.sqlite.go"
+    target = services.storage.location
+    go = tmp_path / "go"
     rounds = 20
-    procs = [subprocess.Popen([sys.executable, "-c", ACCEPTER, path, who, str(req.id), str(rounds)],
+    procs = [subprocess.Popen([sys.executable, "-c", ACCEPTER, target, who, str(req.id), str(rounds), str(go)],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for who in ("sari", "budi")]
     played = 0

@@ -64,7 +64,7 @@ def find_signatory(text: str) -> int:
         if Signatory.get_or_none(Signatory.id == number) is None:
             raise NotFoundError(f"Pejabat #{number} tidak ditemukan. " + PENGATURAN_HINT)
         return number
-    rows = list(Signatory.select().order_by(Signatory.name))
+    rows = list(Signatory.select().order_by(Signatory.name, Signatory.id))
     if not rows:
         raise NotFoundError(f"Pejabat '{wanted}' tidak ditemukan: belum ada pejabat penandatangan. "
                             + PENGATURAN_HINT)
@@ -90,7 +90,7 @@ def _refuse_frozen(req: Request, doing: str) -> None:
 
 def choose_signatory(signatory_id: int | None) -> Signatory:
     """The official who signs: the one asked for, or the only active one; refused when none can sign."""
-    active = list(Signatory.select().where(Signatory.active == True).order_by(Signatory.name))  # noqa: E712
+    active = list(Signatory.select().where(Signatory.active == True).order_by(Signatory.name, Signatory.id))  # noqa: E712
     if signatory_id is None:
         if not active:
             if Signatory.select().exists():

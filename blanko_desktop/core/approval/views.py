@@ -116,10 +116,13 @@ def queues(services, limit: int = QUEUE_LIMIT, now: datetime | None = None) -> Q
                    # the most urgent first; a request with no due time (clock stopped) after the rest
                    "ORDER BY r.due_at IS NULL, r.due_at, r.id LIMIT ?", (State.VERIFIED.value, limit))]
     approved = []
+    # the forms produced, joined by commas: SQLite's group_concat is the server's string_agg
+    forms = ("string_agg(DISTINCT p.form, ',')" if services.storage.engine == "postgresql"
+             else "group_concat(DISTINCT p.form)")
     for r in db.execute_sql(
             "SELECT r.id, COALESCE(l.name, ''), r.letter_number, r.due_at, r.clock_running, r.approved_qty, "
             "a.approved_at, COALESCE(s.name, ''), "
-            "(SELECT group_concat(DISTINCT p.form) FROM printed_form p WHERE p.request_id = r.id), "
+            f"(SELECT {forms} FROM printed_form p WHERE p.request_id = r.id), "
             "EXISTS (SELECT 1 FROM document d WHERE d.request_id = r.id AND d.kind = 'approval_scan') "
             "FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id "
             "LEFT JOIN approval a ON a.id = (SELECT MAX(x.id) FROM approval x "

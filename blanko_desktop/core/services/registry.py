@@ -78,7 +78,7 @@ class RegistryService(ServiceBase):
     """LSPs, their sender addresses and domains, and the signatories."""
 
     def signatories(self, active_only: bool = False) -> list[Signatory]:
-        query = Signatory.select().order_by(Signatory.name)
+        query = Signatory.select().order_by(Signatory.name, Signatory.id)
         return list(query.where(Signatory.active == True) if active_only else query)  # noqa: E712
 
     def save_signatory(self, name: str, nip: str = "", title: str = "", active: bool = True,

@@ -70,7 +70,7 @@ class RequestsService(ServiceBase):
         if lsp_id is None:
             return None
         return (Request.select().where((Request.lsp == lsp_id) & (Request.state == State.WAITING_LSP))
-                .order_by(Request.received_at.desc()).first())
+                .order_by(Request.received_at.desc(), Request.id.desc()).first())
 
     def create_request(self, received_at: datetime, lsp_id: int | None = None, kind: str = "new",
                        sender: str = "", subject: str = "", **fields: Any) -> Request:

@@ -220,7 +220,7 @@ class ViewsService(ServiceBase):
                 .order_by(AuditEvent.id)]
 
     def signatory_views(self, active_only: bool = False) -> list[SignatoryView]:
-        query = Signatory.select().order_by(Signatory.name)
+        query = Signatory.select().order_by(Signatory.name, Signatory.id)
         if active_only:
             query = query.where(Signatory.active == True)  # noqa: E712
         return [_fields(SignatoryView, s, active=bool(s.active)) for s in query]

@@ -273,7 +273,7 @@ def ready_to_pack(services: Services) -> list[ReadyView]:
     from blanko_desktop.core.shipping.common import issued_ranges
     from blanko_desktop.core.workflow import State as S
 
-    rows = list(Request.select().where(Request.state == S.APPROVED).order_by(Request.received_at))
+    rows = list(Request.select().where(Request.state == S.APPROVED).order_by(Request.received_at, Request.id))
     ids = [r.id for r in rows]
     ranges = issued_ranges(ids)
     names = dict(Lsp.select(Lsp.id, Lsp.name).tuples())

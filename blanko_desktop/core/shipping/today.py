@@ -143,7 +143,7 @@ def today(services: Services, now: datetime | None = None, sla_months: int = 6) 
     overdue_q = Request.select().where(running & (Request.due_at < _stamp(now)))
     today_q = Request.select().where(running & (Request.due_at >= _stamp(now)) & (Request.due_at < _stamp(end_of_day)))
     waiting_q = Request.select().where(Request.state == State.WAITING_LSP)
-    waiting_rows = list(waiting_q.order_by(Request.updated_at).limit(LIST_LIMIT))
+    waiting_rows = list(waiting_q.order_by(Request.updated_at, Request.id).limit(LIST_LIMIT))
     since = _waiting_since([r.id for r in waiting_rows])
     waiting = sorted(_items(waiting_rows, since), key=lambda i: i.since or i.received_at)
     cal = services.calendar()
@@ -152,8 +152,8 @@ def today(services: Services, now: datetime | None = None, sla_months: int = 6) 
     pickup = next_pickup_day(services, now)
     return Today(
         now=now, day=day,
-        due_today=_items(today_q.order_by(Request.due_at).limit(LIST_LIMIT)),
-        overdue=_items(overdue_q.order_by(Request.due_at).limit(LIST_LIMIT)),
+        due_today=_items(today_q.order_by(Request.due_at, Request.id).limit(LIST_LIMIT)),
+        overdue=_items(overdue_q.order_by(Request.due_at, Request.id).limit(LIST_LIMIT)),
         waiting_lsp=waiting,
         counts={"due_today": today_q.count(), "overdue": overdue_q.count(), "waiting_lsp": waiting_q.count(),
                 "pickup_parcels": Parcel.select().where((Parcel.status == "packed") & Parcel.pickup.is_null()).count(),

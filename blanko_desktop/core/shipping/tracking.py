@@ -54,7 +54,8 @@ def set_tracking(services: Services, request_id: int, tracking_no: str, expected
             raise _taken(other, number)
         before = parcel_dict(parcel)
         try:
-            services._bump(parcel, expected_version, f"Paket #{parcel.id}", {"tracking_no": number})
+            with services.storage.db.atomic():  # a savepoint: on the server a refused row aborts the transaction
+                services._bump(parcel, expected_version, f"Paket #{parcel.id}", {"tracking_no": number})
         except IntegrityError:  # the unique key saw a writer outside this program
             raise _taken(Parcel.get(Parcel.tracking_no == number), number) from None
         services._audit("shipping.tracking", "request", req.id, before, parcel_dict(parcel))

@@ -442,7 +442,7 @@ def RETURN_Q(request_id):  # noqa: N802
 
 def _open_lines(where) -> list[StockMovement]:
     """The lines matching `where` that no reversal has cancelled."""
-    lines = list(StockMovement.select().where(where).order_by(StockMovement.first_no))
+    lines = list(StockMovement.select().where(where).order_by(StockMovement.first_no, StockMovement.id))
     if not lines:
         return []
     reversed_ids = {m.reverses_id for m in StockMovement.select(StockMovement.reverses)

@@ -81,6 +81,7 @@ def test_refusals_write_nothing(services, lsp, official, setup, kwargs, error, m
             services.transition(request_id, "cancelled", reason="Permohonan ganda")
         if setup == "approved":
             approval.approve(services, request_id, official.id)
+    kwargs = dict(kwargs)  # the table's dict serves the other engine's run too
     signatory = kwargs.pop("signatory", official.id)
     signatory = old.id if signatory == "inactive" else signatory
     before = snapshot(services)

@@ -18,26 +18,44 @@ from tests.core.forms.pdftools import pdf_text
 
 
 def statements(services, fn):
-    """fn's result and the number of SQL statements it ran."""
+    """fn's result and the number of SQL statements it ran (SQLite's own trace of what it ran; on the server,
+    every statement the database object sends, as psycopg has no trace hook)."""
     seen = []
-    conn = services.storage.db.connection()
-    conn.set_trace_callback(seen.append)
+    db = services.storage.db
+    if services.storage.engine == "sqlite":
+        conn = db.connection()
+        conn.set_trace_callback(seen.append)
+        try:
+            result = fn()
+        finally:
+            conn.set_trace_callback(None)
+        return result, len(seen)
+    send = db._send
+    db._send = lambda sql, params: (seen.append(sql), send(sql, params))[1]
     try:
         result = fn()
     finally:
-        conn.set_trace_callback(None)
+        del db._send
     return result, len(seen)
+
+
+def tamper_stored(storage, sha256: str, data: bytes) -> None:
+    """Change a kept document behind the app's back: the file in the documents folder, or the server's row."""
+    if storage.engine == "sqlite":
+        storage.files.path_for(sha256).write_bytes(data)
+    else:
+        storage.db.execute_sql("UPDATE stored_file SET data = %s WHERE sha256 = %s", (data, sha256))
 
 
 # ------------------------------------------------------------------------------------------ read models
 
 
-def test_queues_by_due_time_with_the_forms_produced(services, lsp, official):
+def test_queues_by_due_time_with_the_forms_produced(services, lsp, official, tmp_path):
     first, second, third = (make_verified(services, lsp.id, competent=n) for n in (5, 6, 7))
     services.update_request(second, None, received_at=datetime(2026, 11, 13, 2, 0, tzinfo=timezone.utc))
     approval.approve(services, third, official.id)
     paper = paperwork.render_form(services, "receipt", third)
-    paperwork.save_pdf(services, paper, services.storage.path.parent / "tt.pdf")
+    paperwork.save_pdf(services, paper, tmp_path / "tt.pdf")
     q = views.queues(services)
     assert [w.request_id for w in q.waiting] == [second, first]  # the earlier due time first
     assert (q.waiting_total, q.approved_total) == (2, 1)
@@ -63,19 +81,19 @@ def test_queues_are_limited_and_read_in_a_fixed_number_of_statements(services, l
     assert per_request <= 10
 
 
-def test_request_paperwork_has_the_approval_scans_and_log(services, verified, official):
+def test_request_paperwork_has_the_approval_scans_and_log(services, verified, official, tmp_path):
     from tests.core.intake.intake_builders import pdf_bytes
 
     approval.approve(services, verified, official.id, quantity=30, reason="7 peserta sudah dilayani")
     approval.attach_approval_scan(services, verified, pdf_bytes("Lembar persetujuan"), "ttd.pdf")
     paperwork.save_pdf(services, paperwork.render_form(services, "approval", verified),
-                       services.storage.path.parent / "lp.pdf")
+                       tmp_path / "lp.pdf")
     detail = views.request_paperwork(services, verified)
     assert (detail.request.state, detail.approval.quantity, detail.approval.reason) == (
         "approved", 30, "7 peserta sudah dilayani")
     assert [d.original_name for d in detail.scans] == ["ttd.pdf"]
     [printed] = detail.printed
-    assert printed.form == "approval" and printed.saved_path == str(services.storage.path.parent / "lp.pdf")
+    assert printed.form == "approval" and printed.saved_path == str(tmp_path / "lp.pdf")
     assert [s.name for s in detail.active_signatories] == ["Dra. Sri Wahyuni, M.Si."]
     assert views.queues(services).approved[0].scan_attached
 
@@ -123,7 +141,7 @@ def test_a_reprint_is_the_very_pdf_kept(services, verified, official, tmp_path):
     view = paperwork.save_pdf(services, paperwork.render_form(services, "receipt", verified), tmp_path / "a.pdf")
     again = paperwork.stored_paper(services, view)
     assert again.pdf == (tmp_path / "a.pdf").read_bytes() and again.number == view.number
-    services.storage.files.path_for(view.sha256).write_bytes(b"%PDF-1.4 diubah")
+    tamper_stored(services.storage, view.sha256, b"%PDF-1.4 diubah")
     with pytest.raises(RuleError, match="hilang atau berubah di penyimpanan dokumen"):
         paperwork.stored_paper(services, view)
 

@@ -80,7 +80,18 @@ def test_the_day_lists_what_needs_the_officer(services, desk, at):
     assert completion_out.state == State.WAITING_LSP
 
 
-def test_sla_compliance_per_month_from_the_audited_clock(services, desk, at):
+def test_requests_due_at_one_instant_are_listed_by_number(services, desk):
+    """Ties in the day's lists come by request number on both engines (the server otherwise returns them as it
+    happens to read them: an edited row moves to the end of its table)."""
+    now = datetime.now(timezone.utc)
+    received = now - timedelta(days=10)
+    ids = [services.create_request(received, desk.lsp_id).id for _ in range(5)]
+    for rid in reversed(ids):
+        services.update_request(rid, None, letter_number=f"{rid}/LSP/XI/2026")
+    assert [i.request_id for i in day_page.today(services, now).overdue] == ids
+
+
+def test_sla_compliance_per_month_from_the_audited_clock(services, desk, at, tmp_path):
     def request(*received):
         when = datetime(*received, tzinfo=WIB)
         with at(*received):
@@ -114,7 +125,7 @@ def test_sla_compliance_per_month_from_the_audited_clock(services, desk, at):
     later = datetime(2026, 11, 4, 12, 0, tzinfo=WIB)  # c's new clock ran out on 3 November
     assert day_page.sla_by_month(services, ["2026-11"], later)[0].late == 1
 
-    path, report = reports.write(services, "2026-10", services.storage.path.parent / "rekap.xlsx", now=now)
+    path, report = reports.write(services, "2026-10", tmp_path / "rekap.xlsx", now=now)
     assert [(r.request_id, r.late_hours) for r in report.late] == [(b, 8.0)]
     from openpyxl import load_workbook
     book = load_workbook(path)

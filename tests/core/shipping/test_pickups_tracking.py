@@ -77,6 +77,19 @@ def test_one_tracking_number_one_parcel(services, desk):
         Parcel.update(tracking_no="JP-0001").where(Parcel.id == shipping.current_parcel(b).id).execute()
 
 
+def test_the_unique_key_refuses_what_the_check_did_not_see(services, desk, monkeypatch):
+    """With the check before the write silenced, the key refuses and the officer reads who holds the number
+    (on the server the refused row aborts the transaction: the message is read after a savepoint)."""
+    from blanko_desktop.core.shipping import tracking
+
+    a, b = desk.packed(), desk.packed()
+    shipping.set_tracking(services, a, "JP-0002")
+    monkeypatch.setattr(tracking, "_holder", lambda number, parcel_id: None)
+    with pytest.raises(RuleError, match=re.escape(f"Nomor resi JP-0002 sudah dipakai paket #1 (permohonan #{a})")):
+        shipping.set_tracking(services, b, "JP-0002")
+    assert (shipping.current_parcel(b).tracking_no, shipping.current_parcel(b).version) == ("", 1)
+
+
 @pytest.mark.parametrize("typed, message", [
     ("", "Nomor resi kosong"),
     ("AB", "tidak valid"),
