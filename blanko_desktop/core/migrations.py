@@ -28,8 +28,20 @@ class Step:
         """(probe, statements) of this step on `engine` ('sqlite' or 'postgresql')."""
         if engine == "postgresql":
             return (self.probe if self.server_probe is None else self.server_probe,
-                    self.statements if self.server is None else self.server)
+                    tuple(_bytewise(sql) for sql in (self.statements if self.server is None else self.server)))
         return self.probe, self.statements
+
+
+# Text compares and sorts byte by byte on SQLite (BINARY); on the server it would follow the database's
+# language setting (en_US puts 'lsp b' before 'LSP C'), so every text column of the server's tables gets the
+# "C" collation: the officer sees the same order on either engine, whatever locale the database was made with.
+_TEXT_COLUMN = re.compile(r'("\w+" )(VARCHAR\(\d+\)|TEXT)(?=[ ,)]|$)')
+
+
+def _bytewise(sql: str) -> str:
+    if not sql.lstrip().upper().startswith(("CREATE TABLE", "ALTER TABLE")):
+        return sql
+    return _TEXT_COLUMN.sub(lambda m: f'{m.group(1)}{m.group(2)} COLLATE "C"', sql)
 
 
 # The schema as first released (generated once from models.py, then frozen).

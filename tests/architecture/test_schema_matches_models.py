@@ -190,3 +190,29 @@ def test_the_server_has_the_same_indexes(schemas, server_schema):
          if k not in SERVER_ONLY_INDEXES and v[0] not in SERVER_ENGINE_TABLES}
     assert s == migrated["indexes"]
     assert SERVER_ONLY_INDEXES <= set(server_schema["indexes"])
+
+
+def test_every_server_text_column_compares_byte_by_byte(pg_cluster):
+    """SQLite sorts text by its bytes; the server's columns carry the "C" collation so that a database made with
+    any language setting lists LSPs, senders and numbers in the same order as a file."""
+    from blanko_desktop.core.server import ServerStorage
+
+    url = pg_cluster.new_database()
+    ServerStorage.open(url).close()
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        other = conn.execute(
+            "SELECT c.relname || '.' || a.attname, co.collname FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "JOIN pg_collation co ON co.oid = a.attcollation "
+            "WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped "
+            "AND a.attcollation <> 0 AND c.relname NOT IN ('blanko_schema', 'blanko_officer_role') "
+            "AND co.collname <> 'C'").fetchall()
+        text_columns = conn.execute(
+            "SELECT COUNT(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' "
+            "AND a.attnum > 0 AND a.attcollation <> 0").fetchone()[0]
+    pg_cluster.drop(url)
+    assert text_columns > 100
+    assert other == []
