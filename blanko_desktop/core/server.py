@@ -34,6 +34,7 @@ from typing import TypeVar
 from peewee import DatabaseError, InterfaceError, OperationalError, PostgresqlDatabase, __exception_wrapper__
 
 from blanko_desktop.core import migrations, models
+from blanko_desktop.core import storage as file_storage
 from blanko_desktop.core.errors import BusyError, DatabaseTooNewError, StorageError
 from blanko_desktop.core.storage import (
     APPEND_ONLY_TRIGGERS,
@@ -180,8 +181,17 @@ class ServerDatabase(PostgresqlDatabase):
     def begin(self, isolation_level=None):
         super().begin(isolation_level)
         # one writer at a time (see the module's note); released when the transaction ends
-        with __exception_wrapper__:
-            self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        try:
+            with __exception_wrapper__:
+                self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:
+            # peewee enters no transaction when begin raises, so nothing else ends the one begun here: left
+            # open (aborted), it would refuse every later statement of this connection, the busy retry's too
+            try:
+                self.rollback()
+            except Exception:
+                pass  # the connection itself is gone: the caller's error says so
+            raise
 
     def _connect(self):
         conn = super()._connect()
@@ -348,8 +358,9 @@ class ServerStorage(Storage):
         return conn
 
     def changed_elsewhere(self) -> bool:
-        """True when a commit (a colleague's, another window's or this one's) changed anything since the
-        last call: the server's notifications are drained without waiting."""
+        """True when another connection (a colleague, another window, this window's workers) committed a
+        change since the last call, as SQLite's data_version tells the file's: the server's notifications
+        are drained without waiting, those of this thread's own connection left out."""
         if self._listener is None:
             if self._listener_failed:
                 return False
@@ -360,10 +371,21 @@ class ServerStorage(Storage):
                 return False
             return False
         try:
-            return bool(list(self._listener.notifies(timeout=0)))
+            heard = list(self._listener.notifies(timeout=0))
         except Exception:
             self._listener = None
             return True  # reconnect next time; reload now to be safe
+        own = self._own_backend()
+        return any(note.pid != own for note in heard)
+
+    def _own_backend(self) -> int | None:
+        """The server process of this thread's connection (it signs the notifications of its commits)."""
+        if self.db.is_closed():
+            return None
+        try:
+            return self.db.connection().info.backend_pid
+        except Exception:
+            return None
 
     def _read_data_version(self) -> int:
         return 0
@@ -456,7 +478,8 @@ class ServerStorage(Storage):
     def _write_retrying(self, fn: Callable[[], T]) -> T:
         if self.read_only:
             self.assert_writable()
-        for attempt in range(1, 7):
+        retries = file_storage.BUSY_RETRIES  # read now: the same setting as the file's
+        for attempt in range(1, retries + 1):
             try:
                 with self.db.atomic():
                     return fn()
@@ -467,7 +490,7 @@ class ServerStorage(Storage):
                                        "perubahan tidak disimpan. Periksa jaringan lalu coba lagi.") from exc
                 if not self._is_busy(exc):
                     raise
-                if attempt == 6:
+                if attempt == retries:
                     raise BusyError("Basis data sedang dipakai petugas lain terlalu lama. Coba lagi sebentar "
                                     "lagi.") from exc
                 if self.on_busy:
