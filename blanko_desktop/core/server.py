@@ -515,6 +515,7 @@ class ServerStorage(Storage):
                                    "riwayat bisa diubah")
         for (name,) in execute("SELECT conname FROM pg_constraint WHERE contype = 'f' AND NOT convalidated").fetchall():
             report.problems.append(f"Kunci asing {name} tidak diperiksa server (NOT VALID): isinya bisa rusak")
+        self._check_foreign_keys(report)
         referenced = self._referenced_hashes()
         report.checked["files"] = len(referenced)
         present = {r[0]: r[1] for r in execute(
@@ -527,8 +528,30 @@ class ServerStorage(Storage):
                 report.problems.append(f"Isi berkas tidak cocok dengan hash-nya (rusak/diubah): {sha}")
         for sha in sorted(set(present) - referenced - self._audited()):
             report.problems.append(f"Berkas yatim (tidak dirujuk basis data): {sha}")
-        report.checked["files_being_stored"] = 0
+        report.checked["files_being_stored"] = len(self.files._pending)
         report.checked["quarantined"] = len(self.files.quarantined())
+
+    def _check_foreign_keys(self, report: CheckReport, limit: int = 20) -> None:
+        """PRAGMA foreign_key_check's twin: the server enforces foreign keys, but its owner can switch the
+        enforcing triggers off (DISABLE TRIGGER ALL, session_replication_role) and leave rows pointing nowhere,
+        which stay there once enforcement is back on."""
+        execute = self.db.execute_sql
+        keys = execute(
+            "SELECT ch.relname, ca.attname, pa.relname, pk.attname, "
+            "EXISTS (SELECT 1 FROM pg_attribute i WHERE i.attrelid = c.conrelid AND i.attname = 'id' "
+            "AND NOT i.attisdropped) "
+            "FROM pg_constraint c JOIN pg_class ch ON ch.oid = c.conrelid JOIN pg_class pa ON pa.oid = c.confrelid "
+            "JOIN pg_attribute ca ON ca.attrelid = c.conrelid AND ca.attnum = c.conkey[1] "
+            "JOIN pg_attribute pk ON pk.attrelid = c.confrelid AND pk.attnum = c.confkey[1] "
+            "WHERE c.contype = 'f' AND cardinality(c.conkey) = 1 AND ch.relnamespace = to_regnamespace(current_schema()) "
+            "ORDER BY ch.relname, ca.attname").fetchall()
+        for table, column, parent, parent_column, has_id in keys:
+            row = '"id"' if has_id else "ctid::text"
+            for (rowid,) in execute(
+                    f'SELECT {row} FROM "{table}" t WHERE t."{column}" IS NOT NULL AND NOT EXISTS '
+                    f'(SELECT 1 FROM "{parent}" p WHERE p."{parent_column}" = t."{column}") ORDER BY 1 LIMIT {limit}'
+            ).fetchall():
+                report.problems.append(f"Kunci asing rusak: {table} baris {rowid} menunjuk {parent} yang tidak ada")
 
     def _audited(self) -> set[str]:
         from blanko_desktop.core import replay
@@ -537,10 +560,13 @@ class ServerStorage(Storage):
 
     def repair(self, grace: float | None = None) -> list[str]:
         """Set aside documents no record refers to (only something outside the app can leave one here):
-        marked quarantined, never deleted."""
+        marked quarantined, never deleted. Documents this thread stored for a save still to come go into the
+        database with this write (see ServerDocumentStore): they are being stored, not orphans."""
+        being_stored = set(self.files._pending)
+
         def op() -> list[str]:
             done = []
-            kept = self._referenced_hashes() | self._audited()
+            kept = self._referenced_hashes() | self._audited() | being_stored
             now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
             for sha in sorted(set(self.files.all_hashes()) - kept):
                 self.db.execute_sql("UPDATE stored_file SET quarantined_at = %s WHERE sha256 = %s", (now, sha))
@@ -554,8 +580,14 @@ class ServerStorage(Storage):
         done = []
 
         def op() -> None:
-            for sha in self.files.quarantined():
+            done.clear()  # a busy retry starts again
+            for sha, intact in self.db.execute_sql(
+                    "SELECT sha256, encode(sha256(data), 'hex') = sha256 FROM stored_file "
+                    "WHERE quarantined_at IS NOT NULL ORDER BY sha256").fetchall():
                 if not everything and sha not in referenced:
+                    continue
+                if not intact:  # altered while set aside: a record must not refer to other content
+                    done.append(f"Berkas {sha} tidak dikembalikan dari karantina: isinya tidak cocok dengan namanya")
                     continue
                 self.db.execute_sql("UPDATE stored_file SET quarantined_at = NULL WHERE sha256 = %s", (sha,))
                 done.append(f"Berkas {sha} dikembalikan dari karantina")
