@@ -488,6 +488,10 @@ class ServerStorage(Storage):
                     self.db.close()
                     raise StorageError(f"Sambungan ke server basis data {self.address} terputus ({_first_line(exc)}); "
                                        "perubahan tidak disimpan. Periksa jaringan lalu coba lagi.") from exc
+                if _is_disk_full(exc):
+                    raise StorageError(f"Server basis data {self.address} tidak dapat menulis ({_first_line(exc)}); "
+                                       "perubahan tidak disimpan. Ruang disk server penuh: hubungi pengelola "
+                                       "server.") from exc
                 if not self._is_busy(exc):
                     raise
                 if attempt == retries:
@@ -515,6 +519,11 @@ class ServerStorage(Storage):
                                    "riwayat bisa diubah")
         for (name,) in execute("SELECT conname FROM pg_constraint WHERE contype = 'f' AND NOT convalidated").fetchall():
             report.problems.append(f"Kunci asing {name} tidak diperiksa server (NOT VALID): isinya bisa rusak")
+        for (table,) in execute(  # the foreign keys' own triggers, switched off by DISABLE TRIGGER ALL
+                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgisinternal AND t.tgenabled = 'D' ORDER BY c.relname").fetchall():
+            report.problems.append(f"Penjaga kunci asing tabel {table} dimatikan (DISABLE TRIGGER ALL): barisnya "
+                                   "bisa menunjuk data yang tidak ada")
         self._check_foreign_keys(report)
         referenced = self._referenced_hashes()
         report.checked["files"] = len(referenced)
@@ -663,6 +672,12 @@ def _is_lost(exc: BaseException) -> bool:
     text = str(exc).lower()
     return ("connection" in text and ("closed" in text or "lost" in text or "terminat" in text)) \
         or "server closed the connection" in text or "consuming input failed" in text
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    """The server's disk_full (53100): its data or WAL could not grow."""
+    cause = exc.args[0] if exc.args else None
+    return getattr(cause, "sqlstate", None) == "53100" or "no space left on device" in str(exc).lower()
 
 
 def _explain(address: str, exc: BaseException) -> str:

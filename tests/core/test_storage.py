@@ -197,3 +197,14 @@ def test_repair_sets_orphans_aside_on_the_server_without_losing_them(storage):
     assert not storage.files.has(orphan) and storage.files.quarantined() == [orphan]
     assert storage.files.read(orphan).startswith(b"dokumen")  # set aside in the database, not deleted
     assert storage.repair() == []
+
+
+@pytest.mark.server_only
+def test_foreign_keys_switched_off_on_the_server_are_reported(storage):
+    with behind_the_app(storage, guards_off=False) as execute:
+        execute("ALTER TABLE lsp_address DISABLE TRIGGER ALL")
+        execute("INSERT INTO lsp_address (lsp_id, value, is_domain) VALUES (999, 'x@y.id', 0)")
+    problems = storage.check().problems
+    assert ("Penjaga kunci asing tabel lsp_address dimatikan (DISABLE TRIGGER ALL): barisnya bisa menunjuk data "
+            "yang tidak ada") in problems
+    assert "Kunci asing rusak: lsp_address baris 1 menunjuk lsp yang tidak ada" in problems

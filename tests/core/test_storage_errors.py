@@ -58,6 +58,24 @@ def colleague_writing(storage):
         holder.close()
 
 
+@pytest.mark.server_only
+def test_a_full_server_disk_is_a_clear_message(storage):
+    def write_on_a_full_disk():
+        Closure.create(day="2026-11-19", kind="closure", note="x", created_by="t")
+        # what the server answers when its disk cannot take the change (SQLSTATE 53100)
+        storage.db.execute_sql("""DO $$ BEGIN RAISE EXCEPTION 'could not extend file "base/16384/16385": No '
+                               'space left on device' USING ERRCODE = 'disk_full'; END $$""")
+
+    with pytest.raises(StorageError, match=re.escape(
+            f"Server basis data {storage.location} tidak dapat menulis (could not extend file \"base/16384/16385\": "
+            "No space left on device); perubahan tidak disimpan. Ruang disk server penuh: hubungi pengelola "
+            "server.")):
+        storage.write(write_on_a_full_disk)
+    assert Closure.select().count() == 0
+    storage.write(_insert_closure())  # the connection is usable again once there is room
+    assert Closure.select().count() == 1
+
+
 def test_busy_timeout_message_after_retries(storage, monkeypatch):
     monkeypatch.setattr(storage_module, "BUSY_RETRIES", 3)
     storage.db.execute_sql("PRAGMA busy_timeout = 50" if storage.is_file else "SET lock_timeout = 50")
