@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from blanko_desktop.core.models import Document
-from blanko_desktop.core.storage import ORPHAN_GRACE_SECONDS, QUARANTINE, Storage
+from blanko_desktop.core.storage import ORPHAN_GRACE_SECONDS, QUARANTINE, Storage, open_storage
 from tests.core.tamper import raw
 
 INTAKES = 200
@@ -23,10 +23,10 @@ import sys
 from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.reception import Reception
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.storage import Storage
+from blanko_desktop.core.storage import open_storage
 
 path, count, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-storage = Storage.open(path, create=False)
+storage = open_storage(path, create=False)
 reception = Reception(Services(storage, Actor("sari", "Sari")))
 for i in range(count):
     items = [(f"lampiran-{i}-{k}.pdf", f"%PDF-1.4 permohonan {i} lampiran {k}".encode()) for k in range(per)]
@@ -38,13 +38,14 @@ print(count)
 REPAIR_LOOP = r"""
 import sys
 from pathlib import Path
-from blanko_desktop.core.storage import Storage
+from blanko_desktop.core.storage import open_storage
 
 path, stop = sys.argv[1], Path(sys.argv[2])
-storage = Storage.open(path, create=False)
+storage = open_storage(path, create=False)
 rounds = moved = 0
 while not stop.exists():
-    moved += sum("dipindahkan" in line for line in storage.repair())
+    # moved to the quarantine folder (file), set aside in the database (server)
+    moved += sum("dipindahkan" in line or "disisihkan" in line for line in storage.repair())
     rounds += 1
 print(rounds, moved)
 """
@@ -56,9 +57,9 @@ def _run(code: str, *args: object) -> subprocess.Popen:
 
 
 @pytest.mark.slow
-def test_repair_beside_a_running_intake_moves_nothing(tmp_path):
-    path = tmp_path / "bersama.sqlite"
-    Storage.open(path).close()
+def test_repair_beside_a_running_intake_moves_nothing(database, tmp_path):
+    path = database
+    open_storage(path).close()
     stop = tmp_path / "stop"
     repairer = _run(REPAIR_LOOP, path, stop)
     time.sleep(0.5)  # the repair loop runs before the first intake stores anything
@@ -72,9 +73,9 @@ def test_repair_beside_a_running_intake_moves_nothing(tmp_path):
     assert int(out) == INTAKES
     assert rounds >= 50, rounds  # the two loops really overlapped
     assert moved == 0
-    storage = Storage.open(path, create=False)
+    storage = open_storage(path, create=False)
     try:
-        assert not (storage.files.root / QUARANTINE).exists()
+        assert storage.files.quarantined() == []
         assert Document.select().count() == INTAKES * FILES_PER_INTAKE
         assert storage.check().ok, storage.check().problems
     finally:
