@@ -1,9 +1,11 @@
 """Try every kind of tampering on a fresh demo database each, and print how many `check` detected.
 
-    PYTHONPATH=. python benchmarks/stress_tamper.py [--requests 20]
+    PYTHONPATH=. python benchmarks/stress_tamper.py [--requests 20] [--server]
 
 Each kind is done straight on the SQLite file (sqlite3, append-only triggers dropped first, as a tamperer
-would) and then `Storage.check()` runs; also prints what the anchor costs per committed write.
+would) and then `Storage.check()` runs; also prints what the anchor costs per committed write. With
+`--server`, on a PostgreSQL database instead (a throw-away server from tests/pgserver.py, or the one in
+BLANKO_TEST_POSTGRES), tampered as its owner would: the append-only triggers disabled, not dropped.
 """
 
 from __future__ import annotations
@@ -24,23 +26,43 @@ sys.path.insert(0, str(ROOT))
 TRIGGERS = ("audit_event_no_update", "audit_event_no_delete", "stock_movement_no_update", "stock_movement_no_delete")
 
 
-def _raw(path: Path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
-    for name in TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+class _Behind:
+    """A connection behind the app, append-only triggers out of the way: the file through sqlite3 (dropped),
+    a server database as its owner (disabled), statements in SQLite's dialect either way."""
+
+    def __init__(self, target: Path | str):
+        if isinstance(target, Path):
+            self.conn = sqlite3.connect(target)
+            for name in TRIGGERS:
+                self.conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+            self.execute = self.conn.execute
+        else:
+            import psycopg
+
+            from blanko_desktop.core.server import translate
+
+            self.conn = psycopg.connect(target)
+            for name in TRIGGERS:
+                self.conn.execute(f'ALTER TABLE "{name.rpartition("_no_")[0]}" DISABLE TRIGGER "{name}"')
+            self.execute = lambda sql, params=None: self.conn.execute(translate(sql), params)
+
+    def done(self) -> None:
+        self.conn.commit()
+        self.conn.close()
+
+
+def _raw(target: Path | str, *statements: str) -> None:
+    conn = _Behind(target)
     for sql in statements:
         conn.execute(sql)
-    conn.commit()
-    conn.close()
+    conn.done()
 
 
-def _rewrite(path: Path, entry: int, edit) -> None:
+def _rewrite(target: Path | str, entry: int, edit) -> None:
     """Edit one entry and recompute every hash after it (the plain chain then verifies)."""
     from blanko_desktop.core import audit
 
-    conn = sqlite3.connect(path)
-    for name in TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    conn = _Behind(target)
     prev = conn.execute("SELECT hash FROM audit_event WHERE id = ?", (entry - 1,)).fetchone()
     prev = prev[0] if prev else audit.GENESIS
     for eid, at, os_user, officer, action, entity, entity_id, before, after in conn.execute(
@@ -54,15 +76,14 @@ def _rewrite(path: Path, entry: int, edit) -> None:
         conn.execute("UPDATE audit_event SET after = ?, prev_hash = ?, hash = ? WHERE id = ?",
                      (json.dumps(after, ensure_ascii=False, sort_keys=True), prev, digest, eid))
         prev = digest
-    conn.commit()
-    conn.close()
+    conn.done()
 
 
 def _one(execute, sql: str):
     return execute(sql).fetchone()[0]
 
 
-def kinds(path: Path, q):
+def kinds(path: Path | str, q):
     """(name, tamper function) for every kind the issue lists, and a few more."""
     last = q("SELECT MAX(id) FROM audit_event")
     closed_target = q("SELECT id FROM request WHERE state NOT IN ('closed', 'cancelled') ORDER BY id LIMIT 1")
@@ -110,6 +131,7 @@ def kinds(path: Path, q):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--server", action="store_true", help="tamper with a PostgreSQL database instead")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="blanko-tamper-"))
     os.environ["BLANKO_CONFIG_DIR"] = str(work / "config")
@@ -117,10 +139,17 @@ def main() -> int:
     from blanko_desktop.core import demo
     from blanko_desktop.core.audit import Actor
     from blanko_desktop.core.services import Services
-    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.core.storage import open_storage
 
-    template = work / "template.sqlite"
-    storage = Storage.open(template)
+    cluster = None
+    if args.server:
+        from tests.pgserver import Cluster
+
+        cluster = Cluster()
+        template = cluster.new_database()
+    else:
+        template = work / "template.sqlite"
+    storage = open_storage(template)
     services = Services(storage, Actor("petugas", "Budi"))
     started = time.perf_counter()
     demo.fill(services, requests=args.requests)
@@ -129,7 +158,9 @@ def main() -> int:
     events = clean.checked["audit_events"]
     # the anchor's cost per committed write: the same small edit with and without it
     from blanko_desktop.core import integrity
-    rid = storage.db.execute_sql("SELECT MIN(id) FROM request").fetchone()[0]
+    # a request still open to edits (the demo closes some, the first among them)
+    rid = storage.db.execute_sql("SELECT MIN(id) FROM request WHERE state NOT IN ('closed', 'cancelled')"
+                                 ).fetchone()[0]
     rounds = 200
     timings = {}
     for label, hook in (("with anchor", integrity.note_commit), ("without", lambda s: None)):
@@ -155,25 +186,35 @@ def main() -> int:
     print(f"committed write: {timings['with anchor']:.2f} ms with the anchor, {timings['without']:.2f} ms without "
           f"({rounds} rounds each)")
 
-    copy = work / "copy.sqlite"
-    probe = sqlite3.connect(template)
-    tried = kinds(copy, lambda sql: _one(probe.execute, sql))  # the copy starts as the template: same ids
-    probe.close()
+    copy: Path | str = work / "copy.sqlite"
+    if cluster is not None:
+        copy = cluster.url_for("tamper_copy")
+        probe_storage = open_storage(template, create=False)
+        tried = kinds(copy, lambda sql: _one(probe_storage.db.execute_sql, sql))
+        probe_storage.close()
+    else:
+        probe = sqlite3.connect(template)
+        tried = kinds(copy, lambda sql: _one(probe.execute, sql))  # the copy starts as the template: same ids
+        probe.close()
     detected = 0
     for name, tamper in tried:
-        for leftover in (copy, copy.with_name("copy.sqlite-wal"), copy.with_name("copy.sqlite-shm")):
-            leftover.unlink(missing_ok=True)
-        shutil.copyfile(template, copy)
-        shutil.rmtree(copy.with_name("copy-dokumen"), ignore_errors=True)
-        shutil.copytree(template.with_name("template-dokumen"), copy.with_name("copy-dokumen"))
+        if cluster is not None:
+            cluster.drop(copy)
+            cluster.admin(f'CREATE DATABASE "tamper_copy" TEMPLATE "{template.rpartition("/")[2]}"')
+        else:
+            for leftover in (copy, copy.with_name("copy.sqlite-wal"), copy.with_name("copy.sqlite-shm")):
+                leftover.unlink(missing_ok=True)
+            shutil.copyfile(template, copy)
+            shutil.rmtree(copy.with_name("copy-dokumen"), ignore_errors=True)
+            shutil.copytree(template.with_name("template-dokumen"), copy.with_name("copy-dokumen"))
         shutil.rmtree(anchors)
         shutil.copytree(saved_anchors, anchors)
         for f in anchors.glob("*.json"):  # the workstation anchored the template: re-point it at the copy
             data = json.loads(f.read_text())
-            data["path"] = str(copy.resolve())
+            data["path"] = str(copy.resolve()) if isinstance(copy, Path) else copy
             f.write_text(json.dumps(data))
         tamper()
-        opened = Storage.open(copy, create=False)
+        opened = open_storage(copy, create=False)
         try:
             problems = opened.check().problems
         finally:
@@ -188,6 +229,8 @@ def main() -> int:
         print(f"  {'TERDETEKSI' if found else 'LOLOS     '}  {name} ({len(problems)}): {telling[0]}"[:220])
     print(f"kinds tried / detected: {len(tried)} / {detected}")
     shutil.rmtree(work)
+    if cluster is not None:
+        cluster.stop()
     return 0 if detected == len(tried) else 1
 
 

@@ -287,13 +287,15 @@ def _short(text: str) -> str:
     return (text or "")[:12] + "…"
 
 
-def _check_anchor(hashes: dict[int, str], last: int, where: str, anchor: dict[str, Any]) -> list[str]:
+def _check_anchor(hashes: dict[int, str], last: int, where: str, anchor: dict[str, Any],
+                  is_file: bool = True) -> list[str]:
     entry, expected = anchor["entry"], anchor.get("hash", "")
     when = anchor.get("at", "")[:19].replace("T", " ")
     if entry not in hashes:
+        replaced = "berkas ini diganti salinan lama" if is_file else "basis data ini dipulihkan dari salinan lama"
         return [f"Jejak audit lebih pendek dari {where}: entri {entry} (hash {_short(expected)}, {when} UTC) "
                 f"tidak ada, entri terakhir sekarang {last}. Ekor jejak audit dipotong atau dikosongkan, atau "
-                "berkas ini diganti salinan lama"]
+                f"{replaced}"]
     if hashes[entry] != expected:
         return [f"Jejak audit berbeda dari {where}: entri {entry} kini ber-hash {_short(hashes[entry])}, tercatat "
                 f"{_short(expected)} ({when} UTC). Riwayat sampai entri itu ditulis ulang"]
@@ -309,9 +311,11 @@ def check(storage, checked: dict[str, int]) -> list[str]:
         problems.append("Identitas basis data hilang (tabel database_identity kosong atau dihapus): "
                         "tanda tangan dan jangkar jejak audit tidak dapat dicocokkan")
         db_id = ""
+    # a server database is named by its address: the same address now holding another database
+    place, replaced = ("Berkas", "berkasnya") if storage.is_file else ("Alamat server", "basis datanya")
     for other in _anchors_of_other_ids(db_id, storage.location):
-        problems.append(f"Berkas {other['path']} dulu basis data {other['database_id']} (sampai entri "
-                        f"{other['entry']}), kini {db_id or 'tanpa identitas'}: berkasnya diganti atau "
+        problems.append(f"{place} {other['path']} dulu basis data {other['database_id']} (sampai entri "
+                        f"{other['entry']}), kini {db_id or 'tanpa identitas'}: {replaced} diganti atau "
                         "identitasnya diubah")
     rows = execute("SELECT id, hash, mac, mac_key FROM audit_event ORDER BY id").fetchall()
     problems += _check_signatures(execute, db_id, rows, checked)
@@ -322,7 +326,7 @@ def check(storage, checked: dict[str, int]) -> list[str]:
     if manifest and manifest.get("database_id") == db_id:
         anchors.append((f"manifes cadangan {manifest_path(storage.path).name}", manifest))
     for where, anchor in anchors:
-        problems += _check_anchor(hashes, last, where, anchor)
+        problems += _check_anchor(hashes, last, where, anchor, storage.is_file)
     checked["audit_anchors"] = len(anchors)
     from blanko_desktop.core import replay
     problems += replay.check(execute, checked)

@@ -34,6 +34,7 @@ from typing import TypeVar
 from peewee import DatabaseError, InterfaceError, OperationalError, PostgresqlDatabase, __exception_wrapper__
 
 from blanko_desktop.core import migrations, models
+from blanko_desktop.core import storage as file_storage
 from blanko_desktop.core.errors import BusyError, DatabaseTooNewError, StorageError
 from blanko_desktop.core.storage import (
     APPEND_ONLY_TRIGGERS,
@@ -180,8 +181,17 @@ class ServerDatabase(PostgresqlDatabase):
     def begin(self, isolation_level=None):
         super().begin(isolation_level)
         # one writer at a time (see the module's note); released when the transaction ends
-        with __exception_wrapper__:
-            self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        try:
+            with __exception_wrapper__:
+                self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:
+            # peewee enters no transaction when begin raises, so nothing else ends the one begun here: left
+            # open (aborted), it would refuse every later statement of this connection, the busy retry's too
+            try:
+                self.rollback()
+            except Exception:
+                pass  # the connection itself is gone: the caller's error says so
+            raise
 
     def _connect(self):
         conn = super()._connect()
@@ -346,8 +356,9 @@ class ServerStorage(Storage):
         return conn
 
     def changed_elsewhere(self) -> bool:
-        """True when a commit (a colleague's, another window's or this one's) changed anything since the
-        last call: the server's notifications are drained without waiting."""
+        """True when another connection (a colleague, another window, this window's workers) committed a
+        change since the last call, as SQLite's data_version tells the file's: the server's notifications
+        are drained without waiting, those of this thread's own connection left out."""
         if self._listener is None:
             if self._listener_failed:
                 return False
@@ -358,10 +369,21 @@ class ServerStorage(Storage):
                 return False
             return False
         try:
-            return bool(list(self._listener.notifies(timeout=0)))
+            heard = list(self._listener.notifies(timeout=0))
         except Exception:
             self._listener = None
             return True  # reconnect next time; reload now to be safe
+        own = self._own_backend()
+        return any(note.pid != own for note in heard)
+
+    def _own_backend(self) -> int | None:
+        """The server process of this thread's connection (it signs the notifications of its commits)."""
+        if self.db.is_closed():
+            return None
+        try:
+            return self.db.connection().info.backend_pid
+        except Exception:
+            return None
 
     def _read_data_version(self) -> int:
         return 0
@@ -454,7 +476,8 @@ class ServerStorage(Storage):
     def _write_retrying(self, fn: Callable[[], T]) -> T:
         if self.read_only:
             self.assert_writable()
-        for attempt in range(1, 7):
+        retries = file_storage.BUSY_RETRIES  # read now: the same setting as the file's
+        for attempt in range(1, retries + 1):
             try:
                 with self.db.atomic():
                     return fn()
@@ -463,9 +486,13 @@ class ServerStorage(Storage):
                     self.db.close()
                     raise StorageError(f"Sambungan ke server basis data {self.address} terputus ({_first_line(exc)}); "
                                        "perubahan tidak disimpan. Periksa jaringan lalu coba lagi.") from exc
+                if _is_disk_full(exc):
+                    raise StorageError(f"Server basis data {self.address} tidak dapat menulis ({_first_line(exc)}); "
+                                       "perubahan tidak disimpan. Ruang disk server penuh: hubungi pengelola "
+                                       "server.") from exc
                 if not self._is_busy(exc):
                     raise
-                if attempt == 6:
+                if attempt == retries:
                     raise BusyError("Basis data sedang dipakai petugas lain terlalu lama. Coba lagi sebentar "
                                     "lagi.") from exc
                 if self.on_busy:
@@ -490,6 +517,12 @@ class ServerStorage(Storage):
                                    "riwayat bisa diubah")
         for (name,) in execute("SELECT conname FROM pg_constraint WHERE contype = 'f' AND NOT convalidated").fetchall():
             report.problems.append(f"Kunci asing {name} tidak diperiksa server (NOT VALID): isinya bisa rusak")
+        for (table,) in execute(  # the foreign keys' own triggers, switched off by DISABLE TRIGGER ALL
+                "SELECT DISTINCT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                "WHERE t.tgisinternal AND t.tgenabled = 'D' ORDER BY c.relname").fetchall():
+            report.problems.append(f"Penjaga kunci asing tabel {table} dimatikan (DISABLE TRIGGER ALL): barisnya "
+                                   "bisa menunjuk data yang tidak ada")
+        self._check_foreign_keys(report)
         referenced = self._referenced_hashes()
         report.checked["files"] = len(referenced)
         present = {r[0]: r[1] for r in execute(
@@ -502,8 +535,30 @@ class ServerStorage(Storage):
                 report.problems.append(f"Isi berkas tidak cocok dengan hash-nya (rusak/diubah): {sha}")
         for sha in sorted(set(present) - referenced - self._audited()):
             report.problems.append(f"Berkas yatim (tidak dirujuk basis data): {sha}")
-        report.checked["files_being_stored"] = 0
+        report.checked["files_being_stored"] = len(self.files._pending)
         report.checked["quarantined"] = len(self.files.quarantined())
+
+    def _check_foreign_keys(self, report: CheckReport, limit: int = 20) -> None:
+        """PRAGMA foreign_key_check's twin: the server enforces foreign keys, but its owner can switch the
+        enforcing triggers off (DISABLE TRIGGER ALL, session_replication_role) and leave rows pointing nowhere,
+        which stay there once enforcement is back on."""
+        execute = self.db.execute_sql
+        keys = execute(
+            "SELECT ch.relname, ca.attname, pa.relname, pk.attname, "
+            "EXISTS (SELECT 1 FROM pg_attribute i WHERE i.attrelid = c.conrelid AND i.attname = 'id' "
+            "AND NOT i.attisdropped) "
+            "FROM pg_constraint c JOIN pg_class ch ON ch.oid = c.conrelid JOIN pg_class pa ON pa.oid = c.confrelid "
+            "JOIN pg_attribute ca ON ca.attrelid = c.conrelid AND ca.attnum = c.conkey[1] "
+            "JOIN pg_attribute pk ON pk.attrelid = c.confrelid AND pk.attnum = c.confkey[1] "
+            "WHERE c.contype = 'f' AND cardinality(c.conkey) = 1 AND ch.relnamespace = to_regnamespace(current_schema()) "
+            "ORDER BY ch.relname, ca.attname").fetchall()
+        for table, column, parent, parent_column, has_id in keys:
+            row = '"id"' if has_id else "ctid::text"
+            for (rowid,) in execute(
+                    f'SELECT {row} FROM "{table}" t WHERE t."{column}" IS NOT NULL AND NOT EXISTS '
+                    f'(SELECT 1 FROM "{parent}" p WHERE p."{parent_column}" = t."{column}") ORDER BY 1 LIMIT {limit}'
+            ).fetchall():
+                report.problems.append(f"Kunci asing rusak: {table} baris {rowid} menunjuk {parent} yang tidak ada")
 
     def _audited(self) -> set[str]:
         from blanko_desktop.core import replay
@@ -512,10 +567,13 @@ class ServerStorage(Storage):
 
     def repair(self, grace: float | None = None) -> list[str]:
         """Set aside documents no record refers to (only something outside the app can leave one here):
-        marked quarantined, never deleted."""
+        marked quarantined, never deleted. Documents this thread stored for a save still to come go into the
+        database with this write (see ServerDocumentStore): they are being stored, not orphans."""
+        being_stored = set(self.files._pending)
+
         def op() -> list[str]:
             done = []
-            kept = self._referenced_hashes() | self._audited()
+            kept = self._referenced_hashes() | self._audited() | being_stored
             now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
             for sha in sorted(set(self.files.all_hashes()) - kept):
                 self.db.execute_sql("UPDATE stored_file SET quarantined_at = %s WHERE sha256 = %s", (now, sha))
@@ -529,8 +587,14 @@ class ServerStorage(Storage):
         done = []
 
         def op() -> None:
-            for sha in self.files.quarantined():
+            done.clear()  # a busy retry starts again
+            for sha, intact in self.db.execute_sql(
+                    "SELECT sha256, encode(sha256(data), 'hex') = sha256 FROM stored_file "
+                    "WHERE quarantined_at IS NOT NULL ORDER BY sha256").fetchall():
                 if not everything and sha not in referenced:
+                    continue
+                if not intact:  # altered while set aside: a record must not refer to other content
+                    done.append(f"Berkas {sha} tidak dikembalikan dari karantina: isinya tidak cocok dengan namanya")
                     continue
                 self.db.execute_sql("UPDATE stored_file SET quarantined_at = NULL WHERE sha256 = %s", (sha,))
                 done.append(f"Berkas {sha} dikembalikan dari karantina")
@@ -606,6 +670,12 @@ def _is_lost(exc: BaseException) -> bool:
     text = str(exc).lower()
     return ("connection" in text and ("closed" in text or "lost" in text or "terminat" in text)) \
         or "server closed the connection" in text or "consuming input failed" in text
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    """The server's disk_full (53100): its data or WAL could not grow."""
+    cause = exc.args[0] if exc.args else None
+    return getattr(cause, "sqlstate", None) == "53100" or "no space left on device" in str(exc).lower()
 
 
 def _explain(address: str, exc: BaseException) -> str:

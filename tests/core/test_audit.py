@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timezone
 
 import pytest
-from peewee import IntegrityError
+from peewee import DatabaseError
 
 from blanko_desktop.core import audit
 from blanko_desktop.core.models import AuditEvent
+from tests.core.tamper import raw
 
 
 def test_changes_are_recorded_with_who_and_what(services):
@@ -25,10 +25,21 @@ def test_changes_are_recorded_with_who_and_what(services):
 
 def test_log_is_append_only_in_the_database(services):
     services.add_lsp("LSP Agro Lestari", ["lsp@agro.id"])
-    with pytest.raises(IntegrityError, match="append-only"):
+    # the file's trigger fails as a constraint (IntegrityError), the server's as a raised error: both refuse
+    with pytest.raises(DatabaseError, match="append-only"):
         AuditEvent.update(officer="orang lain").execute()
-    with pytest.raises(IntegrityError, match="append-only"):
+    with pytest.raises(DatabaseError, match="append-only"):
         AuditEvent.delete().execute()
+    assert [(e.action, e.officer) for e in AuditEvent.select()] == [("lsp.add", "Budi Santoso")]
+
+
+@pytest.mark.server_only
+@pytest.mark.parametrize("table", ["audit_event", "stock_movement"])
+def test_server_refuses_truncating_the_append_only_tables(services, storage, table):
+    services.add_lsp("LSP Agro Lestari", ["lsp@agro.id"])
+    with pytest.raises(DatabaseError, match=f"{table} is append-only"):
+        storage.db.execute_sql(f"TRUNCATE {table}")
+    assert AuditEvent.select().count() == 1
 
 
 @pytest.mark.parametrize("tamper, message", [
@@ -38,12 +49,7 @@ def test_log_is_append_only_in_the_database(services):
 def test_tampering_is_detected(services, storage, tamper, message):
     for name in ("LSP A Satu", "LSP B Dua", "LSP C Tiga"):
         services.add_lsp(name, [])
-    raw = sqlite3.connect(storage.path)
-    raw.execute("DROP TRIGGER audit_event_no_update")
-    raw.execute("DROP TRIGGER audit_event_no_delete")
-    raw.execute(tamper)
-    raw.commit()
-    raw.close()
+    raw(storage, tamper)
     problems = storage.check().problems
     assert any(message in p for p in problems)
     assert any("trigger audit_event_no_update dihapus" in p for p in problems)

@@ -1,11 +1,11 @@
-"""Tampering done on the file itself (sqlite3, triggers dropped first) is reported by check, by what and where."""
+"""Tampering done behind the app (the file through sqlite3, the server as its owner; append-only triggers dropped
+or switched off first) is reported by check, by what and where."""
 
 from __future__ import annotations
 
 import json
 import os
 import shutil
-import sqlite3
 import stat
 import sys
 import types
@@ -15,10 +15,11 @@ import pytest
 
 from blanko_desktop.core import audit, integrity, replay
 from blanko_desktop.core.models import Document, StockMovement
+from blanko_desktop.core.server import ServerStorage
 from blanko_desktop.core.storage import Storage
+from tests.core.tamper import behind_the_app, raw, where
 
 RECEIVED = datetime(2026, 11, 2, 2, 0, tzinfo=timezone.utc)
-TRIGGERS = ("audit_event_no_update", "audit_event_no_delete", "stock_movement_no_update", "stock_movement_no_delete")
 
 
 def add_document(services, req_id: int, name: str, data: bytes) -> Document:
@@ -60,43 +61,28 @@ def office(services):
     return {"requests": [r.id for r in reqs], "document": doc, "movement": movement, "lsp": lsp}
 
 
-def raw(storage, *statements: str, params=()) -> None:
-    """Edit the file the way a tamperer would: straight through sqlite3, append-only triggers dropped."""
-    conn = sqlite3.connect(storage.path)
-    for name in TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-    for sql in statements:
-        conn.execute(sql, params)
-    conn.commit()
-    conn.close()
-
-
 def last_entry(storage) -> int:
     return storage.db.execute_sql("SELECT MAX(id) FROM audit_event").fetchone()[0] or 0
 
 
 def rewrite_chain(storage, entry: int, edit, keep_mac: bool = True) -> None:
     """Change one entry's `after` and recompute every hash from it on, so the plain chain verifies."""
-    conn = sqlite3.connect(storage.path)
-    for name in TRIGGERS:
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-    prev = conn.execute("SELECT hash FROM audit_event WHERE id = ?", (entry - 1,)).fetchone()
-    prev = prev[0] if prev else audit.GENESIS
-    rows = conn.execute("SELECT id, at, os_user, officer, action, entity, entity_id, before, after "
-                        "FROM audit_event WHERE id >= ? ORDER BY id", (entry,)).fetchall()
-    for eid, at, os_user, officer, action, entity, entity_id, before, after in rows:
-        before = json.loads(before) if before else None
-        after = json.loads(after) if after else None
-        if eid == entry:
-            after = edit(after)
-        digest = audit._digest(prev, at, os_user, officer, action, entity, entity_id, before, after)
-        dumped = json.dumps(after, ensure_ascii=False, sort_keys=True, default=str)
-        mac_sql = "" if keep_mac else ", mac = '', mac_key = ''"
-        conn.execute(f"UPDATE audit_event SET after = ?, prev_hash = ?, hash = ?{mac_sql} WHERE id = ?",
-                     (dumped, prev, digest, eid))
-        prev = digest
-    conn.commit()
-    conn.close()
+    with behind_the_app(storage) as execute:
+        prev = execute("SELECT hash FROM audit_event WHERE id = ?", (entry - 1,)).fetchone()
+        prev = prev[0] if prev else audit.GENESIS
+        rows = execute("SELECT id, at, os_user, officer, action, entity, entity_id, before, after "
+                       "FROM audit_event WHERE id >= ? ORDER BY id", (entry,)).fetchall()
+        for eid, at, os_user, officer, action, entity, entity_id, before, after in rows:
+            before = json.loads(before) if before else None
+            after = json.loads(after) if after else None
+            if eid == entry:
+                after = edit(after)
+            digest = audit._digest(prev, at, os_user, officer, action, entity, entity_id, before, after)
+            dumped = json.dumps(after, ensure_ascii=False, sort_keys=True, default=str)
+            mac_sql = "" if keep_mac else ", mac = '', mac_key = ''"
+            execute(f"UPDATE audit_event SET after = ?, prev_hash = ?, hash = ?{mac_sql} WHERE id = ?",
+                    (dumped, prev, digest, eid))
+            prev = digest
     assert audit.verify_chain().problems == []  # the plain chain is fooled: only keys and anchors tell
 
 
@@ -110,7 +96,7 @@ def test_tail_cut_off_is_reported_against_the_anchor(office, storage):
     last = last_entry(storage)
     raw(storage, f"DELETE FROM audit_event WHERE id > {last - 2}")
     text = problems_of(storage)
-    assert (f"Jejak audit lebih pendek dari jangkar workstation ini ({storage.path.resolve()}): entri {last} "
+    assert (f"Jejak audit lebih pendek dari jangkar workstation ini ({where(storage)}): entri {last} "
             in text)
     assert f"tidak ada, entri terakhir sekarang {last - 2}. Ekor jejak audit dipotong atau dikosongkan" in text
     # the removed events were the stock receipt's and the last edit: replay names those rows too
@@ -137,7 +123,7 @@ def test_rewritten_and_rehashed_chain_fails_its_signature_and_anchor(office, sto
     text = problems_of(storage)
     assert (f"Tanda tangan entri audit {create} (ditulis workstation ini) tidak cocok: entri itu atau yang "
             "sebelumnya ditulis ulang") in text
-    assert f"Jejak audit berbeda dari jangkar workstation ini ({storage.path.resolve()}): entri {last_entry(storage)}" \
+    assert f"Jejak audit berbeda dari jangkar workstation ini ({where(storage)}): entri {last_entry(storage)}" \
         in text
     assert "Permohonan" not in text  # the replay is consistent: the keys are what catch this
 
@@ -255,8 +241,9 @@ def test_database_identity_changed(office, storage):
     old = integrity.database_id(storage.db.execute_sql)
     raw(storage, "UPDATE database_identity SET id = 'ffffffffffffffffffffffffffffffff'")
     text = problems_of(storage)
-    assert (f"Berkas {storage.path.resolve()} dulu basis data {old} (sampai entri {last_entry(storage)}), kini "
-            "ffffffffffffffffffffffffffffffff: berkasnya diganti atau identitasnya diubah") in text
+    place, replaced = ("Berkas", "berkasnya") if storage.is_file else ("Alamat server", "basis datanya")
+    assert (f"{place} {where(storage)} dulu basis data {old} (sampai entri {last_entry(storage)}), kini "
+            f"ffffffffffffffffffffffffffffffff: {replaced} diganti atau identitasnya diubah") in text
     assert "Tanda tangan entri audit 1 (ditulis workstation ini) tidak cocok" in text
 
 
@@ -266,6 +253,7 @@ def test_database_identity_dropped(office, storage):
             "jejak audit tidak dapat dicocokkan") in problems_of(storage)
 
 
+@pytest.mark.sqlite_only  # the server's twin: test_server_database_restored_from_an_older_copy
 def test_file_replaced_by_an_older_copy(office, services, storage, tmp_path):
     old = tmp_path / "lama.sqlite"
     storage.backup_database(old)
@@ -278,10 +266,11 @@ def test_file_replaced_by_an_older_copy(office, services, storage, tmp_path):
         text = "\n".join(reopened.check().problems)
     finally:
         reopened.close()
-    assert f"Jejak audit lebih pendek dari jangkar workstation ini ({storage.path.resolve()}): entri {head.entry} " \
+    assert f"Jejak audit lebih pendek dari jangkar workstation ini ({where(storage)}): entri {head.entry} " \
         in text
 
 
+@pytest.mark.sqlite_only  # the server's backup (core/transfer.py) is being written: its twin comes with it
 def test_tampered_backup_is_reported_against_its_manifest(office, storage, tmp_path):
     out = tmp_path / "cadangan" / "salinan.sqlite"
     result = storage.backup(out)
@@ -294,6 +283,28 @@ def test_tampered_backup_is_reported_against_its_manifest(office, storage, tmp_p
         copy.close()
     assert (f"Jejak audit lebih pendek dari manifes cadangan salinan.manifest.json: entri "
             f"{result['audit_head']['entry']} ") in text
+
+
+@pytest.mark.server_only
+def test_server_database_restored_from_an_older_copy(office, services, storage, pg_cluster):
+    """The server's twin of a file replaced by an older copy: an old copy of the database put back under the
+    same address (a restored dump, a renamed database)."""
+    name = storage.location.rpartition("/")[2]
+    storage.close()  # a database is copied on the server only while nobody is connected to it
+    old = pg_cluster.new_database(template=name).rpartition("/")[2]
+    services.transition(office["requests"][0], "cancelled", "Ditarik LSP.")
+    head = integrity.head(storage)
+    storage.close()
+    pg_cluster.admin(f'DROP DATABASE "{name}" WITH (FORCE)')
+    pg_cluster.admin(f'ALTER DATABASE "{old}" RENAME TO "{name}"')
+    reopened = ServerStorage.open(storage.location, create=False)
+    try:
+        text = "\n".join(reopened.check().problems)
+    finally:
+        reopened.close()
+    assert (f"Jejak audit lebih pendek dari jangkar workstation ini ({storage.location}): entri {head.entry} "
+            in text)
+    assert "atau basis data ini dipulihkan dari salinan lama" in text
 
 
 # -- what a clean database says --------------------------------------------------------------------------

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from blanko_desktop.core.errors import StorageError
-from blanko_desktop.core.storage import DocumentStore, Storage, documents_dir, is_network_path
+from blanko_desktop.core.storage import DocumentStore, Storage, documents_dir, is_network_path, sha256_bytes
+from tests.core.tamper import behind_the_app, raw
 
 MOUNTS = """\
 /dev/vda / ext4 rw,relatime 0 0
@@ -31,6 +31,7 @@ def test_network_location_detected(path, platform, shared):
     assert is_network_path(Path(path), mounts_text=MOUNTS, platform=platform) is shared
 
 
+@pytest.mark.sqlite_only
 def test_local_file_uses_wal(storage):
     assert storage.shared is False
     assert storage.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -92,6 +93,7 @@ def _store_document(services, data: bytes) -> str:
     return sha
 
 
+@pytest.mark.sqlite_only  # the store's files beside the database; the server's twin follows
 def test_check_finds_missing_corrupt_and_orphan_files(services, storage):
     assert storage.check().ok
     sha = _store_document(services, b"%PDF-1.4 satu")
@@ -107,6 +109,32 @@ def test_check_finds_missing_corrupt_and_orphan_files(services, storage):
     assert f"Berkas yatim (tidak dirujuk basis data): {orphan}" in problems
 
 
+def stray_document(storage, data: bytes) -> str:
+    """A document row in the server's `stored_file` that no record refers to: put there behind the app (the
+    app writes a document only in the transaction of the record that refers to it)."""
+    sha = sha256_bytes(data)
+    raw(storage, "INSERT INTO stored_file (sha256, size, data, stored_at) VALUES (?, ?, ?, "
+                 "'2026-01-01T00:00:00.000000+00:00')", params=(sha, len(data), data), guards_off=False)
+    return sha
+
+
+@pytest.mark.server_only
+def test_check_finds_missing_altered_and_orphan_documents_on_the_server(services, storage):
+    assert storage.check().ok
+    sha = _store_document(services, b"%PDF-1.4 satu")
+    sha2 = _store_document(services, b"%PDF-1.4 dua")
+    assert storage.check().ok and storage.check().checked["files"] == 2
+    with behind_the_app(storage) as execute:
+        execute("UPDATE stored_file SET data = ? WHERE sha256 = ?", (b"%PDF-1.4 diubah", sha))
+        execute("DELETE FROM stored_file WHERE sha256 = ?", (sha2,))
+    orphan = stray_document(storage, b"tidak dirujuk")
+    problems = "\n".join(storage.check().problems)
+    assert f"tidak cocok dengan hash-nya (rusak/diubah): {sha}" in problems
+    assert f"Berkas hilang dari penyimpanan: {sha2}" in problems
+    assert f"Berkas yatim (tidak dirujuk basis data): {orphan}" in problems
+
+
+@pytest.mark.sqlite_only  # the server's backup (core/transfer.py) is being written: its test comes with it
 def test_backup_is_consistent_copy_with_documents(services, storage, tmp_path):
     sha = _store_document(services, b"%PDF-1.4 cadangan")
     result = storage.backup(tmp_path / "backup" / "salinan.sqlite")
@@ -123,12 +151,11 @@ def test_backup_is_consistent_copy_with_documents(services, storage, tmp_path):
 
 
 def test_integrity_problem_reported(storage, tmp_path):
-    raw = sqlite3.connect(storage.path)
-    raw.execute("PRAGMA foreign_keys=OFF")
-    raw.execute("INSERT INTO lsp_address (lsp_id, value, is_domain) VALUES (999, 'x@y.id', 0)")
-    raw.commit()
-    raw.close()
-    assert any("Kunci asing rusak" in p for p in storage.check().problems)
+    with behind_the_app(storage) as execute:
+        # foreign keys not enforced: off for the file's connection, the server's owner as a replica would
+        execute("PRAGMA foreign_keys=OFF" if storage.is_file else "SET LOCAL session_replication_role = replica")
+        execute("INSERT INTO lsp_address (lsp_id, value, is_domain) VALUES (999, 'x@y.id', 0)")
+    assert "Kunci asing rusak: lsp_address baris 1 menunjuk lsp yang tidak ada" in storage.check().problems
 
 
 def test_damaged_database_refused_and_models_stay_on_the_open_one(storage, tmp_path):
@@ -148,6 +175,7 @@ def test_document_store_failure_is_a_clear_error(tmp_path):
         DocumentStore(blocker).put(b"%PDF-1.4")
 
 
+@pytest.mark.sqlite_only  # the quarantine folder and interrupted writes; the server's twin follows
 def test_repair_moves_orphans_aside_without_losing_them(storage):
     orphan = storage.files.put(b"dokumen yang catatannya tidak jadi tersimpan")
     os.utime(storage.files.path_for(orphan), (0, 0))
@@ -157,3 +185,26 @@ def test_repair_moves_orphans_aside_without_losing_them(storage):
     done = storage.repair()
     assert len(done) == 2 and storage.check().ok
     assert (storage.files.root / "yatim" / orphan).read_bytes().startswith(b"dokumen")
+
+
+@pytest.mark.server_only
+def test_repair_sets_orphans_aside_on_the_server_without_losing_them(storage):
+    orphan = stray_document(storage, b"dokumen yang catatannya tidak jadi tersimpan")
+    assert not storage.check().ok
+    assert storage.repair() == [f"Berkas yatim {orphan} disisihkan (karantina di server)"]
+    report = storage.check()
+    assert report.ok and report.checked["quarantined"] == 1
+    assert not storage.files.has(orphan) and storage.files.quarantined() == [orphan]
+    assert storage.files.read(orphan).startswith(b"dokumen")  # set aside in the database, not deleted
+    assert storage.repair() == []
+
+
+@pytest.mark.server_only
+def test_foreign_keys_switched_off_on_the_server_are_reported(storage):
+    with behind_the_app(storage, guards_off=False) as execute:
+        execute("ALTER TABLE lsp_address DISABLE TRIGGER ALL")
+        execute("INSERT INTO lsp_address (lsp_id, value, is_domain) VALUES (999, 'x@y.id', 0)")
+    problems = storage.check().problems
+    assert ("Penjaga kunci asing tabel lsp_address dimatikan (DISABLE TRIGGER ALL): barisnya bisa menunjuk data "
+            "yang tidak ada") in problems
+    assert "Kunci asing rusak: lsp_address baris 1 menunjuk lsp yang tidak ada" in problems

@@ -3,13 +3,13 @@ with the calendar's."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from blanko_desktop.core import audit
+from tests.core.tamper import raw
 
 JKT = ZoneInfo("Asia/Jakarta")
 WEDNESDAY_10 = datetime(2026, 11, 18, 10, 0, tzinfo=JKT)
@@ -68,10 +68,8 @@ def test_check_reports_due_times_the_calendar_does_not_give(services, storage):
     services.transition(stopped.id, State.WAITING_LSP)  # a stopped clock is not compared
     assert storage.check().ok
     # what a kill between the old two transactions left: the closure stored, the due time not moved
-    raw = sqlite3.connect(storage.path)
-    raw.execute("INSERT INTO closure (day, kind, note, created_by) VALUES ('2026-11-19', 'closure', '', 'x')")
-    raw.commit()
-    raw.close()
+    raw(storage, "INSERT INTO closure (day, kind, note, created_by) VALUES ('2026-11-19', 'closure', '', 'x')",
+        guards_off=False)
     problems = storage.check().problems
     assert problems == [f"Tenggat permohonan #{running.id} tersimpan 2026-11-19T03:00:00+00:00, menurut kalender "
                         "2026-11-20T03:00:00+00:00: 'blanko check --repair' menghitungnya ulang"]

@@ -8,19 +8,23 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
+from datetime import date
 
 import pytest
 
+from blanko_desktop.core import server
 from blanko_desktop.core import storage as storage_module
 from blanko_desktop.core.errors import BusyError, StorageError
 from blanko_desktop.core.models import Closure
 from blanko_desktop.core.storage import Storage
 
 
-def _insert_closure(day: str = "2026-11-19"):
-    return lambda: Closure.create(day=day, kind="closure", note="x" * 4000, created_by="t")
+def _insert_closure(day: str = "2026-11-19", note: str = "x"):
+    return lambda: Closure.create(day=day, kind="closure", note=note, created_by="t")
 
 
+@pytest.mark.sqlite_only  # the file's page limit stands in for a full disk; a server's full disk is its admin's
 def test_disk_full_message(storage):
     pages = storage.db.execute_sql("PRAGMA page_count").fetchone()[0]
     storage.db.execute_sql(f"PRAGMA max_page_count = {pages}")
@@ -28,28 +32,62 @@ def test_disk_full_message(storage):
             f"Basis data {storage.path} tidak dapat ditulis (database or disk is full); perubahan tidak "
             "disimpan. Periksa ruang disk dan sambungan jaringan.")):
         for i in range(50):
-            storage.write(_insert_closure(f"2026-12-{i % 28 + 1:02d}" if i < 28 else f"2027-01-{i - 27:02d}"))
+            storage.write(_insert_closure(f"2026-12-{i % 28 + 1:02d}" if i < 28 else f"2027-01-{i - 27:02d}",
+                                          note="x" * 4000))
     storage.db.execute_sql("PRAGMA max_page_count = 1073741823")
     storage.write(_insert_closure("2028-01-03"))  # the connection is usable again once there is room
     assert Closure.select().where(Closure.day == "2028-01-03").count() == 1
 
 
+@contextmanager
+def colleague_writing(storage):
+    """Another connection in the middle of a write transaction, holding the one write lock of the database:
+    the file's reserved lock, or the server's advisory write lock."""
+    if storage.is_file:
+        holder = sqlite3.connect(storage.path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+    else:
+        import psycopg
+
+        holder = psycopg.connect(storage.location)
+        holder.execute("SELECT pg_advisory_xact_lock(%s)", (server.WRITE_LOCK,))
+    try:
+        yield
+    finally:
+        holder.rollback() if not storage.is_file else holder.execute("ROLLBACK")
+        holder.close()
+
+
+@pytest.mark.server_only
+def test_a_full_server_disk_is_a_clear_message(storage):
+    def write_on_a_full_disk():
+        Closure.create(day="2026-11-19", kind="closure", note="x", created_by="t")
+        # what the server answers when its disk cannot take the change (SQLSTATE 53100)
+        storage.db.execute_sql("""DO $$ BEGIN RAISE EXCEPTION 'could not extend file "base/16384/16385": No '
+                               'space left on device' USING ERRCODE = 'disk_full'; END $$""")
+
+    with pytest.raises(StorageError, match=re.escape(
+            f"Server basis data {storage.location} tidak dapat menulis (could not extend file \"base/16384/16385\": "
+            "No space left on device); perubahan tidak disimpan. Ruang disk server penuh: hubungi pengelola "
+            "server.")):
+        storage.write(write_on_a_full_disk)
+    assert Closure.select().count() == 0
+    storage.write(_insert_closure())  # the connection is usable again once there is room
+    assert Closure.select().count() == 1
+
+
 def test_busy_timeout_message_after_retries(storage, monkeypatch):
     monkeypatch.setattr(storage_module, "BUSY_RETRIES", 3)
-    storage.db.execute_sql("PRAGMA busy_timeout = 50")
-    holder = sqlite3.connect(storage.path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
+    storage.db.execute_sql("PRAGMA busy_timeout = 50" if storage.is_file else "SET lock_timeout = 50")
     attempts = []
     storage.on_busy = attempts.append
-    try:
+    with colleague_writing(storage):
         with pytest.raises(BusyError, match=re.escape(
                 "Basis data sedang dipakai petugas lain terlalu lama. Coba lagi sebentar lagi.")):
             storage.write(_insert_closure())
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     assert attempts == [1, 2]
     storage.write(_insert_closure())  # the lock gone, the same write goes through
+    assert Closure.select().count() == 1
 
 
 def test_open_of_a_locked_file_is_busy_not_damaged(tmp_path, monkeypatch):
@@ -89,6 +127,7 @@ def test_shared_file_stays_shared_when_a_workstation_opens_it_locally(tmp_path):
         assert fh.read(20)[18:20] == b"\x01\x01"  # still a rollback-journal file
 
 
+@pytest.mark.sqlite_only  # a bare insert through sqlite3; the server's twin writes as a colleague does
 def test_changed_elsewhere_notices_another_connections_commit(storage):
     assert storage.changed_elsewhere() is False
     storage.write(_insert_closure())
@@ -99,6 +138,61 @@ def test_changed_elsewhere_notices_another_connections_commit(storage):
     assert storage.changed_elsewhere() is True
     assert storage.changed_elsewhere() is False
     other.close()
+
+
+COLLEAGUE = r"""
+import sys
+from datetime import date
+from blanko_desktop.core.audit import Actor
+from blanko_desktop.core.server import ServerStorage
+from blanko_desktop.core.services import Services
+storage = ServerStorage.open(sys.argv[1], create=False)
+Services(storage, Actor("rina", "Rina")).add_closure(date.fromisoformat(sys.argv[2]), "closure", "rapat")
+storage.close()
+"""
+
+
+@pytest.mark.server_only
+def test_changed_elsewhere_hears_a_colleagues_commit_on_the_server(services, storage):
+    def colleague_closes(day: str) -> None:
+        proc = subprocess.run([sys.executable, "-c", COLLEAGUE, storage.location, day], capture_output=True,
+                              text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+
+    assert storage.changed_elsewhere() is False  # starts listening
+    services.add_closure(date(2026, 11, 19), "closure", "tutup")
+    # its own commits are not news (given the time a colleague's notification takes to arrive, below)
+    assert _heard_within(storage, seconds=1) is False
+    rounds = 3
+    heard = []
+    for n in range(rounds):
+        colleague_closes(f"2026-12-0{n + 1}")
+        heard.append(_heard_within(storage, seconds=10))
+        assert storage.changed_elsewhere() is False  # drained
+    assert heard == [True] * rounds
+    assert [c.day for c in services.closures()][-rounds:] == [date(2026, 12, n + 1) for n in range(rounds)]
+
+
+def _heard_within(storage, seconds: float) -> bool:
+    """A notification travels after the colleague's commit: polled the way the window's timer polls."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if storage.changed_elsewhere():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.mark.server_only
+def test_a_dropped_server_connection_is_a_clear_message_and_the_next_write_reconnects(storage, pg_cluster):
+    pid = storage.db.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    pg_cluster.admin(f"SELECT pg_terminate_backend({pid})")
+    with pytest.raises(StorageError, match=re.escape(
+            f"Sambungan ke server basis data {storage.location} terputus (")) as info:
+        storage.write(_insert_closure())
+    assert str(info.value).endswith("perubahan tidak disimpan. Periksa jaringan lalu coba lagi.")
+    storage.write(_insert_closure())  # the network back: the next write connects again
+    assert Closure.select().count() == 1
 
 
 OPENER = r"""

@@ -122,9 +122,15 @@ def test_read_only_database_reads_and_refuses_writes_with_a_clear_message(world,
         reopened.close()
 
 
-def test_read_only_flag_refuses_every_write_in_process(storage, tmp_path):
+# why a database refuses writes, per engine: the file's rights, or a standby server
+READ_ONLY_REASON = {"sqlite": READ_ONLY_MESSAGE,
+                    "postgresql": "hanya dapat dibaca (server cadangan); perubahan tidak disimpan."}
+
+
+def test_read_only_flag_refuses_every_write_in_process(storage, engine):
     storage.read_only = True
-    with pytest.raises(StorageError, match=re.escape(READ_ONLY_MESSAGE)):
+    message = f"Basis data {storage.location} {READ_ONLY_REASON[engine]}"
+    with pytest.raises(StorageError, match=re.escape(message)):
         storage.write(lambda: None)
-    with pytest.raises(StorageError, match=re.escape(READ_ONLY_MESSAGE)):
+    with pytest.raises(StorageError, match=re.escape(message)):
         storage.assert_writable()

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from blanko_desktop.core.models import Document
-from blanko_desktop.core.storage import ORPHAN_GRACE_SECONDS, QUARANTINE, Storage
+from blanko_desktop.core.storage import ORPHAN_GRACE_SECONDS, QUARANTINE, Storage, open_storage
+from tests.core.tamper import raw
 
 INTAKES = 200
 FILES_PER_INTAKE = 2
@@ -22,10 +23,10 @@ import sys
 from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.reception import Reception
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.storage import Storage
+from blanko_desktop.core.storage import open_storage
 
 path, count, per = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-storage = Storage.open(path, create=False)
+storage = open_storage(path, create=False)
 reception = Reception(Services(storage, Actor("sari", "Sari")))
 for i in range(count):
     items = [(f"lampiran-{i}-{k}.pdf", f"%PDF-1.4 permohonan {i} lampiran {k}".encode()) for k in range(per)]
@@ -37,13 +38,14 @@ print(count)
 REPAIR_LOOP = r"""
 import sys
 from pathlib import Path
-from blanko_desktop.core.storage import Storage
+from blanko_desktop.core.storage import open_storage
 
 path, stop = sys.argv[1], Path(sys.argv[2])
-storage = Storage.open(path, create=False)
+storage = open_storage(path, create=False)
 rounds = moved = 0
 while not stop.exists():
-    moved += sum("dipindahkan" in line for line in storage.repair())
+    # moved to the quarantine folder (file), set aside in the database (server)
+    moved += sum("dipindahkan" in line or "disisihkan" in line for line in storage.repair())
     rounds += 1
 print(rounds, moved)
 """
@@ -55,9 +57,9 @@ def _run(code: str, *args: object) -> subprocess.Popen:
 
 
 @pytest.mark.slow
-def test_repair_beside_a_running_intake_moves_nothing(tmp_path):
-    path = tmp_path / "bersama.sqlite"
-    Storage.open(path).close()
+def test_repair_beside_a_running_intake_moves_nothing(database, tmp_path):
+    path = database
+    open_storage(path).close()
     stop = tmp_path / "stop"
     repairer = _run(REPAIR_LOOP, path, stop)
     time.sleep(0.5)  # the repair loop runs before the first intake stores anything
@@ -71,9 +73,9 @@ def test_repair_beside_a_running_intake_moves_nothing(tmp_path):
     assert int(out) == INTAKES
     assert rounds >= 50, rounds  # the two loops really overlapped
     assert moved == 0
-    storage = Storage.open(path, create=False)
+    storage = open_storage(path, create=False)
     try:
-        assert not (storage.files.root / QUARANTINE).exists()
+        assert storage.files.quarantined() == []
         assert Document.select().count() == INTAKES * FILES_PER_INTAKE
         assert storage.check().ok, storage.check().problems
     finally:
@@ -84,6 +86,7 @@ def _age(storage: Storage, sha: str) -> None:
     os.utime(storage.files.path_for(sha), (0, 0))
 
 
+@pytest.mark.sqlite_only  # files and their age in the folder; the server's twin below
 def test_young_unreferenced_file_is_neither_a_problem_nor_moved(storage):
     young = storage.files.put(b"%PDF-1.4 intake yang sedang menyimpan")
     report = storage.check()
@@ -93,6 +96,7 @@ def test_young_unreferenced_file_is_neither_a_problem_nor_moved(storage):
     assert storage.repair(grace=0) == [f"Berkas yatim {young} dipindahkan ke {storage.files.root / QUARANTINE}"]
 
 
+@pytest.mark.sqlite_only  # files and their age in the folder; the server's twin below
 def test_storing_an_old_orphan_again_makes_it_young(storage):
     sha = storage.files.put(b"%PDF-1.4 pernah yatim")
     _age(storage, sha)
@@ -101,6 +105,7 @@ def test_storing_an_old_orphan_again_makes_it_young(storage):
     assert storage.repair() == []
 
 
+@pytest.mark.sqlite_only  # files and their age in the folder; the server's twin below
 def test_restore_puts_back_what_is_referenced_again_and_never_overwrites(services, storage):
     from tests.core.test_storage import _store_document
 
@@ -126,19 +131,31 @@ def test_restore_puts_back_what_is_referenced_again_and_never_overwrites(service
 
 
 
+def _set_aside(storage, sha: str) -> str:
+    """Put a stored document in quarantine as repair does; what restoring it then says it came back from."""
+    if storage.is_file:
+        _age(storage, sha)
+        storage.files.quarantine(sha)
+        return str(storage.files.root / QUARANTINE)
+    raw(storage, "UPDATE stored_file SET quarantined_at = '2026-01-01T00:00:00.000000+00:00' WHERE sha256 = ?",
+        params=(sha,), guards_off=False)
+    return "karantina"
+
+
 def test_cli_check_restore_puts_referenced_files_back(services, storage, tmp_path):
     from tests.core.test_storage import _store_document
 
     sha = _store_document(services, b"%PDF-1.4 dipindahkan dahulu")
-    _age(storage, sha)
-    storage.files.quarantine(sha)
+    source = _set_aside(storage, sha)
+    assert f"Berkas hilang dari penyimpanan: {sha}" in storage.check().problems
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(__file__).resolve().parents[2]),
                                                        os.environ.get("PYTHONPATH", "")]))
     proc = subprocess.run([sys.executable, "-m", "blanko_desktop.cli", "check", "--repair", "--restore",
-                           "--db", str(storage.path)], env=env, capture_output=True, text=True, timeout=120)
+                           "--db", storage.location], env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert f"Berkas {sha} dikembalikan dari {storage.files.root / QUARANTINE}" in proc.stdout
+    assert f"Berkas {sha} dikembalikan dari {source}" in proc.stdout
     assert storage.files.read(sha) == b"%PDF-1.4 dipindahkan dahulu"
+    assert storage.check().ok
 
 
 def test_an_intake_paused_past_the_grace_period_stores_its_files_again(tmp_path):
@@ -170,3 +187,80 @@ def test_an_intake_paused_past_the_grace_period_stores_its_files_again(tmp_path)
     assert storage.files.read(doc.sha256) == b"bukan pdf tetapi tetap disimpan"
     assert storage.check().ok
     storage.close()
+
+
+# -- the server: documents in the database, written with the record that refers to them -----------------------
+
+@pytest.mark.server_only
+def test_a_document_stored_before_its_save_is_neither_a_problem_nor_set_aside_on_the_server(services, storage):
+    """The twin of the young file: on the server a document stored before its save waits in memory and goes
+    into the database with the save's transaction, whatever else this thread writes meanwhile."""
+    sha = storage.files.put(b"%PDF-1.4 intake yang sedang menyimpan")
+    report = storage.check()
+    assert report.ok and report.checked["files_being_stored"] == 1
+    assert storage.repair(grace=0) == []  # its write carried the document in: still not an orphan
+    assert storage.files.has(sha) and storage.files.quarantined() == []
+
+
+@pytest.mark.server_only
+def test_a_set_aside_document_stored_again_is_back_on_the_server(services, storage):
+    from tests.core.test_storage import _store_document, stray_document
+
+    sha = stray_document(storage, b"%PDF-1.4 pernah yatim")
+    assert storage.repair() == [f"Berkas yatim {sha} disisihkan (karantina di server)"]
+    assert _store_document(services, b"%PDF-1.4 pernah yatim") == sha  # an intake brings the same file again
+    assert storage.files.has(sha) and storage.files.quarantined() == []
+    assert storage.check().ok and storage.repair() == []
+
+
+@pytest.mark.server_only
+def test_restore_puts_back_what_is_referenced_and_never_altered_content_on_the_server(services, storage):
+    from tests.core.test_storage import _store_document, stray_document
+
+    referenced = _store_document(services, b"%PDF-1.4 dirujuk lagi")
+    stray = stray_document(storage, b"%PDF-1.4 tidak dirujuk")
+    altered = _store_document(services, b"%PDF-1.4 diubah selama disisihkan")
+    for sha in (referenced, stray, altered):
+        _set_aside(storage, sha)
+    raw(storage, "UPDATE stored_file SET data = ? WHERE sha256 = ?", params=(b"bukan isinya", altered),
+        guards_off=False)
+    assert f"Berkas hilang dari penyimpanan: {referenced}" in storage.check().problems
+    assert sorted(storage.restore_quarantined()) == sorted([
+        f"Berkas {referenced} dikembalikan dari karantina",
+        f"Berkas {altered} tidak dikembalikan dari karantina: isinya tidak cocok dengan namanya",
+    ])
+    assert storage.files.read(referenced) == b"%PDF-1.4 dirujuk lagi"
+    assert sorted(storage.files.quarantined()) == sorted([stray, altered])
+    assert sorted(storage.restore_quarantined(everything=True)) == sorted([
+        f"Berkas {stray} dikembalikan dari karantina",
+        f"Berkas {altered} tidak dikembalikan dari karantina: isinya tidak cocok dengan namanya",
+    ])
+    assert storage.files.quarantined() == [altered]
+
+
+@pytest.mark.server_only
+def test_a_repair_between_storing_and_saving_sets_nothing_aside_on_the_server(services, storage):
+    """The twin of the intake paused past the grace period: a repair run between storing the documents and
+    saving them (here in the same thread, the hardest case) sets none of them aside."""
+    from blanko_desktop.core.reception import Reception
+
+    reception = Reception(services)
+    plan = reception.prepare([("daftar.txt", b"bukan pdf tetapi tetap disimpan")])
+    real_put = storage.files.put
+    repaired = []
+
+    def put_then_repair(data):
+        sha = real_put(data)
+        if not repaired:
+            repaired.append(storage.repair(grace=0))
+        return sha
+
+    storage.files.put = put_then_repair
+    try:
+        outcome = reception.commit(plan, received_at=None)
+    finally:
+        storage.files.put = real_put
+    assert repaired == [[]]
+    doc = outcome.added[0]
+    assert storage.files.read(doc.sha256) == b"bukan pdf tetapi tetap disimpan"
+    assert storage.files.quarantined() == [] and storage.check().ok
