@@ -32,16 +32,18 @@ class Step:
         return self.probe, self.statements
 
 
-# Text compares and sorts byte by byte on SQLite (BINARY); on the server it would follow the database's
-# language setting (en_US puts 'lsp b' before 'LSP C'), so every text column of the server's tables gets the
-# "C" collation: the officer sees the same order on either engine, whatever locale the database was made with.
-_TEXT_COLUMN = re.compile(r'("\w+" )(VARCHAR\(\d+\)|TEXT)(?=[ ,)]|$)')
+# Text on the server behaves as on SQLite: it compares and sorts byte by byte (SQLite's BINARY; the server
+# would follow the database's language setting, en_US putting 'lsp b' before 'LSP C'), so every text column
+# gets the "C" collation; and a declared length is not a limit (SQLite keeps a 300-character e-mail subject in
+# a VARCHAR(255)), so the server's text columns are TEXT. The officer sees the same on either engine, whatever
+# locale the server database was made with.
+_TEXT_COLUMN = re.compile(r'("\w+" )(?:VARCHAR\(\d+\)|TEXT)(?=[ ,)]|$)')
 
 
 def _bytewise(sql: str) -> str:
     if not sql.lstrip().upper().startswith(("CREATE TABLE", "ALTER TABLE")):
         return sql
-    return _TEXT_COLUMN.sub(lambda m: f'{m.group(1)}{m.group(2)} COLLATE "C"', sql)
+    return _TEXT_COLUMN.sub(lambda m: f'{m.group(1)}TEXT COLLATE "C"', sql)
 
 
 # The schema as first released (generated once from models.py, then frozen).

@@ -216,3 +216,17 @@ def test_every_server_text_column_compares_byte_by_byte(pg_cluster):
     pg_cluster.drop(url)
     assert text_columns > 100
     assert other == []
+
+
+def test_server_text_has_no_length_limit_the_file_lacks(server_db):
+    """SQLite does not enforce VARCHAR(255); neither may the server (an e-mail subject can be longer)."""
+    from blanko_desktop.core.server import ServerStorage
+
+    storage = ServerStorage.open(server_db)
+    try:
+        long = "Permohonan blanko " * 30
+        storage.db.execute_sql("INSERT INTO closure (day, kind, note, created_by) VALUES (?, ?, ?, ?)",
+                               ("2026-12-24", "cuti_bersama", long, "x"))
+        assert storage.db.execute_sql("SELECT note FROM closure").fetchone() == (long,)
+    finally:
+        storage.close()
