@@ -549,10 +549,15 @@ class ServerStorage(Storage):
         """The officer's offline copy: the whole server database into a file, documents beside it."""
         from blanko_desktop.core import transfer
 
+        from blanko_desktop.core import integrity as evidence
+
         out = Path(out)
         if out.exists():
             raise StorageError(f"{out} sudah ada; pilih nama lain untuk cadangan.")
-        return transfer.copy(self, out).as_dict()
+        result = transfer.copy(self, out).as_dict()
+        # the chain's head travels with the copy, as with a file's backup
+        manifest, _ = evidence.write_manifest(out, result["files"])
+        return {**result, "manifest": str(manifest)}
 
     # -- the officers' role -------------------------------------------------------------------------
 
