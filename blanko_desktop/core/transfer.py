@@ -180,6 +180,8 @@ def copy(source: Storage, target: Path | str, with_documents: bool = True,
     address of an empty server database. `with_documents=False` copies the database alone."""
     started = time.perf_counter()
     server_target = is_server_address(target)
+    if _same(source, target):
+        raise StorageError(f"Sumber dan tujuan salinan sama ({source.location}); pilih tujuan lain.")
     if not server_target:
         target = Path(target).expanduser()
         if target.exists():
@@ -188,8 +190,6 @@ def copy(source: Storage, target: Path | str, with_documents: bool = True,
         if with_documents and documents_dir(target).exists():
             raise StorageError(f"Folder dokumen {documents_dir(target)} sudah ada; salinan hanya dibuat ke "
                                "tempat baru. Pilih nama lain.")
-    if str(target) == source.location:
-        raise StorageError("Sumber dan tujuan salinan sama; pilih tujuan lain.")
 
     reader = _Reader(source)
     try:
@@ -199,13 +199,26 @@ def copy(source: Storage, target: Path | str, with_documents: bool = True,
             result = _copy_to_file(reader, Path(target), with_documents, progress)
     finally:
         reader.close()
-        models.database.initialize(source.db)  # opening the target moved the models; they follow the source
     result.seconds = time.perf_counter() - started
     return result
 
 
+def _same(source: Storage, target: Path | str) -> bool:
+    if is_server_address(target):
+        from blanko_desktop.core.server import split_address
+
+        return not source.is_file and split_address(str(target))[0] == source.location
+    return source.is_file and Path(target).expanduser().resolve() == Path(source.path).resolve()
+
+
 def _open_target(target: Path | str) -> Storage:
-    opened = open_storage(target, create=True)
+    """The target opened (and migrated) without taking the models along: they stay with whatever database
+    the app has open, which may go on working while the copy runs. The copy itself writes plain SQL."""
+    current = models.database.obj
+    try:
+        opened = open_storage(target, create=True)
+    finally:
+        models.database.initialize(current)
     opened.on_busy = None
     return opened
 
