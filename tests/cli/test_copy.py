@@ -4,6 +4,7 @@ to the audit log and the stock ledger, and a schema change."""
 
 from __future__ import annotations
 
+import json
 import urllib.parse
 import uuid
 
@@ -168,3 +169,25 @@ def test_the_server_commands_want_a_server(cli, db, args, message):
 def test_a_role_name_that_is_not_a_name_is_refused(cli, server_db):
     refused = cli("server", "grant", "petugas; DROP TABLE request", "--json", db=server_db, expect=1).json()
     assert refused["error"] == "Nama peran 'petugas; DROP TABLE request' tidak sah (huruf, angka, garis bawah)."
+
+
+def test_the_server_backup_is_a_file_copy_with_its_manifest(cli, demo_db, server_db, tmp_path):
+    cli("copy", "--from", demo_db, "--to", server_db)
+    out = tmp_path / "cadangan" / "blanko-2026-11-29.sqlite"
+    data = cli("backup", "--out", out, "--json", db=server_db).json()
+    manifest = json.loads(out.with_name("blanko-2026-11-29.manifest.json").read_text(encoding="utf-8"))
+    head = check_ok(cli, server_db)["checked"]["audit_events"]
+    assert (data["database"], data["documents"]) == (str(out), str(out.with_name("blanko-2026-11-29-dokumen")))
+    assert data["audit_head"]["entry"] == manifest["entry"] == head and manifest["files"] == data["files"] > 0
+    assert manifest["hash"] == data["audit_head"]["hash"] and manifest["mac"]
+    copied = check_ok(cli, out)
+    assert copied["checked"]["audit_anchors"] >= 2  # this workstation's anchor and the backup's manifest
+    assert "sudah ada" in cli("backup", "--out", out, db=server_db, expect=1).err
+
+
+def test_without_documents_only_the_database_goes(cli, demo_db, tmp_path):
+    out = tmp_path / "tanpa-dokumen.sqlite"
+    data = cli("copy", "--from", demo_db, "--to", out, "--without-documents", "--json").json()
+    assert (data["files"], data["documents"], data["rows"]["request"]) == (0, "", DEMO_REQUESTS)
+    assert not (tmp_path / "tanpa-dokumen-dokumen").exists()
+    assert "Berkas hilang dari penyimpanan" in " ".join(cli("check", "--json", db=out, expect=1).json()["problems"])
