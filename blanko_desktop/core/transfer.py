@@ -37,6 +37,7 @@ from blanko_desktop.core.storage import (
     REFERENCED_FILES_SQL,
     DocumentStore,
     Storage,
+    _file_journal_mode,
     _fsync_dir,
     _read_only_uri,
     documents_dir,
@@ -92,7 +93,11 @@ class _Reader:
             self.conn.read_only = True
         else:
             # isolation_level=None: the module starts no transaction of its own; ours is the BEGIN below
-            self.conn = sqlite3.connect(_read_only_uri(source.path), uri=True, timeout=5, isolation_level=None)
+            # a file opened read-only in WAL mode with no -wal beside it is read as it stands (as Storage.open)
+            immutable = (source.read_only and _file_journal_mode(source.path) == "wal"
+                         and not Path(f"{source.path}-wal").exists())
+            self.conn = sqlite3.connect(_read_only_uri(source.path, immutable=immutable), uri=True, timeout=5,
+                                        isolation_level=None)
             self.conn.execute("BEGIN")
         # the snapshot starts with the first read (both engines): take it now, before anything is counted
         self.one("SELECT COUNT(*) FROM audit_event")
@@ -257,7 +262,7 @@ def _copy_to_file(reader: _Reader, path: Path, with_documents: bool, progress: P
             target.db.execute_sql("PRAGMA defer_foreign_keys = ON")  # checked once, at commit
             result = _fill(reader, target, progress)
             _confirm_head(target, result)
-        files = _copy_documents_to_folder(reader, DocumentStore(tmp_docs), progress) if with_documents else 0
+        files = _copy_documents_to_folder(reader, tmp_docs, progress) if with_documents else 0
         evidence.note_commit(SimpleNamespace(db=target.db, location=str(path)))
         target.close()
         target = None
@@ -357,13 +362,30 @@ def _copy_documents_to_server(reader: _Reader, target: Storage, progress: Progre
     return len(hashes)
 
 
-def _copy_documents_to_folder(reader: _Reader, store: DocumentStore, progress: Progress | None) -> int:
+def _copy_documents_to_folder(reader: _Reader, root: Path, progress: Progress | None) -> int:
+    """Into a folder nobody sees until it is renamed into place: each file written plainly, all of them made
+    durable in one pass before the rename (a temporary name and an fsync per file, as DocumentStore.put does
+    for a folder in use, took 8.5 instead of 5.6 s for 1,000 documents on a loaded machine)."""
     hashes = _referenced(reader)
+    written: list[Path] = []
+    store = DocumentStore(root)
     for n, sha in enumerate(hashes, 1):
         data, _ = reader.document(sha)
-        store.put(data)
+        path = store.path_for(sha)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
         if progress:
             progress("dokumen", n, len(hashes))
+    for path in written:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))  # Windows syncs only what it may write
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    for folder in sorted({p.parent for p in written}) + [root]:
+        if folder.exists():
+            _fsync_dir(folder)
     return len(hashes)
 
 
