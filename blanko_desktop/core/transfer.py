@@ -104,10 +104,9 @@ class _Reader:
 
     def close(self) -> None:
         try:
-            self.conn.rollback()
-        except Exception:
-            pass
-        self.conn.close()
+            self.conn.rollback()  # nothing was written: this only ends the snapshot
+        finally:
+            self.conn.close()
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.server else sql
@@ -319,7 +318,10 @@ def _refuse_non_empty(target: Storage) -> None:
 def _fill(reader: _Reader, target: Storage, progress: Progress | None) -> CopyResult:
     """Every table's rows, in foreign-key order, ids kept; the source's identity replaces the target's own."""
     server = not target.is_file
-    query = lambda sql, params=(): target.db.execute_sql(sql, params).fetchall()  # noqa: E731
+
+    def query(sql: str, params: tuple = ()) -> list[tuple]:
+        return target.db.execute_sql(sql, params).fetchall()
+
     rows: dict[str, int] = {}
     totals = {m._meta.table_name: reader.one(f"SELECT COUNT(*) FROM {_quote(m._meta.table_name)}")[0]
               for m in TABLES}

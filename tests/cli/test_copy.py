@@ -141,14 +141,13 @@ def test_the_officers_role_does_the_procedure(cli, granted, server_db, tmp_path)
     ("CREATE TABLE eigen (x INTEGER)", "permission denied for schema public"),
 ])
 def test_the_server_refuses_the_role_what_the_procedure_forbids(granted, sql, refusal):
-    role, address = granted
-    with psycopg.connect(address) as conn:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege, match=refusal):
-            conn.execute(sql)
+    _, address = granted
+    with psycopg.connect(address) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege, match=refusal):
+        conn.execute(sql)
 
 
 def test_a_migration_the_role_cannot_make_names_the_owner(cli, granted, server_db):
-    role, address = granted
+    _, address = granted
     with psycopg.connect(server_db, autocommit=True) as conn:  # as if this app were newer than the schema
         conn.execute("UPDATE blanko_schema SET version = %s", (LATEST - 1,))
     refused = cli("server", "status", "--json", db=address, expect=1).json()

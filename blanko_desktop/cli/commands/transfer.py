@@ -119,7 +119,10 @@ def cmd_status(ctx: Context, args: argparse.Namespace) -> int:
         status = services.storage.role_status()
     privileges = status["privileges"]
     data = {"database": ctx.db_path, "latest_schema": migrations.LATEST, **status}
-    allowed = lambda key: "boleh" if privileges.get(key) else "tidak"  # noqa: E731
+
+    def allowed(key: str) -> str:
+        return "boleh" if privileges.get(key) else "tidak"
+
     lines = [
         f"Basis data  : {ctx.db_path}",
         f"Versi skema : {status['schema_version']} (aplikasi ini {migrations.LATEST})",
