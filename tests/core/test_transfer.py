@@ -30,7 +30,10 @@ def demo_file(tmp_path_factory) -> Path:
         mp.setenv("BLANKO_CONFIG_DIR", str(base / "config"))
         storage = open_storage(base / "demo.sqlite")
         try:
-            demo.fill(Services(storage, Actor("petugas", "Budi Santoso")), DEMO_REQUESTS, seed=7)
+            services = Services(storage, Actor("petugas", "Budi Santoso"))
+            demo.fill(services, DEMO_REQUESTS, seed=7)
+            services.set_setting("courier", "JNE Kantor Pusat")  # settings are rows with a text key
+            services.set_setting("pickup_weekdays", [1, 3])
         finally:
             storage.close()
     return base / "demo.sqlite"
@@ -82,7 +85,7 @@ def assert_checked(storage) -> None:
 
 def test_a_database_goes_to_the_server_and_back_the_same(source, server_db, tmp_path):
     rows, files, head = contents(source), documents(source), integrity.head(source)
-    assert len(files) > 100 and len(rows["audit_event"]) > 500 and rows["stock_movement"]
+    assert len(files) > 100 and len(rows["audit_event"]) > 500 and rows["stock_movement"] and len(rows["setting"]) == 2
 
     there = transfer.copy(source, server_db)
     assert (there.database, there.files, there.audit_head) == (server_db, len(files), head)
@@ -106,6 +109,21 @@ def test_the_server_copy_goes_on_numbering_after_the_copied_ids(source, server_d
         created = Services(server, Actor("petugas", "Budi Santoso")).create_request(ARRIVED, sender="a@lsp-baru.id")
         assert created.id == last + 1
         assert server.check(grace=0).ok
+
+
+def test_a_server_database_goes_to_another_server_database(source, server_db, pg_cluster, pg_template):
+    transfer.copy(source, server_db)
+    other = pg_cluster.new_database(template=pg_template)
+    try:
+        with opened(server_db) as server:
+            moved = transfer.copy(server, other)
+            rows, head = contents(server), integrity.head(server)
+        assert moved.audit_head == head and moved.files > 100
+        with opened(other) as copied:
+            assert_checked(copied)
+            assert contents(copied) == rows
+    finally:
+        pg_cluster.drop(other)
 
 
 @pytest.mark.parametrize("target, message", [
