@@ -5,8 +5,9 @@ The copy IS the same database, not a re-enactment of its history: the audit log 
 signatures and every anchor or manifest kept of the source still verify on the copy. Nothing is re-audited.
 
 - **Source consistent.** Read in one transaction of its own connection: a REPEATABLE READ, READ ONLY
-  transaction on the server, one read transaction on the file; officers keep working meanwhile and none of
-  their commits reaches the copy halfway.
+  transaction on the server, one read transaction on the file (a shared file's pages copied aside first, as
+  its readers would hold its writers off); officers keep working meanwhile and none of their commits reaches
+  the copy halfway.
 - **Streamed.** Rows go across in batches (a cursor on the file, a server-side cursor on the server) and
   documents one at a time: a large database is never held in memory.
 - **No half target.** A file is written under a temporary name (its documents in a temporary folder) and
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -34,6 +36,7 @@ from blanko_desktop.core import integrity as evidence
 from blanko_desktop.core import models
 from blanko_desktop.core.errors import StorageError
 from blanko_desktop.core.storage import (
+    BUSY_TIMEOUT_MS,
     REFERENCED_FILES_SQL,
     DocumentStore,
     Storage,
@@ -92,21 +95,46 @@ class _Reader:
             self.conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
             self.conn.read_only = True
         else:
-            # isolation_level=None: the module starts no transaction of its own; ours is the BEGIN below
             # a file opened read-only in WAL mode with no -wal beside it is read as it stands (as Storage.open)
             immutable = (source.read_only and _file_journal_mode(source.path) == "wal"
                          and not Path(f"{source.path}-wal").exists())
-            self.conn = sqlite3.connect(_read_only_uri(source.path, immutable=immutable), uri=True, timeout=5,
-                                        isolation_level=None)
+            uri = _read_only_uri(source.path, immutable=immutable)
+            self.snapshot: Path | None = None
+            if getattr(source, "shared", False) and not immutable:
+                uri = self._snapshot(uri)
+            # isolation_level=None: the module starts no transaction of its own; ours is the BEGIN below
+            self.conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.conn.execute("BEGIN")
         # the snapshot starts with the first read (both engines): take it now, before anything is counted
         self.one("SELECT COUNT(*) FROM audit_event")
+
+    def _snapshot(self, uri: str) -> str:
+        """A shared file (rollback journal) cannot be read while colleagues commit: its readers hold off
+        every writer. Its pages are copied at once to a private file (SQLite's backup API, under one read
+        lock held for the page copy only) and the copy reads that, leaving the file free."""
+        fd, name = tempfile.mkstemp(prefix="blanko-salin-", suffix=".sqlite")
+        os.close(fd)
+        self.snapshot = Path(name)
+        try:
+            source = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            target = sqlite3.connect(name)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+                source.close()
+        except BaseException:
+            self.snapshot.unlink(missing_ok=True)
+            raise
+        return _read_only_uri(self.snapshot)
 
     def close(self) -> None:
         try:
             self.conn.rollback()  # nothing was written: this only ends the snapshot
         finally:
             self.conn.close()
+            if not self.server and self.snapshot is not None:
+                self.snapshot.unlink(missing_ok=True)
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.server else sql

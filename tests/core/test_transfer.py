@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
@@ -15,7 +16,7 @@ from blanko_desktop.core import demo, integrity, models, transfer
 from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.errors import StorageError
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.storage import REFERENCED_FILES_SQL, documents_dir, open_storage
+from blanko_desktop.core.storage import REFERENCED_FILES_SQL, Storage, documents_dir, open_storage
 
 DEMO_REQUESTS = 40
 ARRIVED = datetime(2026, 11, 27, 2, 0, tzinfo=timezone.utc)
@@ -222,3 +223,33 @@ def test_the_source_is_read_in_one_snapshot(busy_source, tmp_path):
         problems = copied.check(grace=0).problems
     assert len(problems) == 1 and problems[0].startswith(
         f"Jejak audit lebih pendek dari jangkar workstation ini ({busy_source.location}"), problems
+
+
+def test_a_shared_file_stays_free_for_colleagues_while_copied(demo_file, tmp_path):
+    """On a network drive (rollback journal) a reader holds every writer off: the copy reads a snapshot of the
+    pages instead, so a colleague's save goes through at once, and still does not reach the copy."""
+    path = tmp_path / "bersama" / "blanko.sqlite"
+    path.parent.mkdir()
+    shutil.copyfile(demo_file, path)
+    shutil.copytree(documents_dir(demo_file), documents_dir(path))
+    storage = Storage.open(path, shared=True)
+    try:
+        assert storage.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "delete"
+        services = Services(storage, Actor("petugas", "Ani"))
+        retries: list[int] = []
+        storage.on_busy = retries.append
+        before, head = contents(storage), integrity.head(storage)
+        saved = []
+
+        def colleague_saves(table: str, done: int, total: int) -> None:
+            if table == "audit_event" and not saved:
+                saved.append(services.create_request(ARRIVED, sender="admin@lsp-baru.id").id)
+
+        result = transfer.copy(storage, tmp_path / "salinan.sqlite", progress=colleague_saves)
+        assert saved and retries == []
+        assert result.audit_head == head
+        with opened(tmp_path / "salinan.sqlite") as copied:
+            assert contents(copied) == before
+        assert list(Path(tempfile.gettempdir()).glob("blanko-salin-*")) == []  # the snapshot is gone
+    finally:
+        storage.close()
