@@ -289,6 +289,12 @@ def _copy_to_file(reader: _Reader, path: Path, with_documents: bool, progress: P
             target.db.execute_sql("PRAGMA defer_foreign_keys = ON")  # checked once, at commit
             result = _fill(reader, target, progress)
             _confirm_head(target, result)
+        # everything into the file itself before it is renamed: its -wal would not follow the new name
+        if target.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal":
+            busy = target.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:
+                raise StorageError(f"Salinan {path} tidak dapat diselesaikan (berkas sementaranya sedang "
+                                   "dipakai); coba lagi.")
         files = _copy_documents_to_folder(reader, tmp_docs, progress) if with_documents else 0
         evidence.note_commit(SimpleNamespace(db=target.db, location=str(path)))
         target.close()

@@ -190,3 +190,13 @@ def test_without_documents_only_the_database_goes(cli, demo_db, tmp_path):
     assert (data["files"], data["documents"], data["rows"]["request"]) == (0, "", DEMO_REQUESTS)
     assert not (tmp_path / "tanpa-dokumen-dokumen").exists()
     assert "Berkas hilang dari penyimpanan" in " ".join(cli("check", "--json", db=out, expect=1).json()["problems"])
+
+
+@pytest.mark.parametrize("args, message", [
+    (("copy", "--from", "blanko.sqlite"), "the following arguments are required: --to"),
+    (("copy", "--to", "salinan.sqlite"), "the following arguments are required: --from"),
+    (("server",), "required: PERINTAH"),
+    (("server", "grant"), "the following arguments are required: PERAN"),
+])
+def test_usage_errors_say_what_is_missing(cli, args, message):
+    assert message in cli(*args, expect=2).err
