@@ -30,7 +30,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from peewee import AutoField, sort_models
+from peewee import AutoField, DatabaseError, sort_models
 
 from blanko_desktop.core import integrity as evidence
 from blanko_desktop.core import models
@@ -235,6 +235,10 @@ def copy(source: Storage, target: Path | str, with_documents: bool = True,
     return result
 
 
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
 def _same(source: Storage, target: Path | str) -> bool:
     if is_server_address(target):
         from blanko_desktop.core.server import split_address
@@ -260,13 +264,22 @@ def _copy_to_server(reader: _Reader, address: str, with_documents: bool, progres
     try:
         if target.read_only:
             raise StorageError(f"Basis data tujuan {target.location} hanya dapat dibaca (server cadangan).")
-        with target.db.atomic():  # one transaction: a failure anywhere leaves the database as empty as it was
-            _refuse_non_empty(target)
-            result = _fill(reader, target, progress)
-            result.files = _copy_documents_to_server(reader, target, progress) if with_documents else 0
-            result.documents = "di dalam basis data server" if with_documents else ""
-            _set_sequences(target)
-            _confirm_head(target, result)
+        try:
+            with target.db.atomic():  # one transaction: a failure anywhere leaves the database as empty as it was
+                _refuse_non_empty(target)
+                result = _fill(reader, target, progress)
+                result.files = _copy_documents_to_server(reader, target, progress) if with_documents else 0
+                result.documents = "di dalam basis data server" if with_documents else ""
+                _set_sequences(target)
+                _confirm_head(target, result)
+        except DatabaseError as exc:
+            if "permission denied" not in str(exc).lower():
+                raise
+            # an officers' role may not set the identity or the id sequences: filling a database is the owner's
+            owner = target._owner()
+            raise StorageError(f"Peran ini tidak berhak mengisi basis data {target.location} ({_first_line(exc)}). "
+                               f"Salinan ke server dijalankan oleh pemilik basis data{f' ({owner})' if owner else ''}."
+                               ) from exc
         evidence.note_commit(target)  # this workstation remembers the copy's head too
         return result
     finally:

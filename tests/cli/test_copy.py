@@ -200,3 +200,13 @@ def test_without_documents_only_the_database_goes(cli, demo_db, tmp_path):
 ])
 def test_usage_errors_say_what_is_missing(cli, args, message):
     assert message in cli(*args, expect=2).err
+
+
+def test_filling_a_server_database_is_the_owners_work(cli, officer_role, demo_db, server_db):
+    role, address = officer_role
+    cli("server", "grant", role, db=server_db)
+    refused = cli("copy", "--from", demo_db, "--to", address, "--json", expect=1).json()["error"]
+    assert refused.startswith(f"Peran ini tidak berhak mengisi basis data {address.replace(':x@', '@')} (")
+    assert refused.endswith("Salinan ke server dijalankan oleh pemilik basis data (postgres).")
+    with psycopg.connect(server_db) as conn:  # nothing went in
+        assert conn.execute("SELECT COUNT(*) FROM request").fetchone()[0] == 0
