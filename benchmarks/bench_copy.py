@@ -58,7 +58,8 @@ def main() -> None:
                 run(env, "demo", "--requests", str(n), "--db", str(source), "--officer", "Benchmark")
                 server = cluster.new_database()
                 back = Path(tmp) / f"kembali-{n}.sqlite"
-                for label, frm, to in (("file → server", str(source), server), ("server → file", server, str(back))):
+                directions = (("file → server", str(source), server), ("server → file", server, str(back)))
+                for label, frm, to in directions:
                     data, wall, peak = run(env, "copy", "--from", frm, "--to", to)
                     rows = data["total_rows"]
                     print(f"{n:>7} requests  {label}: {rows:>8} rows, {data['files']:>5} documents  "

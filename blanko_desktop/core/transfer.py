@@ -1,4 +1,4 @@
-"""A whole database copied into a new one, file ⇄ server: every row with its id, the documents, the audit chain verbatim.
+"""A whole database copied into a new one, file ⇄ server: every row with its id, documents, the audit chain verbatim.
 
 The copy IS the same database, not a re-enactment of its history: the audit log is copied entry by entry
 (ids, hashes, the workstations' MACs) together with the `database_identity` row, so the chain, its
@@ -377,8 +377,9 @@ def _fill(reader: _Reader, target: Storage, progress: Progress | None) -> CopyRe
         columns = reader.columns(table)
         theirs = _columns(query, table, server)
         if sorted(columns) != sorted(theirs):
-            raise StorageError(f"Tabel {table} berbeda antara sumber dan tujuan (kolom {sorted(set(columns) ^ set(theirs))}); "
-                               "buka keduanya dengan versi aplikasi yang sama.")
+            differ = ", ".join(sorted(set(columns) ^ set(theirs)))
+            raise StorageError(f"Tabel {table} berbeda antara sumber dan tujuan (kolom {differ}); buka keduanya "
+                               "dengan versi aplikasi yang sama.")
         names = ", ".join(_quote(c) for c in columns)
         insert = f"INSERT INTO {_quote(table)} ({names}) VALUES ({', '.join('?' for _ in columns)})"
         if model is models.DatabaseIdentity:
