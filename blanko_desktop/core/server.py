@@ -548,9 +548,8 @@ class ServerStorage(Storage):
 
     def backup(self, out: Path) -> dict[str, object]:
         """The officer's offline copy: the whole server database into a file, documents beside it."""
-        from blanko_desktop.core import transfer
-
         from blanko_desktop.core import integrity as evidence
+        from blanko_desktop.core import transfer
 
         out = Path(out)
         if out.exists():
