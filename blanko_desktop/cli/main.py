@@ -35,6 +35,7 @@ from blanko_desktop.cli.commands import (
     requests,
     shipping,
     stock,
+    transfer,
     verification,
 )
 from blanko_desktop.core.errors import BlankoError, RuleError
@@ -49,7 +50,7 @@ def parser() -> argparse.ArgumentParser:
     """Every command group adds its own subcommands, in the order `blanko --help` lists them."""
     return build_parser([maintenance.register_init, registry.register, requests.register, calendar.register,
                          intake.register, verification.register, approval.register, stock.register,
-                         shipping.register, maintenance.register], __version__)
+                         shipping.register, maintenance.register, transfer.register], __version__)
 
 
 class Context:

@@ -439,10 +439,11 @@ class ServerStorage(Storage):
                     _grant(execute, role)  # tables a step added reach the officers' role too
         except (DatabaseError, InterfaceError) as exc:
             if "permission denied" in str(exc).lower() or "must be owner" in str(exc).lower():
+                owner = self._owner()
                 raise StorageError(
                     f"Skema basis data {self.address} perlu dibuat/diperbarui (kini {current}, aplikasi "
-                    f"{migrations.LATEST}) tetapi peran ini tidak berhak mengubahnya. Minta pemilik basis data "
-                    f"menjalankan: blanko init --db {self.address}") from exc
+                    f"{migrations.LATEST}) tetapi peran ini tidak berhak mengubahnya. Minta pemilik basis data"
+                    f"{f' ({owner})' if owner else ''} menjalankan: blanko init --db {self.address}") from exc
             raise
         finally:
             self.db.execute_sql("SELECT pg_advisory_unlock(%s)", (MIGRATE_LOCK,))
@@ -609,12 +610,16 @@ class ServerStorage(Storage):
 
     def backup(self, out: Path) -> dict[str, object]:
         """The officer's offline copy: the whole server database into a file, documents beside it."""
+        from blanko_desktop.core import integrity as evidence
         from blanko_desktop.core import transfer
 
         out = Path(out)
         if out.exists():
             raise StorageError(f"{out} sudah ada; pilih nama lain untuk cadangan.")
-        return transfer.copy(self, out).as_dict()
+        result = transfer.copy(self, out).as_dict()
+        # the chain's head travels with the copy, as with a file's backup
+        manifest, _ = evidence.write_manifest(out, result["files"])
+        return {**result, "manifest": str(manifest)}
 
     # -- the officers' role -------------------------------------------------------------------------
 
@@ -633,6 +638,24 @@ class ServerStorage(Storage):
 
         self.write(op)
         return statements
+
+    def _owner(self) -> str:
+        """Who may migrate: the owner of the schema's tables (of the database when there are none yet)."""
+        try:
+            row = self.db.execute_sql(
+                "SELECT COALESCE((SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'blanko_schema' "
+                "AND relnamespace = to_regnamespace(current_schema())), (SELECT pg_get_userbyid(datdba) FROM "
+                "pg_database WHERE datname = current_database()))").fetchone()
+            return row[0] or ""
+        except (DatabaseError, InterfaceError):
+            return ""  # the transaction that failed: the message goes without the name
+
+    def role_status(self) -> dict[str, object]:
+        """The connected role, the schema's owner and the roles granted the officers' work (`blanko server status`)."""
+        execute = self.db.execute_sql
+        return {"role": execute("SELECT current_user").fetchone()[0], "owner": self._owner(),
+                "officer_roles": [r[0] for r in execute("SELECT role FROM blanko_officer_role ORDER BY role")],
+                "schema_version": self.schema_version(), "privileges": self.privileges()}
 
     def privileges(self) -> dict[str, bool]:
         """What the connected role may do with the append-only tables (the self-test shows it)."""
