@@ -34,6 +34,8 @@ def request_dict(req: Request) -> dict[str, Any]:
     }
 
 
+_REQUEST_BY_ID = "SELECT * FROM request WHERE id = ?"
+
 # A submission cannot arrive in the future; a little slack covers clocks that disagree.
 FUTURE_SLACK = timedelta(hours=1)
 
@@ -50,7 +52,9 @@ class RequestsService(ServiceBase):
     """One request at a time: create, edit, move along the procedure, its documents and history."""
 
     def request(self, request_id: int) -> Request:
-        row = Request.get_or_none(Request.id == request_id)
+        # the most read row (several times per operation): SQL written once instead of peewee building its
+        # 22 columns anew each call (~0.3 ms -> 0.07 ms); raw rows are converted by the same fields
+        row = next(iter(Request.raw(_REQUEST_BY_ID, request_id)), None)
         if row is None:
             raise NotFoundError(f"Permohonan #{request_id} tidak ditemukan.")
         return row
