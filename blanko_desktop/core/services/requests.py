@@ -34,7 +34,7 @@ def request_dict(req: Request) -> dict[str, Any]:
     }
 
 
-_REQUEST_BY_ID = "SELECT * FROM request WHERE id = ?"
+_REQUEST_BY_ID = "SELECT * FROM request WHERE id = {}"
 
 # A submission cannot arrive in the future; a little slack covers clocks that disagree.
 FUTURE_SLACK = timedelta(hours=1)
@@ -54,7 +54,8 @@ class RequestsService(ServiceBase):
     def request(self, request_id: int) -> Request:
         # the most read row (several times per operation): SQL written once instead of peewee building its
         # 22 columns anew each call (~0.3 ms -> 0.07 ms); raw rows are converted by the same fields
-        row = next(iter(Request.raw(_REQUEST_BY_ID, request_id)), None)
+        sql = _REQUEST_BY_ID.format(Request._meta.database.param)  # raw SQL goes to the server untranslated
+        row = next(iter(Request.raw(sql, request_id)), None)
         if row is None:
             raise NotFoundError(f"Permohonan #{request_id} tidak ditemukan.")
         return row
