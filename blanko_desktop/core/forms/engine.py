@@ -249,14 +249,15 @@ def load(file: str, fields: frozenset[str]) -> FormTemplate:
     path = paths.forms_dir() / file
     try:
         stamp = path.stat().st_mtime
+        # an unchanged template is not read again: every form loads the letterhead besides its own template
+        cached = _CACHE.get((file, stamp))
+        if cached:
+            return cached
         source = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FormTemplateError(file, None, "berkas templat tidak ada di folder forms") from None
     except UnicodeDecodeError:
         raise FormTemplateError(file, None, "berkas bukan teks UTF-8") from None
-    cached = _CACHE.get((file, stamp))
-    if cached:
-        return cached
     env = environment()
     try:
         ast = env.parse(source, name=file, filename=str(path))
