@@ -177,6 +177,17 @@ def _read_bounded(path: Path, problems: list[str]) -> bytes | None:
             return None
 
 
+def _first_received(shas: list[str]) -> dict[str, Document]:
+    """For each content hash stored before, its first document (id, request, received at): one query for all."""
+    first: dict[str, Document] = {}
+    if not shas:
+        return first
+    for row in (Document.select(Document.id, Document.sha256, Document.request, Document.received_at)
+                .where(Document.sha256.in_(sorted(set(shas)))).order_by(Document.id)):
+        first.setdefault(row.sha256, row)
+    return first
+
+
 class Reception:
     """The intake use cases over one open database."""
 
@@ -210,6 +221,7 @@ class Reception:
                 self._add(plan, self._planned(name, data, None))
         if progress:
             progress(len(items), len(items), "")
+        self._mark_received(plan)
         if plan.sender:
             plan.lsp = self.services.lsp_for_sender(plan.sender)
         self._check_age(plan)
@@ -267,11 +279,17 @@ class Reception:
     def _planned(self, name: str, data: bytes, parent: int | None, email: bool = False) -> PlannedFile:
         sha = sha256_bytes(data)
         name = safe_filename(name)
-        seen = (Document.select(Document.id, Document.request, Document.received_at)
-                .where(Document.sha256 == sha).order_by(Document.id).first())
         return PlannedFile(name=name, data=data, sha256=sha,
-                           analysis=None if email else cached_analysis(sha, name, lambda: data), parent=parent,
-                           duplicate_of=(seen.id, seen.request_id, seen.received_at) if seen else None)
+                           analysis=None if email else cached_analysis(sha, name, lambda: data), parent=parent)
+
+    @staticmethod
+    def _mark_received(plan: IntakePlan) -> None:
+        """The files received before (the first document with the same content), in one query for the drop."""
+        seen = _first_received([f.sha256 for f in plan.files])
+        for f in plan.files:
+            row = seen.get(f.sha256)
+            if row is not None:
+                f.duplicate_of = (row.id, row.request_id, row.received_at)
 
     # -- phase 2: write ------------------------------------------------------------------------------
 
@@ -352,11 +370,11 @@ class Reception:
             if req.state == State.WAITING_LSP and documents:
                 # new documents (not a bare e-mail) put the request back in the queue with a new clock
                 req = services.transition(req.id, State.RECEIVED, at=arrival)
-            self._fill_from_documents(req, new)
+            req = self._fill_from_documents(req, new)
             if remember_sender and plan.sender and lsp_id is not None \
                     and services.lsp_for_sender(plan.sender) is None:
                 services.add_lsp_address(lsp_id, plan.sender)
-            return services.request(req.id), added
+            return req, added
 
         req, added = self.storage.write(op)
         return IntakeOutcome(req, added, duplicates, plan.problems)
@@ -366,15 +384,15 @@ class Reception:
         """Inside the write transaction: refuse when a file of this intake was stored since it was prepared
         (the same e-mail taken in by two officers or processes at once). Writers are serialised, so this
         sees every committed copy; the unique key on the hash stands behind it."""
+        received = _first_received([f.sha256 for f in files])
         for f in files:
-            seen = (Document.select(Document.request, Document.received_at)
-                    .where(Document.sha256 == f.sha256).order_by(Document.id).first())
+            seen = received.get(f.sha256)
             if seen is not None:
                 raise RuleError(f"{f.name}: sudah diterima pada {seen.received_at:%d-%m-%Y %H:%M} UTC untuk "
                                 f"permohonan #{seen.request_id}; tidak disimpan lagi.")
 
-    def _fill_from_documents(self, req: Request, files: list[PlannedFile]) -> None:
-        """Letter number, requested and counted quantities from what the documents say."""
+    def _fill_from_documents(self, req: Request, files: list[PlannedFile]) -> Request:
+        """Letter number, requested and counted quantities from what the documents say; the request as saved."""
         changes: dict[str, object] = {}
         for f in files:
             a = f.analysis
@@ -391,7 +409,8 @@ class Reception:
                 changes["competent_qty"] = a.counts.get("competent")
                 changes["not_yet_qty"] = a.counts.get("not_yet")
         if changes:
-            self.services.update_request(req.id, None, **changes)
+            return self.services.update_request(req.id, None, **changes)
+        return req
 
     # -- officer's corrections -------------------------------------------------------------------------
 

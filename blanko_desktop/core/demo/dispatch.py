@@ -135,9 +135,10 @@ class Dispatch:
         """Blanks from the printer before the window, unless the stock on hand already covers the trips."""
         from peewee import fn
 
-        from blanko_desktop.core.models import StockMovement
+        from blanko_desktop.core.models import Request, StockMovement
 
-        needed = sum(self.services.request(t.request_id).competent_qty or 0 for t in self.trips)
+        ids = [t.request_id for t in self.trips]
+        needed = sum(qty or 0 for (qty,) in Request.select(Request.competent_qty).where(Request.id.in_(ids)).tuples())
         if self.ledger.balance().available >= needed:
             return
         prefix = self.ledger.serial_format().prefix

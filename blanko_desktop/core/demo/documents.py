@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import random
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
+from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -75,6 +76,116 @@ def _pdf(lines: list[str]) -> bytes:
     return buf.getvalue()
 
 
+_XLSX_PARTS = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '{sheets}</Types>'),
+    "_rels/.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    "xl/_rels/workbook.xml.rels": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'styles" Target="styles.xml"/>'
+        '<Relationship Id="rIdStrings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'sharedStrings" Target="sharedStrings.xml"/>{sheets}</Relationships>'),
+    # two cell formats: general, and a date (built-in format 14, shown as the reader's short date)
+    "xl/styles.xml": (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+        '<fills count="2"><fill><patternFill patternType="none"/></fill>'
+        '<fill><patternFill patternType="gray125"/></fill></fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+        '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+        '</styleSheet>'),
+}
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _column(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def xlsx(sheets: list[tuple[str, list[list], str]]) -> bytes:
+    """A workbook as Excel writes it (shared strings, real dates), written straight from each sheet's (name, rows,
+    merged range): openpyxl took ~4 ms of the ~6 ms a demo request's four documents cost to make."""
+    strings: dict[str, int] = {}
+    parts: dict[str, str] = {}
+    for number, (_name, rows, merged) in enumerate(sheets, 1):
+        lines = []
+        for r, row in enumerate(rows, 1):
+            cells = []
+            for c, value in enumerate(row):
+                ref = f"{_column(c)}{r}"
+                if value is None or value == "":
+                    continue
+                if isinstance(value, date):
+                    cells.append(f'<c r="{ref}" s="1"><v>{(value - _EXCEL_EPOCH).days}</v></c>')
+                elif isinstance(value, (int, float)):
+                    cells.append(f'<c r="{ref}"><v>{value}</v></c>')
+                else:
+                    index = strings.setdefault(str(value), len(strings))
+                    cells.append(f'<c r="{ref}" t="s"><v>{index}</v></c>')
+            lines.append(f'<row r="{r}">{"".join(cells)}</row>')
+        parts[f"xl/worksheets/sheet{number}.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<sheetData>{"".join(lines)}</sheetData>'
+            + (f'<mergeCells count="1"><mergeCell ref="{merged}"/></mergeCells>' if merged else "")
+            + '</worksheet>')
+    parts["xl/sharedStrings.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        f'count="{len(strings)}" uniqueCount="{len(strings)}">'
+        # leading or trailing spaces kept, as Excel keeps them (a ' kompeten ' cell of a real list)
+        + "".join(f'<si><t xml:space="preserve">{escape(text)}</t></si>' if text != text.strip()
+                  else f"<si><t>{escape(text)}</t></si>" for text in strings) + "</sst>")
+    listed = "".join(f'<sheet name="{escape(name)}" sheetId="{n}" r:id="rId{n}"/>'
+                     for n, (name, _rows, _merged) in enumerate(sheets, 1))
+    parts["xl/workbook.xml"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<sheets>{listed}</sheets></workbook>')
+    numbers = range(1, len(sheets) + 1)
+    fixed = {
+        "[Content_Types].xml": _XLSX_PARTS["[Content_Types].xml"].replace("{sheets}", "".join(
+            f'<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for n in numbers)),
+        "_rels/.rels": _XLSX_PARTS["_rels/.rels"],
+        "xl/_rels/workbook.xml.rels": _XLSX_PARTS["xl/_rels/workbook.xml.rels"].replace("{sheets}", "".join(
+            f'<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/worksheet" Target="worksheets/sheet{n}.xml"/>' for n in numbers)),
+        "xl/styles.xml": _XLSX_PARTS["xl/styles.xml"],
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, text in (*fixed.items(), *parts.items()):
+            package.writestr(name, text)
+    return buffer.getvalue()
+
+
 @dataclass
 class RequestDocuments:
     letter_number: str
@@ -117,25 +228,21 @@ def request_documents(lsp_name: str, city: str, people: list[Participant], day: 
                      "TENTANG PENETAPAN HASIL SERTIFIKASI KOMPETENSI", "MEMUTUSKAN:",
                      "Menetapkan asesi berikut dinyatakan KOMPETEN:",
                      *[f"  {i}. {p.name}   NIK {p.nik}   {p.scheme[0]}" for i, p in enumerate(competent, 1)]])
-    # write-only: the rows stream straight into the file (a third of the time of building the sheet first)
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("Peserta")
-    sheet.merged_cells.add("A1:I1")  # the title across the columns, as LSPs lay it out
-    sheet.append([f"DAFTAR NAMA PESERTA KOMPETEN DAN BELUM KOMPETEN - {lsp_name.upper()}"])
-    sheet.append([f"Periode asesmen: {format_date_id(day - timedelta(days=5))}"])
-    sheet.append([])
-    sheet.append(["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "JENIS KELAMIN (L/P)", "KODE SKEMA", "NAMA SKEMA",
-                  "SUMBER ANGGARAN", "REKOMENDASI (K/BK)"])
-    for i, p in enumerate(people, 1):
-        sheet.append([i, p.name, p.nik, p.born, "P" if p.female else "L", p.scheme[0], p.scheme[1], p.funding,
-                      p.verdict])
-    buf = io.BytesIO()
-    book.save(buf)
+    rows: list[list] = [
+        [f"DAFTAR NAMA PESERTA KOMPETEN DAN BELUM KOMPETEN - {lsp_name.upper()}"],
+        [f"Periode asesmen: {format_date_id(day - timedelta(days=5))}"],
+        [],
+        ["NO", "NAMA ASESI", "NIK", "TANGGAL LAHIR", "JENIS KELAMIN (L/P)", "KODE SKEMA", "NAMA SKEMA",
+         "SUMBER ANGGARAN", "REKOMENDASI (K/BK)"],
+        *([i, p.name, p.nik, p.born, "P" if p.female else "L", p.scheme[0], p.scheme[1], p.funding, p.verdict]
+          for i, p in enumerate(people, 1)),
+    ]
+    workbook = xlsx([("Peserta", rows, "A1:I1")])  # the title across the columns, as LSPs lay it out
     return RequestDocuments(number, {
         "Surat Permohonan Blanko.pdf": letter,
         "BA Asesmen.pdf": minutes,
         "SK Penetapan Kompeten.pdf": decision,
-        "Daftar Peserta K-BK.xlsx": buf.getvalue(),
+        "Daftar Peserta K-BK.xlsx": workbook,
     })
 
 

@@ -346,28 +346,23 @@ def _with_bad_niks(people: list) -> list:
 def _scheme_sheets_workbook(lsp_name: str, people: list) -> bytes:
     """Another real-world layout: one sheet per scheme, the scheme in a title row, header in row 3,
     'Kompeten'/'Belum Kompeten' in mixed case, and one NIK that Excel turned into scientific notation."""
-    from openpyxl import Workbook
+    from blanko_desktop.core.demo.documents import xlsx
 
-    book = Workbook()
-    book.remove(book.active)
     schemes: dict[tuple[str, str], list] = {}
     for person in people:
         schemes.setdefault(person.scheme, []).append(person)
     mangled = people[6].nik if len(people) > 6 else None
+    sheets = []
     for (code, title), group in schemes.items():
-        sheet = book.create_sheet(code)
-        sheet.append([f"SKEMA: {code} {title}"])
-        sheet.merge_cells("A1:H1")
-        sheet.append([lsp_name])
-        sheet.append(["No", "Nama Peserta", "No KTP", "Tempat Lahir", "Tgl Lahir", "L/P", "Sumber Anggaran",
-                      "Keputusan"])
+        rows: list[list] = [[f"SKEMA: {code} {title}"], [lsp_name],
+                            ["No", "Nama Peserta", "No KTP", "Tempat Lahir", "Tgl Lahir", "L/P", "Sumber Anggaran",
+                             "Keputusan"]]
         for i, p in enumerate(group, 1):
             nik = f"{int(p.nik) / 1e15:.14f}".rstrip("0") + "E+15" if p.nik == mangled else p.nik
-            sheet.append([i, p.name, nik, "Makassar", f"{p.born:%d-%m-%Y}", "P" if p.female else "L", p.funding,
-                          " kompeten " if p.verdict == "K" else "Belum Kompeten"])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+            rows.append([i, p.name, nik, "Makassar", f"{p.born:%d-%m-%Y}", "P" if p.female else "L", p.funding,
+                         " kompeten " if p.verdict == "K" else "Belum Kompeten"])
+        sheets.append((code, rows, "A1:H1"))
+    return xlsx(sheets)
 
 
 def _scan_pdf() -> bytes:

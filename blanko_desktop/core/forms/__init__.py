@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from blanko_desktop import paths
 from blanko_desktop.core.forms import engine
 from blanko_desktop.core.forms.engine import FormTemplateError
 
@@ -156,9 +160,37 @@ def _context(data: Any) -> dict[str, Any]:
     return {f.name: getattr(data, f.name) for f in dataclasses.fields(data)}
 
 
+_letterhead_parsed: tuple[Any, list] | None = None  # (the loaded letterhead template, its blocks)
+
+
 def _letterhead():
+    # the letterhead has no fields: filled and parsed once per version of its file, not once per page
+    global _letterhead_parsed
     template = engine.load(engine.LETTERHEAD, frozenset())
-    return list(engine.parse_xml(engine.fill(template, {}), engine.LETTERHEAD).element)
+    parsed = _letterhead_parsed
+    if parsed is None or parsed[0] is not template:
+        parsed = (template, list(engine.parse_xml(engine.fill(template, {}), engine.LETTERHEAD).element))
+        _letterhead_parsed = parsed
+    return parsed[1]
+
+
+# The last forms rendered, by what makes their bytes (form, data, the forms folder's files): the officer previews
+# a form and then prints or saves it, the approval tab and the Pengiriman tab render the same receipt; rendering
+# is deterministic (reportlab's invariant mode), so the same key gives the same PDF without laying it out again.
+_RENDERED: OrderedDict[tuple, bytes] = OrderedDict()
+_RENDERED_MAX = 8
+_RENDERED_LOCK = threading.Lock()
+
+
+def _folder_stamp() -> tuple:
+    """What the forms folder holds now (templates, letterhead, pictures): name, modification time and size."""
+    folder = paths.forms_dir()
+    try:
+        with os.scandir(folder) as entries:
+            files = sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in entries if e.is_file())
+    except OSError:
+        files = []
+    return (str(folder), *files)
 
 
 def render(form: str, data: Any) -> bytes:
@@ -168,8 +200,19 @@ def render(form: str, data: Any) -> bytes:
         raise FormTemplateError(form, None, f"formulir tidak dikenal (pilihan: {', '.join(FORMS)})")
     if not isinstance(data, spec.data):
         raise TypeError(f"{form} needs {spec.data.__name__}, got {type(data).__name__}")
+    key = (form, repr(data), _folder_stamp())
+    with _RENDERED_LOCK:
+        pdf = _RENDERED.get(key)
+        if pdf is not None:
+            _RENDERED.move_to_end(key)
+            return pdf
     template = engine.load(spec.file, _fields(spec.data))
-    return engine.render(template, _context(data), _letterhead)
+    pdf = engine.render(template, _context(data), _letterhead)
+    with _RENDERED_LOCK:
+        _RENDERED[key] = pdf
+        while len(_RENDERED) > _RENDERED_MAX:
+            _RENDERED.popitem(last=False)
+    return pdf
 
 
 def render_approval_sheet(data: ApprovalSheetData) -> bytes:

@@ -32,15 +32,17 @@ class ServiceBase:
         if expected_version is not None and row.version != expected_version:
             raise ConflictError(what, row.updated_by, _local_text(row.updated_at))
         pk = model._meta.primary_key
-        count = (model.update(**changes, version=row.version + 1, updated_at=utcnow(),
-                              updated_by=self.actor.label)
+        stamp = utcnow()
+        count = (model.update(**changes, version=row.version + 1, updated_at=stamp, updated_by=self.actor.label)
                  .where((pk == getattr(row, pk.name)) & (model.version == row.version)).execute())
         if count != 1:
             fresh = model.get(pk == getattr(row, pk.name))
             raise ConflictError(what, fresh.updated_by, _local_text(fresh.updated_at))
         for key, value in changes.items():
             setattr(row, key, value)
+        # the row now reads as the database does: an operation can hand it on instead of reading it again
         row.version += 1
+        row.updated_at, row.updated_by = stamp, self.actor.label
 
 
 def _local_text(moment: datetime | None) -> str | None:

@@ -112,7 +112,10 @@ class RegistryService(ServiceBase):
         return list(query.where(Lsp.active == True) if active_only else query)  # noqa: E712
 
     def lsp(self, lsp_id: int) -> Lsp:
-        row = Lsp.get_or_none(Lsp.id == lsp_id)
+        # read by every new request and most forms: SQL written once (peewee built its select anew each call);
+        # raw SQL goes to the server untranslated, so it carries the engine's own placeholder
+        sql = f"SELECT * FROM lsp WHERE id = {Lsp._meta.database.param}"
+        row = next(iter(Lsp.raw(sql, lsp_id)), None)
         if row is None:
             raise NotFoundError(f"LSP #{lsp_id} tidak ditemukan.")
         return row

@@ -7,7 +7,13 @@ from typing import Any
 
 from blanko_desktop.core.calendar import Closure as CalendarClosure
 from blanko_desktop.core.calendar import OfficeHours, WorkCalendar
-from blanko_desktop.core.due_times import CALENDAR_SETTINGS, SETTING_DEFAULTS, shared_calendar, stale_due_times
+from blanko_desktop.core.due_times import (
+    CALENDAR_SETTINGS,
+    SETTING_DEFAULTS,
+    setting_value,
+    shared_calendar,
+    stale_due_times,
+)
 from blanko_desktop.core.errors import ConflictError, NotFoundError, RuleError
 from blanko_desktop.core.models import Closure, Request, Setting
 from blanko_desktop.core.services.base import ServiceBase
@@ -19,8 +25,7 @@ class SettingsService(ServiceBase):
     """Settings shared by every workstation on this database, and the calendar built from them."""
 
     def setting(self, key: str) -> Any:
-        row = Setting.get_or_none(Setting.key == key)
-        return row.value if row else SETTING_DEFAULTS.get(key)
+        return setting_value(key)
 
     def setting_version(self, key: str) -> int | None:
         row = Setting.get_or_none(Setting.key == key)

@@ -63,7 +63,10 @@ def normalise_tracking(text: str) -> str:
 
 def current_parcel(request_id: int) -> Parcel | None:
     """The request's parcel in force: the latest one (a re-sent parcel replaces the returned one)."""
-    return Parcel.select().where(Parcel.request == request_id).order_by(Parcel.id.desc()).first()
+    # read by most shipping steps: SQL written once (peewee built its select anew each call); raw SQL goes to the
+    # server untranslated, so it carries the engine's own placeholder
+    sql = f"SELECT * FROM parcel WHERE request_id = {Parcel._meta.database.param} ORDER BY id DESC LIMIT 1"
+    return next(iter(Parcel.raw(sql, request_id)), None)
 
 
 def parcel_of(services: Services, request_id: int, doing: str) -> tuple[Request, Parcel]:

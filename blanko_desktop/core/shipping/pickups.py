@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from blanko_desktop.core import forms
 from blanko_desktop.core.calendar import WEEKDAY_NAMES
 from blanko_desktop.core.errors import RuleError
-from blanko_desktop.core.models import CourierPickup, Parcel, utcnow
+from blanko_desktop.core.models import CourierPickup, Parcel, Request, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.shipping.common import PACKED, SHIPPED, ParcelView, office_date, parcel_dict, parcel_views
 from blanko_desktop.core.textid import format_date_id
@@ -146,12 +146,15 @@ def handover(services: Services, day: date, courier: str, at: datetime | None = 
         services._audit("shipping.pickup", "courier_pickup", pickup.id, None,
                         {"day": day.isoformat(), "courier": courier, "handed_at": at.isoformat(),
                          "manifest_sha256": sha, "parcels": [p.id for p in parcels]})
+        # the parcels and their requests in two queries, not two per parcel
+        rows = {p.id: p for p in Parcel.select().where(Parcel.id.in_([view.id for view in parcels]))}
+        requests = {r.id: r for r in Request.select().where(Request.id.in_([p.request_id for p in rows.values()]))}
         for view in parcels:
-            row = Parcel.get_by_id(view.id)
+            row = rows[view.id]
             services._bump(row, view.version, f"Paket #{row.id}", {"pickup": pickup.id, "status": SHIPPED})
             services._audit("shipping.handover", "request", row.request_id, None,
                             {**parcel_dict(row), "courier": courier, "handed_at": at.isoformat()})
-            services._enter(services.request(row.request_id), State.SHIPPED)
+            services._enter(requests[row.request_id], State.SHIPPED)
         return pickup
 
     return services._write(op)

@@ -146,7 +146,8 @@ def build(services: Services, request_id: int,
     `progress(done, total, file name)` is called per document (reading a big list takes a while).
     """
     req = services.request(request_id)
-    docs = [d for d in services.documents(request_id) if d.kind not in ("email", "completion", "approval_scan")]
+    stored = services.documents(request_id)  # read once: the checks below and the e-mails' notes use them
+    docs = [d for d in stored if d.kind not in ("email", "completion", "approval_scan")]
     analyses = {}
     for index, d in enumerate(docs):
         if progress:
@@ -198,7 +199,7 @@ def build(services: Services, request_id: int,
             if bad_rows:
                 item.reason = f"{bad_rows} baris bermasalah; pertama: {item.reason}"
         items[kind] = item
-    for d in services.documents(request_id):
+    for d in stored:
         if d.kind == "email":
             # what the e-mail itself said: attachments left aside, no attachment, a renamed file
             for note in (d.analysis or {}).get("notes", []):
@@ -209,7 +210,7 @@ def build(services: Services, request_id: int,
             for f in analyses[d.id].findings:
                 add(Finding(f.document, f.sheet, f.row, f.message, "warning"), "")
     latest_files = [analyses[d.id] for d in docs]
-    lsp_name = req.lsp.name if req.lsp else None
+    lsp_name = services.lsp(req.lsp_id).name if req.lsp_id is not None else None
     # a duplicate row the officer accepted is one participant counted once: the counts and every comparison
     # with them follow; an open one is named as the cause of the mismatches it brings (see recount)
     duplicates = [f for f in findings if f.item == "list"
