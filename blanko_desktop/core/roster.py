@@ -77,10 +77,15 @@ def refresh_current(request_id: int) -> None:
 
 def participants_of(document_id: int) -> list[Participant]:
     """The rows of one list as Participants, in list order (the decision is compared with them)."""
-    return [Participant(name=r.name, nik=r.nik, scheme_code=r.scheme_code or r.scheme, scheme_name=r.scheme_name,
-                        verdict=r.verdict, funding=r.funding, registration="", sheet=r.sheet, row=r.row)
-            for r in ListedParticipant.select().where(ListedParticipant.document == document_id)
-            .order_by(ListedParticipant.id)]
+    lp = ListedParticipant
+    # plain tuples: a model instance per row cost three times as much (2,000 rows: ~30 ms against ~10 ms),
+    # paid by the checklist `blanko intake` prints
+    rows = (lp.select(lp.name, lp.nik, lp.scheme_code, lp.scheme, lp.scheme_name, lp.verdict, lp.funding, lp.sheet,
+                      lp.row)
+            .where(lp.document == document_id).order_by(lp.id).tuples())
+    return [Participant(name=name, nik=nik, scheme_code=code or scheme, scheme_name=scheme_name, verdict=verdict,
+                        funding=funding, registration="", sheet=sheet, row=row)
+            for name, nik, code, scheme, scheme_name, verdict, funding, sheet, row in rows]
 
 
 def has_rows(document_id: int) -> bool:
