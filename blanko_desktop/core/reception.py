@@ -25,7 +25,6 @@ from blanko_desktop.core.intake import (
     Finding,
     analyse_file,
     detect_type,
-    parse_email,
     safe_filename,
     stored,
 )
@@ -234,6 +233,8 @@ class Reception:
         return self.services.waiting_request(lsp.id if lsp is not None else None)
 
     def _plan_email(self, plan: IntakePlan, name: str, data: bytes) -> None:
+        from blanko_desktop.core.intake.email_parse import parse_email  # loose files need no e-mail package
+
         mail = parse_email(data, name)
         if not plan.sender and mail.sender:
             plan.sender, plan.sender_name, plan.subject = mail.sender, mail.sender_name, mail.subject
