@@ -36,7 +36,32 @@ _HOME = {
     "detect_type": "sniff", "media_type": "sniff", "safe_filename": "sniff", "type_label": "sniff",
 }
 
-__all__ = sorted(_HOME)
+__all__ = [
+    "Attachment",
+    "FileAnalysis",
+    "Finding",
+    "KINDS",
+    "LetterInfo",
+    "MAX_ARCHIVE_BYTES",
+    "MAX_FILE_BYTES",
+    "ParsedEmail",
+    "Participant",
+    "ParticipantList",
+    "PdfInfo",
+    "analyse_file",
+    "analyse_path",
+    "check_nik",
+    "check_pdf",
+    "cross_check",
+    "detect_type",
+    "extract_counts",
+    "media_type",
+    "parse_email",
+    "parse_letter",
+    "parse_participant_list",
+    "safe_filename",
+    "type_label",
+]
 
 
 def __getattr__(name: str) -> Any:
