@@ -7,8 +7,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from blanko_desktop.core import holiday_cache
 
 __all__ = [
     "CLOSURE_KINDS",
@@ -165,22 +168,33 @@ class _Year:
 
 
 @lru_cache(maxsize=None)
-def _language_for(country: str) -> str | None:
+def _language_for(country: str, kept_in: Path | None = None) -> str | None:
     # Indonesian names when the library has them, whatever the machine's locale.
-    import holidays as _holidays  # imported on first use: it loads every country (0.05-0.1 s per CLI command)
+    def ask() -> str | None:
+        import holidays as _holidays  # imported on first use: it loads every country (0.05-0.1 s per CLI command)
 
-    probe = _holidays.country_holidays(country)
-    return "id" if "id" in getattr(probe, "supported_languages", ()) else None
+        probe = _holidays.country_holidays(country)
+        return "id" if "id" in getattr(probe, "supported_languages", ()) else None
+
+    return holiday_cache.kept(kept_in, f"language|{country}", ask)
 
 
 @lru_cache(maxsize=256)
-def _library_days(country: str, year: int, category: str, language: str | None) -> tuple[tuple[date, str], ...]:
+def _library_days(country: str, year: int, category: str, language: str | None,
+                  kept_in: Path | None = None) -> tuple[tuple[date, str], ...]:
     # Building a year's holidays costs tens of milliseconds; the calendar is rebuilt after every
     # settings change, the library's answer for a year never changes within a run.
-    import holidays as _holidays
+    def ask() -> tuple[tuple[date, str], ...]:
+        import holidays as _holidays
 
-    lib = _holidays.country_holidays(country, years=year, categories=(category,), language=language)
-    return tuple(sorted((d, name) for d, name in lib.items() if d.year == year))
+        lib = _holidays.country_holidays(country, years=year, categories=(category,), language=language)
+        return tuple(sorted((d, name) for d, name in lib.items() if d.year == year))
+
+    if language is None:  # names in the machine's locale: not kept, another process may have another locale
+        return ask()
+    return holiday_cache.kept(kept_in, f"days|{country}|{year}|{category}|{language}", ask,
+                              encode=lambda days: [[d.isoformat(), name] for d, name in days],
+                              decode=lambda rows: tuple((date.fromisoformat(d), str(name)) for d, name in rows))
 
 
 class WorkCalendar:
@@ -198,7 +212,10 @@ class WorkCalendar:
         closures: Iterable[Closure] = (),
         pickup_weekdays: tuple[int, ...] = (0, 2, 4),
         country: str = "ID",
+        kept_in: Path | None = None,
     ) -> None:
+        """`kept_in`: a folder where the holidays library's answers are kept between processes (see
+        core/holiday_cache.py); None asks the library in each process."""
         self.hours = hours
         self.country = country
         self.pickup_weekdays = _weekday_tuple(pickup_weekdays, "pickup days")
@@ -213,7 +230,8 @@ class WorkCalendar:
         self._closures = by_day
         self._holiday_cache: dict[int, dict[date, str]] = {}
         self._year_cache: dict[int, _Year] = {}
-        self._language = _language_for(country)  # raises NotImplementedError for an unknown country
+        self._kept_in = kept_in
+        self._language = _language_for(country, kept_in)  # raises NotImplementedError for an unknown country
 
     def __repr__(self) -> str:
         return (
@@ -231,14 +249,14 @@ class WorkCalendar:
         """The national (public) holidays of ``year``, by date, named in Indonesian. Cached per year."""
         cached = self._holiday_cache.get(year)
         if cached is None:
-            cached = dict(_library_days(self.country, year, "public", self._language))
+            cached = dict(_library_days(self.country, year, "public", self._language, self._kept_in))
             self._holiday_cache[year] = cached
         return cached
 
     def suggested_joint_holidays(self, year: int) -> list[Closure]:
         """The library's *cuti bersama* days for ``year`` as closures the officer may accept."""
         try:
-            days = _library_days(self.country, year, "government", self._language)
+            days = _library_days(self.country, year, "government", self._language, self._kept_in)
         except (ValueError, NotImplementedError):  # the country has no 'government' category
             return []
         return [Closure(day=d, kind="cuti_bersama", note=_strip_joint_prefix(name)) for d, name in days]

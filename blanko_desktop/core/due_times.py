@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from blanko_desktop import paths
 from blanko_desktop.core.calendar import Closure as CalendarClosure
 from blanko_desktop.core.calendar import OfficeHours, WorkCalendar
 from blanko_desktop.core.models import Closure, Request, Setting
@@ -28,8 +29,9 @@ def setting_value(key: str) -> Any:
 def shared_calendar() -> WorkCalendar:
     """The calendar every workstation on this database computes due times with (read now, not cached)."""
     closures = [CalendarClosure(c.day, c.kind, c.note) for c in Closure.select()]
+    # the holidays library's answers kept on this workstation: importing it is ~0.1 s of each `blanko` process
     return WorkCalendar(OfficeHours.from_dict(setting_value("office_hours")), closures,
-                        tuple(setting_value("pickup_weekdays")))
+                        tuple(setting_value("pickup_weekdays")), kept_in=paths.config_dir())
 
 
 def stale_due_times(cal: WorkCalendar | None = None) -> list[tuple[Request, object]]:

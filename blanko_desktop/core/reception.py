@@ -25,7 +25,6 @@ from blanko_desktop.core.intake import (
     Finding,
     analyse_file,
     detect_type,
-    parse_email,
     safe_filename,
     stored,
 )
@@ -42,6 +41,7 @@ _ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
 _ANALYSES_KEPT = 64
 _ANALYSES_LOCK = threading.Lock()
 READ_PIECE = 1 << 20  # files are read in pieces of this size
+_PARALLEL_PUTS = 4  # files synced to the disk side by side at most (see Reception._store_files)
 
 
 def cached_analysis(sha256: str, name: str, load: Callable[[], bytes]) -> FileAnalysis:
@@ -246,6 +246,8 @@ class Reception:
         return self.services.waiting_request(lsp.id if lsp is not None else None)
 
     def _plan_email(self, plan: IntakePlan, name: str, data: bytes) -> None:
+        from blanko_desktop.core.intake.email_parse import parse_email  # loose files need no e-mail package
+
         mail = parse_email(data, name)
         if not plan.sender and mail.sender:
             plan.sender, plan.sender_name, plan.subject = mail.sender, mail.sender_name, mail.subject
@@ -320,8 +322,7 @@ class Reception:
         # A database that cannot take the write would leave the stored documents orphaned: refuse first.
         self.storage.assert_writable()
         # Documents reach the disk (fsync, rename) before the rows that refer to them commit.
-        for f in new:
-            self.storage.files.put(f.data)
+        self._store_files([f.data for f in new])
         services = self.services
         # what the checklist reads later, made before the write transaction so as not to lengthen it
         stored_as = {id(f): summary(f.analysis) if f.analysis else {"notes": f.notes} for f in new}
@@ -378,6 +379,39 @@ class Reception:
 
         req, added = self.storage.write(op)
         return IntakeOutcome(req, added, duplicates, plan.problems)
+
+    def _store_files(self, datas: list[bytes]) -> None:
+        """Put each file in the document store, before the write transaction.
+
+        In a folder each file waits for its sync to the disk, and its folder's (5-10 ms each here): side by side
+        the waits overlap (4 files: ~27 ms one after the other, ~10 ms together). Each file has its own name
+        (its hash; a drop holds a content once), so the puts do not meet. The server keeps them for the
+        transaction, in memory: nothing to wait for there.
+        """
+        put = self.storage.files.put
+        if self.storage.engine != "sqlite":
+            for data in datas:
+                put(data)
+            return
+        failures: list[BaseException] = []
+
+        def put_one(data: bytes) -> None:
+            try:
+                put(data)
+            except BaseException as exc:  # raised below, in the caller's thread
+                failures.append(exc)
+
+        for start in range(0, len(datas), _PARALLEL_PUTS):
+            batch = datas[start:start + _PARALLEL_PUTS]
+            # plain threads: concurrent.futures would be an import of its own (~5 ms) for four waits
+            helpers = [threading.Thread(target=put_one, args=(data,), daemon=True) for data in batch[1:]]
+            for helper in helpers:
+                helper.start()
+            put_one(batch[0])
+            for helper in helpers:
+                helper.join()
+            if failures:
+                raise failures[0]
 
     @staticmethod
     def _refuse_received_meanwhile(files: list[PlannedFile]) -> None:

@@ -45,6 +45,19 @@ def test_terbilang(n, words):
     assert terbilang(n) == words
 
 
+def test_terbilang_says_what_num2words_says():
+    """Our own words (num2words' import was a cost of every intake) are num2words' words, whatever the number."""
+    import random
+
+    from num2words import num2words
+
+    rng = random.Random(2026)
+    numbers = [*range(0, 25_000), *range(99_000, 102_000), *range(999_000, 1_002_100), 1_001_001_001,
+               1_000_000_001_000, 10**15 - 1, 10**15, 10**18, -1, -1250]
+    numbers += [rng.randrange(10**digits) for digits in range(1, 16) for _ in range(2_000)]
+    assert [n for n in numbers if terbilang(n) != num2words(n, lang="id")] == []
+
+
 def test_terbilang_refuses_fractions():
     with pytest.raises(ValueError):
         terbilang(2.5)

@@ -11,7 +11,7 @@ from blanko_desktop.core.intake.findings import Finding, Severity, is_failure
 from blanko_desktop.core.intake.letter import FUNDING_KEYS, LetterInfo, extract_counts, parse_letter, words_for
 from blanko_desktop.core.intake.limits import MAX_FILE_BYTES
 from blanko_desktop.core.intake.participants import ParticipantList, parse_participant_list
-from blanko_desktop.core.intake.pdfcheck import PdfInfo, check_pdf
+from blanko_desktop.core.intake.pdfcheck import PdfInfo, read_pdf
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, SPREADSHEET_TYPES, detect_type, media_type, type_label
 
 log = logging.getLogger(__name__)
@@ -138,7 +138,7 @@ def _analyse_list(analysis: FileAnalysis, data: bytes) -> None:
 
 
 def _analyse_pdf(analysis: FileAnalysis, data: bytes) -> None:
-    pdf = check_pdf(data, max_pages_text=CLASSIFY_PAGES)
+    pdf, texts = read_pdf(data, max_pages_text=CLASSIFY_PAGES)
     analysis.pdf = pdf
     analysis.kind = classify(analysis.filename, analysis.detected_type, pdf.text if pdf.valid else None, None)
     if not pdf.valid:
@@ -156,7 +156,8 @@ def _analyse_pdf(analysis: FileAnalysis, data: bytes) -> None:
         analysis.counts = _letter_counts(analysis.letter)
         _check_letter(analysis, analysis.letter)
     elif analysis.kind in ("minutes", "decision"):
-        text = pdf.text if pdf.pages <= CLASSIFY_PAGES else check_pdf(data, max_pages_text=COUNT_PAGES).text
+        # the same open PDF: its first pages were read to classify it, the rest are read now, once
+        text = pdf.text if pdf.pages <= CLASSIFY_PAGES or texts is None else texts.first(COUNT_PAGES)
         counts = extract_counts(text)
         if pdf.pages > COUNT_PAGES:
             # Only the first pages were read: the names listed there are not the whole decision, so they

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from num2words import num2words
 
 from blanko_desktop.core.intake.dates import MONTHS, parse_date_text
+from blanko_desktop.core.textid import terbilang
 
 # Keys of LetterInfo.breakdown; the four funding keys are those normalise_funding gives list rows.
 FUNDING_KEYS = ("BNSP", "Kementerian", "Mandiri", "RCC")
@@ -64,7 +64,7 @@ def _squash_words(text: str) -> str:
 
 def words_for(number: int) -> str:
     """The Indonesian words (terbilang) for number."""
-    return num2words(number, lang="id")
+    return terbilang(number)
 
 
 def parse_letter(text: str) -> LetterInfo:

@@ -45,6 +45,8 @@ def check_nik(value: object) -> NikCheck:
     if isinstance(value, (int, float)):
         return _check_number(value)
     text = str(value).strip()
+    if text.isdigit() and text.isascii():  # as most lists write it: none of the repairs below applies
+        return _check_digits(text)
     if _SCIENTIFIC.match(text):
         return NikCheck(
             None, f'NIK "{text}" tertulis dalam notasi ilmiah; digit NIK sudah hilang, ketik ulang sebagai teks'

@@ -362,7 +362,13 @@ def split_scheme(text: str) -> tuple[str, str]:
 
 def normalise_verdict(value: object) -> Verdict | None:
     """K or BK from any way of writing it ('k', ' Belum  Kompeten ', 'B.K.'); None when it is neither."""
-    letters = re.sub(r"[^A-Z]", "", _text(value).upper())
+    return _verdict_of(_text(value))
+
+
+# A list writes its verdicts and funding sources a handful of ways over thousands of rows: each way is read once.
+@functools.lru_cache(maxsize=1024)
+def _verdict_of(text: str) -> Verdict | None:
+    letters = re.sub(r"[^A-Z]", "", text.upper())
     if letters in ("BK", "TK") or letters.startswith("BK") or "BELUM" in letters or "TIDAK" in letters:
         return "BK"
     if letters == "K" or "KOMPETEN" in letters:
@@ -372,7 +378,11 @@ def normalise_verdict(value: object) -> Verdict | None:
 
 def normalise_funding(value: object) -> str:
     """The funding categories of the request letter (BNSP, Kementerian, Mandiri, RCC), else the text as written."""
-    text = _text(value)
+    return _funding_of(_text(value))
+
+
+@functools.lru_cache(maxsize=1024)
+def _funding_of(text: str) -> str:
     upper = text.upper()
     if "RCC" in upper:
         return "RCC"

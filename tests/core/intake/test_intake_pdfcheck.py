@@ -52,3 +52,25 @@ def test_invalid_pdfs(make, reason: str) -> None:
 
 def test_encrypted_pdf_is_flagged_encrypted() -> None:
     assert check_pdf(encrypted_pdf_bytes(user_password="rahasia")).encrypted
+
+
+def test_a_long_decision_has_each_page_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Classifying reads the first pages, counting the names reads them all: the first are not read again."""
+    from pypdf import PageObject
+
+    from blanko_desktop.core.intake import analyse_file
+
+    pages = ["KEPUTUSAN KETUA LSP\nPENETAPAN PESERTA KOMPETEN\nMEMUTUSKAN\nMenetapkan:"]
+    pages += [f"{n}. Peserta {n} NIK 3201011503890{n:03d} Kompeten" for n in range(1, 7)]
+    read: list[int] = []
+    extract = PageObject.extract_text
+
+    def counted(page, *args, **kwargs):
+        read.append(page.page_number)
+        return extract(page, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", counted)
+    analysis = analyse_file(pdf_bytes(*pages), "SK Penetapan.pdf")
+    assert analysis.kind == "decision" and analysis.pdf.pages == 7
+    assert sorted(read) == list(range(7))  # every page once: the first three not twice
+    assert analysis.counts["niks"][-1] == "3201011503890006"
