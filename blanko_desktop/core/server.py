@@ -150,10 +150,30 @@ def translate(sql: str) -> str:
     return done
 
 
+def load_driver() -> None:
+    """Hand psycopg to peewee, which was imported without it (core/__init__.py: a file never needs it): the
+    names peewee's psycopg 3 adapter reads, set as peewee's own import would have set them."""
+    import peewee
+
+    if peewee.psycopg is not None:
+        return
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    peewee.psycopg, peewee.TransactionStatus = psycopg, TransactionStatus
+    peewee.Json_pg3, peewee.Jsonb_pg3 = Json, Jsonb
+    adapter = peewee.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
+
+
 class ServerDatabase(PostgresqlDatabase):
     """peewee's PostgreSQL database, taking this app's hand-written SQL and its one-writer rule."""
 
     def __init__(self, *args, **kwargs):
+        load_driver()  # before peewee picks its adapter by the driver it has
         kwargs.setdefault("prefer_psycopg3", True)
         super().__init__(*args, **kwargs)
 
