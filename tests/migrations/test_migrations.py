@@ -128,6 +128,16 @@ def at(engine, tmp_path, request):
         db.close()
 
 
+def database_at(path: Path, version: int) -> sqlite3.Connection:
+    """A database file at schema `version` (other tests build on an old file this way)."""
+    conn = sqlite3.connect(path)
+    for step in migrations.STEPS[:version]:
+        migrations.apply(conn.execute, step)
+        conn.execute(f"PRAGMA user_version = {step.version}")
+    conn.commit()
+    return conn
+
+
 def migrate_one(db: Db, version: int) -> None:
     step = migrations.STEPS[version - 1]
     assert step.version == version
