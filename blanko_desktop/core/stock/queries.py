@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from peewee import Case, fn
+from peewee import SQL, Case, fn
 
 from blanko_desktop.core.calendar import OfficeHours
 from blanko_desktop.core.models import Lsp, Request, StockMovement, StockRange, utcnow
@@ -275,7 +275,9 @@ class StockQueries:
             return []
         month = Case(None, [(StockMovement.at < start, label) for start, label in _month_starts(low, high, zone)],
                      "")
-        totals = StockMovement.select(month, _SIGNED).where(cond).group_by(month).tuples()
+        # grouped by position: the server sends the CASE's bounds as parameters, and a GROUP BY repeating the
+        # expression gets parameters of its own, which PostgreSQL does not take for the same expression
+        totals = StockMovement.select(month, _SIGNED).where(cond).group_by(SQL("1")).tuples()
         return [IssuedTotal(k, None, v) for k, v in sorted(totals) if v]
 
     def _issued_cond(self, date_from: date | None, date_to: date | None):
