@@ -75,16 +75,39 @@ class RequestTableService(ServiceBase):
 
     PAGE_HINT = 200  # the view's page: what the walk must fill
 
+    @property
+    def _on_server(self) -> bool:
+        return self.storage.engine == "postgresql"
+
     def _has_search_index(self) -> bool:
+        if self._on_server:
+            # m0008's trigram indexes, which the server's planner uses for ILIKE by itself
+            return bool(self.storage.db.execute_sql(
+                "SELECT to_regclass('request_letter_number_trgm') IS NOT NULL").fetchone()[0])
         # absent when this SQLite had no FTS5 trigram tokenizer at migration (see migrations.m0008)
         return self.storage.db.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'request_search'").fetchone() is not None
 
+    def _fts(self, text: str) -> str | None:
+        """The FTS5 query narrowing a search on SQLite's shadow table; None on the server (no shadow table: its
+        planner narrows the ILIKE through the trigram indexes itself) or without the index."""
+        if not text or self._on_server:
+            return None
+        return search_query(text) if self._has_search_index() else None
+
+    def _unindexed(self, column: str, hint: bool) -> str:
+        """`column`, on SQLite with a unary '+' when `hint` (keeping SQLite off that column's index); the
+        server's planner needs no such hint, and has no '+' for text."""
+        return "+" + column if hint and not self._on_server else column
+
     def _plan(self, flt: RequestFilter, now: str) -> _Plan:
         """Sorting m matches costs about m; walking the date index to fill a page of p costs about p * n / m
-        rows: walk when m * m > p * n. Each narrowing is counted only up to that bound, so deciding is cheap."""
+        rows: walk when m * m > p * n. Each narrowing is counted only up to that bound, so deciding is cheap.
+        The server's planner decides this itself from its statistics."""
+        if self._on_server:
+            return _Plan(None, walk=False)
         text = flt.text.strip()
-        fts = search_query(text) if text and self._has_search_index() else None
+        fts = self._fts(text)
         if fts is None and not flt.overdue:
             return _Plan(None, walk=not text)
         execute = self.storage.db.execute_sql
@@ -112,8 +135,8 @@ class RequestTableService(ServiceBase):
             params += list(flt.states)
         if flt.overdue:
             # on a walk, '+' keeps SQLite from collecting every overdue row through its index to sort them
-            plus = "+" if plan.walk else ""
-            clauses.append(f"{plus}r.clock_running = 1 AND {plus}r.due_at < ?")
+            clauses.append(f"{self._unindexed('r.clock_running', plan.walk)} = 1 AND "
+                           f"{self._unindexed('r.due_at', plan.walk)} < ?")
             params.append(now)
         text = flt.text.strip()
         if text:
@@ -139,9 +162,7 @@ class RequestTableService(ServiceBase):
     def request_count(self, flt: RequestFilter, now: datetime | None = None) -> int:
         stamp = _stamp(now or utcnow())
         # counting has nothing to sort: the indexes always narrow (the walk only pays off to fill a page)
-        text = flt.text.strip()
-        fts = search_query(text) if text and self._has_search_index() else None
-        where, params = self._where(flt, stamp, _Plan(fts, walk=False))
+        where, params = self._where(flt, stamp, _Plan(self._fts(flt.text.strip()), walk=False))
         sql = "SELECT COUNT(*) FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + where
         return self.storage.db.execute_sql(sql, params).fetchone()[0]
 
@@ -165,7 +186,7 @@ class RequestTableService(ServiceBase):
             offset = 0
         # When few rows match, a '+' keeps SQLite from walking the whole date index with a join per row and
         # lets it sort the matches instead (383 -> 71 ms at 100,000 requests).
-        order = ("r.received_at" if plan.walk else "+r.received_at") + " DESC, r.id DESC"
+        order = self._unindexed("r.received_at", not plan.walk) + " DESC, r.id DESC"
         return self._rows(where, params, order, limit, offset)
 
     def _queue_page(self, flt: RequestFilter, stamp: str, offset: int, limit: int,
@@ -205,7 +226,7 @@ class RequestTableService(ServiceBase):
             args += [_stamp(after.received_at), after.id]
             offset = 0
         part_where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
-        order = ("r.received_at" if plan.walk else "+r.received_at") + " DESC, r.id DESC"
+        order = self._unindexed("r.received_at", not plan.walk) + " DESC, r.id DESC"
         return rows + self._rows(part_where, args, order, limit - len(rows), offset)
 
     def _rows(self, where: str, params: list[Any], order: str, limit: int, offset: int) -> list[RequestRow]:

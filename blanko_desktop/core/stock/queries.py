@@ -275,8 +275,7 @@ class StockQueries:
             return []
         month = Case(None, [(StockMovement.at < start, label) for start, label in _month_starts(low, high, zone)],
                      "")
-        # grouped by position: the server sends the CASE's bounds as parameters, and a GROUP BY repeating the
-        # expression gets parameters of its own, which PostgreSQL does not take for the same expression
+        # grouped by position: the server sees the CASE's parameters in GROUP BY as another expression
         totals = StockMovement.select(month, _SIGNED).where(cond).group_by(SQL("1")).tuples()
         return [IssuedTotal(k, None, v) for k, v in sorted(totals) if v]
 
