@@ -40,7 +40,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
         storage = services.storage
         server = not storage.is_file
-        data = {"database": storage.location, "created": not existed if existed is not None else False,
+        created = not existed if existed is not None else storage.schema_created
+        data = {"database": storage.location, "created": created,
                 "schema_version": storage.schema_version(),
                 "mode": "server" if server else "shared" if storage.shared else "local",
                 "documents": "di dalam basis data server" if server else str(storage.files.root)}
