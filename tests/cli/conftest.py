@@ -8,10 +8,11 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -206,13 +207,37 @@ class Source:
     report: dict[str, Any]
 
 
+class Ticking:
+    """A clock standing at `start` that moves a microsecond at each reading (core/clock.py's source): the demo
+    filled on either engine gets the same times, so the officer's views of the two can be compared."""
+
+    def __init__(self, start: datetime):
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        self.moment += timedelta(microseconds=1)
+        return self.moment
+
+
+@contextmanager
+def clock_at(start: datetime) -> Iterator[None]:
+    from blanko_desktop.core import clock
+
+    clock.set_source(Ticking(start))
+    try:
+        yield
+    finally:
+        clock.set_source(None)
+
+
 @pytest.fixture(scope="session")
-def _sources() -> dict[tuple[str, str], Source]:
-    return {}
+def _sources() -> dict[Any, Any]:
+    # one moment for the session's sources on both engines: now, to the minute
+    return {"clock": datetime.now(timezone.utc).replace(second=0, microsecond=0)}
 
 
-def _source(request, what: str, make: Callable[[Cli, Target], Source]) -> Source:
-    engine = request.getfixturevalue("engine")
+def _source(request, what: str, make: Callable[[Cli, Target], Source], engine: str | None = None) -> Source:
+    engine = engine or request.getfixturevalue("engine")
     made = request.getfixturevalue("_sources")
     if (what, engine) not in made:
         base = request.getfixturevalue("tmp_path_factory").mktemp(what)
@@ -221,7 +246,8 @@ def _source(request, what: str, make: Callable[[Cli, Target], Source]) -> Source
             target: Target = request.getfixturevalue("pg_cluster").new_database()
         else:
             target = base / f"{what}.sqlite"
-        made[(what, engine)] = make(Cli(base), target)
+        with clock_at(made["clock"]):
+            made[(what, engine)] = make(InProcessCli(base), target)
     return made[(what, engine)]
 
 
@@ -245,6 +271,11 @@ def _fill_demo(run: Cli, target: Target) -> Source:
     closures = run("calendar", "closures", "--json", db=target).json()["closures"]
     by_state["closure"] = [c["day"] for c in closures]
     return Source(target, by_state, filled.json())
+
+
+def demo_source_on(request, engine: str) -> Source:
+    """The session's demo database on `engine` (for a test comparing the two engines)."""
+    return _source(request, "demo", _fill_demo, engine)
 
 
 @pytest.fixture
