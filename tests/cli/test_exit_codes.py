@@ -168,6 +168,20 @@ def test_missing_default_database_is_created_like_the_app_does(cli_process):
     assert cli_process.default_db.is_file()
 
 
+@pytest.mark.server_only
+def test_without_db_the_server_chosen_in_the_app_is_used(cli_process, db):
+    """The server twin of the above: the app's choice is a server's address; nothing is made on this computer."""
+    from blanko_desktop.core import config
+
+    cfg = config.load()
+    cfg.remember(db)
+    config.save(cfg)  # as the window's File menu leaves it (this test's own config folder)
+    cli_process("lsp", "add", "--name", "LSP Uji Server", "--email", "a@lsp-uji.id", "--address", "Jl. A 1",
+                "--city", "Bogor", "--phone", "0251")
+    assert [x["name"] for x in cli_process("lsp", "list", "--json", db=db).json()["lsps"]] == ["LSP Uji Server"]
+    assert not cli_process.default_db.exists()
+
+
 def test_help_and_version_exit_0(cli_process):
     assert "calendar" in cli_process("--help").out
     assert cli_process("--version").out.startswith("blanko ")
