@@ -8,7 +8,7 @@ from blanko_desktop.core import workflow
 from blanko_desktop.core.demo import REACHABLE
 from blanko_desktop.core.workflow import State
 
-from .conftest import DEMO_REQUESTS, raw_sql
+from .conftest import DEMO_REQUESTS, is_server, raw_sql
 
 
 def test_demo_fills_every_state_it_can_build_with_real_history(cli, demo_source):
@@ -50,8 +50,11 @@ def test_demo_registry_is_plausible(cli, demo_source):
 
 
 def test_demo_text_tells_the_newcomer_what_happened(cli, new_db):
-    text = cli("demo", "--requests", "12", db=new_db()).out
+    target = new_db()
+    text = cli("demo", "--requests", "12", db=target).out
     assert "12 permohonan" in text and "13 LSP" in text and "blanko-desktop" in text
+    how = f"(lalu Berkas → Buka server basis data… {target})" if is_server(target) else f"(lalu buka berkas {target})"
+    assert how in text
 
 
 def test_demo_refuses_a_filled_database_unless_forced(cli, demo_db):
