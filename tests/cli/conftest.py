@@ -1,5 +1,9 @@
 """CLI tests run the real entry point, `blanko_desktop.cli.main`, with data and config folders of their own:
-most in this process (fast), a few of each command family as a separate process (`cli_process`)."""
+most in this process (fast), a few of each command family as a separate process (`cli_process`).
+
+Each test that takes a database runs on both engines (tests/conftest.py's `engine`): `db`, `demo_db`, `intake_db`
+and `new_db()` are files in the test's folder or databases of its own on the test server, the demo and registry
+databases filled once per engine and copied for each test (a file copy, or CREATE DATABASE ... TEMPLATE)."""
 
 from __future__ import annotations
 
@@ -223,11 +227,12 @@ class Ticking:
 def clock_at(start: datetime) -> Iterator[None]:
     from blanko_desktop.core import clock
 
+    previous = clock._source
     clock.set_source(Ticking(start))
     try:
         yield
     finally:
-        clock.set_source(None)
+        clock.set_source(previous)
 
 
 @pytest.fixture(scope="session")

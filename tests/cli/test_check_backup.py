@@ -89,7 +89,9 @@ def _drop_trigger(db, name: str) -> None:
 
 
 def _tamper_audit(db, sha):
-    error = Exception if is_server(db) else sqlite3.DatabaseError
+    import psycopg
+
+    error = psycopg.errors.RaiseException if is_server(db) else sqlite3.DatabaseError
     with pytest.raises(error, match="append-only"):  # the trigger stands guard...
         raw_sql(db, "UPDATE audit_event SET officer = 'Orang Lain' WHERE id = 1")
     # ...so an attacker drops it first
