@@ -32,7 +32,7 @@ READS = [
 PER_STATE = [("show", "{id}"), ("checklist", "{id}")]
 # The demo's files carry the wall clock inside them (reportlab's creation date and document id, the xlsx zip's
 # times, an e-mail's Message-ID), so two fills store other bytes under the same rows: their hashes and sizes are
-# left out of the comparison, everything the database says about them is not.
+# left out of the comparison; everything else the officer reads is compared.
 FILE_BYTES = [
     (re.compile(r"\d+ bita  [0-9a-f]{12}"), "<berkas>"),  # show's document lines
     (re.compile(r'"[0-9a-f]{64}"'), '"<sha256>"'),
