@@ -178,9 +178,15 @@ def _known_failure(exc: Exception) -> str | None:
         return f"Berkas{where} tidak dapat dipakai: {exc.strerror or exc}."
     if is_database_error(exc):
         text = str(exc).lower()
-        if "locked" in text or "busy" in text:  # a colleague holds the file: busy, not broken
-            return ("Basis data sedang dipakai petugas lain terlalu lama; berkasnya tidak rusak. "
+        # a colleague holds the file (SQLite's words) or the server's lock: busy, not broken
+        if any(word in text for word in ("locked", "busy", "lock timeout", "deadlock detected",
+                                         "could not serialize", "could not obtain lock")):
+            return ("Basis data sedang dipakai petugas lain terlalu lama; basis datanya tidak rusak. "
                     "Coba lagi sebentar lagi.")
+        if "server closed the connection" in text or "connection" in text and ("lost" in text or "closed" in text
+                                                                              or "terminat" in text):
+            return ("Sambungan ke server basis data terputus; basis datanya tidak rusak. Periksa jaringan lalu "
+                    "coba lagi.")
         return f"Basis data tidak dapat dipakai: {exc}. Jalankan 'blanko check' atau pulihkan dari cadangan."
     if isinstance(exc, ValueError):  # the calendar's own checks (e.g. no working time at all)
         return str(exc)

@@ -321,6 +321,7 @@ class ServerStorage(Storage):
         self._data_version = None
         self._listener = None
         self._listener_failed = False
+        self.schema_created = False  # by this opening, in an empty database (what `blanko init` reports)
 
     @property
     def location(self) -> str:
@@ -447,6 +448,7 @@ class ServerStorage(Storage):
                 current = self.schema_version()
                 if current == migrations.LATEST:
                     return
+                self.schema_created = current == 0
                 execute = self.db.execute_sql
                 execute('CREATE TABLE IF NOT EXISTS blanko_schema (version INTEGER NOT NULL)')
                 execute('CREATE TABLE IF NOT EXISTS blanko_officer_role (role VARCHAR(255) NOT NULL PRIMARY KEY)')

@@ -16,6 +16,10 @@ from blanko_desktop.core.migrations import LATEST
 from .builders import REGISTRY, TDN, lsp_request
 from .conftest import DEMO_REQUESTS
 
+# Each test names both sides itself: the file side is the file engine's fixtures (demo_db, db), the server side
+# server_db; run once, not once per engine.
+pytestmark = pytest.mark.sqlite_only
+
 
 def check_ok(cli, target) -> dict:
     report = cli("check", "--json", db=target).json()

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
 
 from blanko_desktop.core import workflow
 from blanko_desktop.core.demo import REACHABLE
 from blanko_desktop.core.workflow import State
 
-from .conftest import DEMO_REQUESTS
+from .conftest import DEMO_REQUESTS, is_server, raw_sql
 
 
 def test_demo_fills_every_state_it_can_build_with_real_history(cli, demo_source):
-    path, by_state = demo_source
+    path, by_state = demo_source.target, demo_source.by_state
     listing = cli("list", "--json", "--limit", "0", db=path).json()
     assert listing["total"] == DEMO_REQUESTS
     states = {i["state"] for i in listing["requests"]}
@@ -36,7 +34,7 @@ def test_demo_fills_every_state_it_can_build_with_real_history(cli, demo_source)
 
 
 def test_demo_registry_is_plausible(cli, demo_source):
-    path, _ = demo_source
+    path = demo_source.target
     lsps = cli("lsp", "list", "--json", db=path).json()["lsps"]
     assert len(lsps) >= 12
     for lsp in lsps:
@@ -47,15 +45,16 @@ def test_demo_registry_is_plausible(cli, demo_source):
     assert any(not lsp["active"] for lsp in lsps)
     closures = cli("calendar", "closures", "--json", db=path).json()["closures"]
     assert closures and {c["kind"] for c in closures} == {"cuti_bersama"}
-    con = sqlite3.connect(path)
-    nips = [r[0] for r in con.execute("SELECT nip FROM signatory")]
-    con.close()
+    nips = [r[0] for r in raw_sql(path, "SELECT nip FROM signatory")]
     assert len(nips) == 2 and all(re.fullmatch(r"\d{18}", n) for n in nips)
 
 
-def test_demo_text_tells_the_newcomer_what_happened(cli, tmp_path):
-    text = cli("demo", "--requests", "12", db=tmp_path / "d.sqlite").out
+def test_demo_text_tells_the_newcomer_what_happened(cli, new_db):
+    target = new_db()
+    text = cli("demo", "--requests", "12", db=target).out
     assert "12 permohonan" in text and "13 LSP" in text and "blanko-desktop" in text
+    how = f"(lalu Berkas → Buka server basis data… {target})" if is_server(target) else f"(lalu buka berkas {target})"
+    assert how in text
 
 
 def test_demo_refuses_a_filled_database_unless_forced(cli, demo_db):
@@ -67,18 +66,16 @@ def test_demo_refuses_a_filled_database_unless_forced(cli, demo_db):
     assert cli("list", "--json", db=demo_db).json()["total"] == DEMO_REQUESTS + 5
 
 
-def test_bulk_demo_inserts_fast_with_one_audit_event(cli, tmp_path):
-    path = tmp_path / "bulk.sqlite"
+def test_bulk_demo_inserts_fast_with_one_audit_event(cli, new_db):
+    path = new_db()
     data = cli("demo", "--requests", "3000", "--json", db=path).json()
     assert data["mode"] == "bulk" and data["requests"] == 3000
     # document-free requests never stand in a state that needs records (not even verified: no checklist)
     assert set(data["states"]) == {"received", "waiting_lsp", "cancelled"}
     assert cli("list", "--json", "--limit", "1", db=path).json()["total"] == 3000
-    con = sqlite3.connect(path)
-    bulk = con.execute("SELECT after FROM audit_event WHERE action = 'demo.bulk_insert'").fetchall()
-    per_request = con.execute("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'request.%'").fetchone()[0]
-    approved = con.execute("SELECT COUNT(*) FROM request WHERE approved_qty IS NOT NULL").fetchone()[0]
-    con.close()
+    bulk = raw_sql(path, "SELECT after FROM audit_event WHERE action = 'demo.bulk_insert'")
+    per_request = raw_sql(path, "SELECT COUNT(*) FROM audit_event WHERE action LIKE ?", ("request.%",))[0][0]
+    approved = raw_sql(path, "SELECT COUNT(*) FROM request WHERE approved_qty IS NOT NULL")[0][0]
     assert len(bulk) == 1 and '"count": 3000' in bulk[0][0]
     assert approved == 0
     assert per_request == 0
@@ -86,9 +83,7 @@ def test_bulk_demo_inserts_fast_with_one_audit_event(cli, tmp_path):
 
 
 def _documents_by_request(path) -> dict[int, dict[str, int]]:
-    con = sqlite3.connect(path)
-    rows = con.execute("SELECT request_id, kind, COUNT(*) FROM document GROUP BY request_id, kind").fetchall()
-    con.close()
+    rows = raw_sql(path, "SELECT request_id, kind, COUNT(*) FROM document GROUP BY request_id, kind")
     out: dict[int, dict[str, int]] = {}
     for request_id, kind, count in rows:
         out.setdefault(request_id, {})[kind] = count
@@ -96,8 +91,7 @@ def _documents_by_request(path) -> dict[int, dict[str, int]]:
 
 
 def test_demo_requests_carry_real_documents(cli, demo_source):
-    path, by_state = demo_source
-    report = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    path, by_state, report = demo_source.target, demo_source.by_state, demo_source.report
     assert report["with_documents"] == len(_documents_by_request(path))
     docs = _documents_by_request(path)
     assert len(docs) >= DEMO_REQUESTS // 2  # a good share, taken in through Reception

@@ -97,6 +97,7 @@ def _fill(args, demo_ids):
     ("not_sqlite", "bukan berkas basis data Blanko Desktop"),
     ("newer", "dibuat oleh versi aplikasi yang lebih baru"),
 ])
+@pytest.mark.sqlite_only
 def test_unusable_database_is_refused_not_a_traceback(cli_process, tmp_path, setup, message):
     import sqlite3
 
@@ -110,6 +111,37 @@ def test_unusable_database_is_refused_not_a_traceback(cli_process, tmp_path, set
         con.execute("PRAGMA user_version = 999")
         con.close()
     result = cli_process("list", db=path, expect=1)
+    assert message in result.err
+
+
+@pytest.mark.parametrize("setup, message", [
+    ("missing", "tidak ada di server itu. Minta pengelola server membuatnya"),
+    ("empty", "masih kosong. Buat skemanya dengan: blanko init --db"),
+    ("foreign", "berisi tabel lain (gaji) dan bukan basis data Blanko Desktop"),
+    ("newer", "dibuat oleh versi aplikasi yang lebih baru (skema 999"),
+    ("unreachable", "tidak terjangkau"),
+])
+@pytest.mark.server_only
+def test_unusable_server_database_is_refused_not_a_traceback(cli_process, new_db, setup, message):
+    """The server twin of the above: the address given does not lead to a usable Blanko database."""
+    from .conftest import raw_sql
+
+    url = new_db()
+    if setup == "missing":
+        url = url.rpartition("/")[0] + "/tidak_ada"
+    elif setup == "foreign":
+        raw_sql(url, "CREATE TABLE gaji (id INTEGER)")
+    elif setup == "newer":
+        raw_sql(url, "CREATE TABLE blanko_schema (version INTEGER NOT NULL)")
+        raw_sql(url, "INSERT INTO blanko_schema (version) VALUES (999)")
+    elif setup == "unreachable":
+        import socket
+
+        with socket.socket() as s:  # a port nobody listens on
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        url = f"postgresql://postgres@127.0.0.1:{port}/blanko"
+    result = cli_process("list", db=url, expect=1)
     assert message in result.err
 
 
@@ -134,6 +166,20 @@ def test_missing_default_database_is_created_like_the_app_does(cli_process):
     result = cli_process("lsp", "list", "--json").json()
     assert result == {"count": 0, "lsps": []}
     assert cli_process.default_db.is_file()
+
+
+@pytest.mark.server_only
+def test_without_db_the_server_chosen_in_the_app_is_used(cli_process, db):
+    """The server twin of the above: the app's choice is a server's address; nothing is made on this computer."""
+    from blanko_desktop.core import config
+
+    cfg = config.load()
+    cfg.remember(db)
+    config.save(cfg)  # as the window's File menu leaves it (this test's own config folder)
+    cli_process("lsp", "add", "--name", "LSP Uji Server", "--email", "a@lsp-uji.id", "--address", "Jl. A 1",
+                "--city", "Bogor", "--phone", "0251")
+    assert [x["name"] for x in cli_process("lsp", "list", "--json", db=db).json()["lsps"]] == ["LSP Uji Server"]
+    assert not cli_process.default_db.exists()
 
 
 def test_help_and_version_exit_0(cli_process):
@@ -168,6 +214,9 @@ def test_unexpected_error_is_a_sentence_not_a_traceback(monkeypatch, capsys):
     ("database is locked", "sedang dipakai petugas lain"),
     ("database table is locked", "sedang dipakai petugas lain"),
     ("database disk image is malformed", "pulihkan dari cadangan"),
+    ("canceling statement due to lock timeout", "sedang dipakai petugas lain"),  # the server's words
+    ("deadlock detected", "sedang dipakai petugas lain"),
+    ("server closed the connection unexpectedly", "Sambungan ke server basis data terputus"),
 ])
 def test_a_busy_database_is_busy_not_broken(error, says):
     """A colleague's lock on a plain read is not damage: the officer is told to wait, not to restore a backup."""
@@ -177,5 +226,5 @@ def test_a_busy_database_is_busy_not_broken(error, says):
 
     message = _known_failure(OperationalError(error))
     assert says in message
-    if "locked" in error:
+    if "cadangan" not in says:
         assert "cadangan" not in message

@@ -4,7 +4,6 @@ a finding or a refusal, never a traceback and never a file outside the store."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -34,24 +33,24 @@ from .builders import (
     TDN_SENDER,
     lsp_request,
 )
-from .conftest import store_of
+from .conftest import is_server, raw_sql, store_of
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "example-request"  # a copy of shared/samples
 INTAKE_KEYS = {"request", "lsp", "lsp_id", "lsp_source", "sender", "subject", "received_at", "created",
                "attached_to_waiting", "added", "duplicates", "problems", "notes", "checklist"}
 
 
-def stored_files(db: Path) -> list[Path]:
+def stored_files(db) -> list:
+    """What the document store holds: the files in the folder beside a database file, the rows of `stored_file`
+    on a server."""
+    if is_server(db):
+        return [r[0] for r in raw_sql(db, "SELECT sha256 FROM stored_file ORDER BY sha256")]
     store = store_of(db)
     return sorted(p for p in store.rglob("*") if p.is_file()) if store.exists() else []
 
 
-def document_rows(db: Path) -> list[tuple]:
-    con = sqlite3.connect(db)
-    try:
-        return con.execute("SELECT request_id, kind, original_name, sha256 FROM document ORDER BY id").fetchall()
-    finally:
-        con.close()
+def document_rows(db) -> list[tuple]:
+    return raw_sql(db, "SELECT request_id, kind, original_name, sha256 FROM document ORDER BY id")
 
 
 def assert_complete(data: dict, request) -> None:
@@ -305,9 +304,12 @@ def test_attachment_named_to_escape_the_store_stays_inside(cli_process, intake_d
     # nothing written outside the store: no x.pdf/y.pdf in the test's folder, nor two folders up from the
     # working folder, the store or the e-mail (where "../../x.pdf" would land)
     assert not list(tmp_path.rglob("x.pdf")) and not list(tmp_path.rglob("y.pdf"))
-    for start in (cli_process.base, store_of(intake_db), mail.parent, store_of(intake_db) / "x"):
+    starts = [cli_process.base, mail.parent]
+    if not is_server(intake_db):
+        starts += [store_of(intake_db), store_of(intake_db) / "x"]
+        assert all(p.is_relative_to(store_of(intake_db)) for p in stored_files(intake_db))
+    for start in starts:
         assert not (start.parent.parent / "x.pdf").exists() and not (start.parent.parent / "y.pdf").exists()
-    assert all(p.is_relative_to(store_of(intake_db)) for p in stored_files(intake_db))
     assert cli_process("check", "--json", db=intake_db).json()["ok"] is True
 
 
@@ -358,19 +360,20 @@ def test_signature_logo_is_left_aside(cli, intake_db, tmp_path):
 RACE_ROUNDS = 10
 
 
-def test_same_email_taken_in_by_two_processes_at_once_gives_one_request(cli_process, registry_source, tmp_path):
+def test_same_email_taken_in_by_two_processes_at_once_gives_one_request(cli_process, registry_source, tmp_path,
+                                                                         request):
     """Two officers drop the same e-mail at the same moment: the database's unique key on the file hash lets one
     store it; the other is told which request has it (or, when it came second, sees the files as received)."""
     import subprocess
     import sys
 
-    from .conftest import copy_database
+    from .conftest import copy_of
 
     mail = tmp_path / "same.eml"
     mail.write_bytes(lsp_request(seed=5).eml())
     rounds, refused = 0, 0
     for round_no in range(RACE_ROUNDS):
-        db = copy_database(registry_source, tmp_path / f"r{round_no}" / "blanko.sqlite")
+        db = copy_of(request, registry_source, tmp_path / f"r{round_no}" / "blanko.sqlite")
         argv = [sys.executable, "-m", "blanko_desktop.cli", "intake", str(mail), "--db", str(db)]
         procs = [subprocess.Popen(argv, env=cli_process.env, cwd=tmp_path, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE, text=True, encoding="utf-8") for _ in range(2)]
@@ -385,13 +388,9 @@ def test_same_email_taken_in_by_two_processes_at_once_gives_one_request(cli_proc
                 refused += 1
                 assert "same.eml: sudah diterima pada " in err and "untuk permohonan #1; tidak disimpan lagi." \
                     in err, err
-        con = sqlite3.connect(db)
-        try:
-            assert con.execute("SELECT COUNT(*) FROM request").fetchone() == (1,), results
-            assert con.execute("SELECT COUNT(*), COUNT(DISTINCT sha256) FROM document").fetchone() == (5, 5)
-            assert con.execute("SELECT COUNT(*) FROM audit_event WHERE action = 'document.add'").fetchone() == (5,)
-        finally:
-            con.close()
+        assert raw_sql(db, "SELECT COUNT(*) FROM request") == [(1,)], results
+        assert raw_sql(db, "SELECT COUNT(*), COUNT(DISTINCT sha256) FROM document") == [(5, 5)]
+        assert raw_sql(db, "SELECT COUNT(*) FROM audit_event WHERE action = 'document.add'") == [(5,)]
         assert sorted(rc for rc, _, _ in results)[0] == 0, results
         rounds += 1
     assert rounds == RACE_ROUNDS

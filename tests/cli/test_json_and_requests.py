@@ -31,7 +31,6 @@ DOCUMENTED = [
     (("calendar", "add-closure", "2031-01-02", "--note", "Kantor tutup"), {"day", "kind", "note", "created_by"}),
     (("calendar", "remove-closure", "{closure}"), {"day", "removed"}),
     (("check",), {"database", "ok", "problems", "checked", "repaired"}),
-    (("backup", "--out", "{tmp}/cadangan.sqlite"), {"database", "documents", "files", "manifest", "audit_head"}),
     (("demo", "--requests", "3", "--force"),
      {"mode", "lsps", "signatories", "closures", "requests", "with_documents", "states", "overdue", "due_today",
       "seconds", "database"}),
@@ -46,6 +45,12 @@ def test_json_output_has_the_documented_keys(cli, demo_db, demo_ids, tmp_path, a
     assert set(data) == keys
 
 
+@pytest.mark.sqlite_only  # a server's backup is transfer.copy's (blanko copy): its keys are tested there
+def test_backup_json_has_the_documented_keys(cli, demo_db, tmp_path):
+    data = cli("backup", "--out", tmp_path / "cadangan.sqlite", "--json", db=demo_db).json()
+    assert set(data) == {"database", "documents", "files", "manifest", "audit_head"}
+
+
 def test_lsp_and_request_objects_have_their_keys(cli, demo_db, demo_ids):
     lsps = cli("lsp", "list", "--json", db=demo_db).json()["lsps"]
     assert lsps and all(set(l) == LSP_KEYS for l in lsps)
@@ -57,6 +62,7 @@ def test_lsp_and_request_objects_have_their_keys(cli, demo_db, demo_ids):
     assert set(shown["history"][0]) == {"id", "at", "officer", "os_user", "action", "before", "after"}
 
 
+@pytest.mark.sqlite_only
 def test_init_creates_then_reopens(cli, tmp_path):
     path = tmp_path / "baru" / "blanko.sqlite"
     first = cli("init", "--json", db=path).json()
@@ -65,6 +71,29 @@ def test_init_creates_then_reopens(cli, tmp_path):
     assert cli("init", "--json", db=path).json()["created"] is False
     text = cli("init", db=path).out
     assert f"Versi skema : {LATEST}" in text and "lokal (WAL)" in text
+
+
+@pytest.mark.server_only
+def test_init_makes_the_schema_of_an_empty_server_database_then_reopens(cli, new_db):
+    """The server twin of the above: `blanko init --db postgresql://...` makes the schema in an empty database."""
+    url = new_db()
+    first = cli("init", "--json", db=url).json()
+    assert first == {"database": url, "created": True, "schema_version": LATEST, "mode": "server",
+                     "documents": "di dalam basis data server"}
+    assert cli("init", "--json", db=url).json()["created"] is False
+    text = cli("init", db=url).out
+    assert f"Basis data  : {url}\n" in text and f"Versi skema : {LATEST}" in text and "server PostgreSQL" in text
+
+
+@pytest.mark.server_only
+def test_init_refuses_a_server_database_holding_other_tables(cli, new_db):
+    from .conftest import raw_sql
+
+    url = new_db()
+    raw_sql(url, "CREATE TABLE pegawai (id INTEGER)")
+    refused = cli("init", db=url, expect=1).err
+    assert f"Basis data {url} berisi tabel lain (pegawai) dan bukan basis data Blanko Desktop" in refused
+    assert raw_sql(url, "SELECT to_regclass('blanko_schema') IS NULL") == [(True,)]
 
 
 def test_list_filters_by_state_lsp_search_and_overdue(cli, demo_db):

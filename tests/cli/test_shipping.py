@@ -17,16 +17,16 @@ def office_day() -> date:
 
 
 @pytest.fixture
-def office(cli):
+def office(cli, new_db):
     """A database with an LSP, an official, stock, and requests #1-#3 issued (5, 3, 4 blanks)."""
     from blanko_desktop.core.audit import Actor
     from blanko_desktop.core.services import Services
     from blanko_desktop.core.stock import StockLedger
-    from blanko_desktop.core.storage import Storage
+    from blanko_desktop.core.storage import open_storage
     from tests.core.shipping.conftest import Desk
 
-    path = cli.base / "kantor" / "blanko.sqlite"
-    storage = Storage.open(path)
+    path = new_db()
+    storage = open_storage(path)
     try:
         services = Services(storage, Actor("officer1", "Rina Wulandari"))
         lsp = services.add_lsp("LSP Kelistrikan Tenaga Raya", ["sertifikasi@ktr-sertifikasi.id"],

@@ -3,7 +3,6 @@ the core's reason and change nothing."""
 
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -12,25 +11,20 @@ from pypdf import PdfReader
 
 from blanko_desktop.core.stock import SerialRange
 
+from .conftest import opened, raw_sql
+
 
 def R(first, last):  # noqa: N802
     return SerialRange("KB", first, last)
 
 
 @contextmanager
-def core(db: Path):
-    """The stock ledger on the database file, opened in this process for setting up and checking."""
-    from blanko_desktop.core.audit import Actor
-    from blanko_desktop.core.services import Services
+def core(db):
+    """The stock ledger on the database, opened in this process for setting up and checking."""
     from blanko_desktop.core.stock import StockLedger
-    from blanko_desktop.core.storage import Storage
 
-    storage = Storage.open(db, create=False)
-    try:
-        services = Services(storage, Actor("tester", "Penguji"))
+    with opened(db) as services:
         yield services, StockLedger(services)
-    finally:
-        storage.close()
 
 
 def approved(db: Path, qty: int, kind: str = "new", lsp: str = "LSP Uji Stok") -> int:
@@ -230,14 +224,14 @@ def test_check_replays_the_ledger(cli, stocked):
     req = approved(stocked, 10)
     cli("stock", "allocate", req, db=stocked)
     assert cli("check", "--json", db=stocked).json()["ok"] is True
-    with sqlite3.connect(stocked) as con:  # a hand edit behind the application's back
-        con.execute("UPDATE stock_range SET place = 'available' WHERE place = 'issued'")
+    # a hand edit behind the application's back
+    raw_sql(stocked, "UPDATE stock_range SET place = 'available' WHERE place = 'issued'")
     data = cli("check", "--json", db=stocked, expect=1).json()
     assert any(p.startswith("Buku stok: tabel stock_range berbeda dari buku stok") for p in data["problems"])
 
 
-def test_stock_as_a_separate_process(cli_process, tmp_path):
-    db = tmp_path / "proses" / "blanko.sqlite"
+def test_stock_as_a_separate_process(cli_process, new_db):
+    db = new_db()
     cli_process("init", db=db)
     out = cli_process("stock", "receive", "--first", "1", "--last", "250", "--doc", "SJ-9", db=db).out
     assert "KB 0000001 – KB 0000250 (250 lembar)" in out

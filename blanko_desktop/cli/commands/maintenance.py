@@ -40,7 +40,8 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     with ctx.services() as services:
         storage = services.storage
         server = not storage.is_file
-        data = {"database": storage.location, "created": not existed if existed is not None else False,
+        created = not existed if existed is not None else storage.schema_created
+        data = {"database": storage.location, "created": created,
                 "schema_version": storage.schema_version(),
                 "mode": "server" if server else "shared" if storage.shared else "local",
                 "documents": "di dalam basis data server" if server else str(storage.files.root)}
@@ -114,6 +115,12 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         *([(f"  {result['with_documents']} di antaranya dengan dokumen LSP (surat, berita acara, keputusan, "
             "daftar peserta): coba 'blanko checklist ID'")] if result.get("with_documents") else []),
         f"  terlambat: {result['overdue']}, tenggat hari ini: {result['due_today']}",
-        "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else f"  (lalu buka berkas {result['database']})"),
+        "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else _how_to_open(ctx, result["database"])),
     ])
     return EXIT_OK
+
+
+def _how_to_open(ctx: Context, location: str) -> str:
+    if isinstance(ctx.db_path, str):  # a server's address
+        return f"  (lalu Berkas → Buka server basis data… {location})"
+    return f"  (lalu buka berkas {location})"

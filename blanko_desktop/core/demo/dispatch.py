@@ -23,11 +23,12 @@ ORDER = (State.VERIFIED, State.APPROVED, State.PACKED, State.SHIPPED, State.DELI
 def at(moment: datetime):
     """Run the steps inside at `moment` on the one clock (core/clock.py), so their records carry that time."""
     when = moment.astimezone(timezone.utc)
+    previous = clock._source  # put back whatever clock the caller runs on (tests set one), as registry.py does
     clock.set_source(lambda: when)
     try:
         yield
     finally:
-        clock.set_source(None)
+        clock.set_source(previous)
 
 
 @dataclass
