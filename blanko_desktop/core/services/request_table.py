@@ -75,8 +75,15 @@ class RequestTableService(ServiceBase):
 
     PAGE_HINT = 200  # the view's page: what the walk must fill
 
+    @property
+    def _server(self) -> bool:
+        return self.storage.engine == "postgresql"
+
     def _has_search_index(self) -> bool:
-        # absent when this SQLite had no FTS5 trigram tokenizer at migration (see migrations.m0008)
+        # absent when this SQLite had no FTS5 trigram tokenizer at migration (see migrations.m0008); the
+        # server has none to ask: its trigram indexes serve ILIKE by themselves
+        if self._server:
+            return False
         return self.storage.db.execute_sql(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'request_search'").fetchone() is not None
 
@@ -93,10 +100,10 @@ class RequestTableService(ServiceBase):
         narrow = []
         if fts is not None:
             narrow.append(execute("SELECT COUNT(*) FROM (SELECT 1 FROM request_search WHERE request_search MATCH ? "
-                                  "LIMIT ?)", (fts, bound)).fetchone()[0])
+                                  "LIMIT ?) AS n", (fts, bound)).fetchone()[0])
         if flt.overdue:
             narrow.append(execute("SELECT COUNT(*) FROM (SELECT 1 FROM request WHERE clock_running = 1 AND "
-                                  "due_at < ? LIMIT ?)", (now, bound)).fetchone()[0])
+                                  "due_at < ? LIMIT ?) AS n", (now, bound)).fetchone()[0])
         if min(narrow) < bound:
             return _Plan(fts, walk=False)
         # matches are everywhere: a LIKE per row on the walk is cheaper than collecting them all first
@@ -112,7 +119,7 @@ class RequestTableService(ServiceBase):
             params += list(flt.states)
         if flt.overdue:
             # on a walk, '+' keeps SQLite from collecting every overdue row through its index to sort them
-            plus = "+" if plan.walk else ""
+            plus = "+" if plan.walk and not self._server else ""
             clauses.append(f"{plus}r.clock_running = 1 AND {plus}r.due_at < ?")
             params.append(now)
         text = flt.text.strip()
@@ -165,8 +172,13 @@ class RequestTableService(ServiceBase):
             offset = 0
         # When few rows match, a '+' keeps SQLite from walking the whole date index with a join per row and
         # lets it sort the matches instead (383 -> 71 ms at 100,000 requests).
-        order = ("r.received_at" if plan.walk else "+r.received_at") + " DESC, r.id DESC"
-        return self._rows(where, params, order, limit, offset)
+        return self._rows(where, params, self._received_order(plan), limit, offset)
+
+    def _received_order(self, plan: _Plan) -> str:
+        # SQLite's unary '+' (no index for this term) is a type error on the server, whose planner weighs
+        # the sort against the index walk by itself
+        plus = "" if plan.walk or self._server else "+"
+        return f"{plus}r.received_at DESC, r.id DESC"
 
     def _queue_page(self, flt: RequestFilter, stamp: str, offset: int, limit: int,
                     after: RequestRow | tuple[datetime, int] | None) -> list[RequestRow]:
@@ -205,8 +217,7 @@ class RequestTableService(ServiceBase):
             args += [_stamp(after.received_at), after.id]
             offset = 0
         part_where = (where + " AND " if where else " WHERE ") + " AND ".join(clauses)
-        order = ("r.received_at" if plan.walk else "+r.received_at") + " DESC, r.id DESC"
-        return rows + self._rows(part_where, args, order, limit - len(rows), offset)
+        return rows + self._rows(part_where, args, self._received_order(plan), limit - len(rows), offset)
 
     def _rows(self, where: str, params: list[Any], order: str, limit: int, offset: int) -> list[RequestRow]:
         # since when a request waits on its LSP: its latest move into that state (the audit index finds it)
