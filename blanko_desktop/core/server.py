@@ -180,8 +180,15 @@ class ServerDatabase(PostgresqlDatabase):
     def begin(self, isolation_level=None):
         super().begin(isolation_level)
         # one writer at a time (see the module's note); released when the transaction ends
-        with __exception_wrapper__:
-            self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        try:
+            with __exception_wrapper__:
+                self.cursor().execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        except BaseException:
+            # the transaction began but the lock did not come (lock_timeout): peewee never ends a transaction
+            # whose begin() raised, so end it here, or every later statement on this connection fails as
+            # "current transaction is aborted" (seen with 50 officers on 2 busy cores: benchmarks/bench_officers)
+            self.cursor().execute("ROLLBACK")
+            raise
 
     def _connect(self):
         conn = super()._connect()
