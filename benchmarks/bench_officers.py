@@ -195,6 +195,7 @@ def run(args, target: str, engine: str, tmp: Path) -> None:
     print(f"{engine}: {args.officers} officers x {args.requests_per_officer} requests in {args.minutes:g} min "
           f"(starting in {start_at - time.time():.0f} s)", flush=True)
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     procs = spawn(args, target, out, start_at)
     codes = [p.wait() for p in procs]
     wall = time.perf_counter() - started
@@ -217,7 +218,8 @@ def run(args, target: str, engine: str, tmp: Path) -> None:
     held = [ms for rep in reports for ms in rep["held"]]
     if held:  # not an operation: how long each write transaction kept the others waiting
         latencies["(write lock held)"] = held
-    print(f"\n{engine}: {len(reports)}/{args.officers} officers reported; wall {wall:.0f} s; "
+    print(f"\nload average before {load_before:.1f}, after {os.getloadavg()[0]:.1f} (2 cores, shared)")
+    print(f"{engine}: {len(reports)}/{args.officers} officers reported; wall {wall:.0f} s; "
           f"{len(every)} operations; {len(errors)} refused or failed")
     for e in errors[:8]:
         print("  ", e)
