@@ -215,9 +215,12 @@ def run(args, target: str, engine: str, tmp: Path) -> None:
             latencies[kind].append(ms)
         errors += rep["errors"]
     every = [ms for values in latencies.values() for ms in values]
-    held = [ms for rep in reports for ms in rep["held"]]
+    held: dict[str, list[float]] = defaultdict(list)
+    for rep in reports:
+        for kind, ms in rep["held"]:
+            held[kind].append(ms)
     if held:  # not an operation: how long each write transaction kept the others waiting
-        latencies["(write lock held)"] = held
+        latencies["(write lock held)"] = [ms for values in held.values() for ms in values]
     print(f"\nload average before {load_before:.1f}, after {os.getloadavg()[0]:.1f} (2 cores, shared)")
     print(f"{engine}: {len(reports)}/{args.officers} officers reported; wall {wall:.0f} s; "
           f"{len(every)} operations; {len(errors)} refused or failed")
@@ -229,6 +232,9 @@ def run(args, target: str, engine: str, tmp: Path) -> None:
         if values:
             print(f"{kind:24} {len(values):>6} {percentile(values, 50):>8.1f} {percentile(values, 95):>8.1f} "
                   f"{percentile(values, 99):>8.1f} {max(values):>8.1f}")
+    if held:
+        print("write lock held, by operation (p95 / max ms): " + ", ".join(
+            f"{kind} {percentile(values, 95):.0f} / {max(values):.0f}" for kind, values in held.items()))
     db_ops = [ms for kind, values in latencies.items() if kind not in LOCAL and kind[0] != "(" for ms in values]
     if every:
         for name, values in (("all operations", every), ("database operations", db_ops)):
@@ -273,8 +279,10 @@ class Officer:
         self.ops: list[tuple[str, float]] = []
         self.errors: list[str] = []
         self.requests: list[dict] = []
+        self.doing = "setup"
 
     def timed(self, kind: str, fn):
+        self.doing = kind
         start = time.perf_counter()
         try:
             result = fn()
@@ -303,8 +311,9 @@ class Officer:
         return "permohonan.eml", documents.request_email(spec.emails[0], spec.name, docs, utcnow())
 
 
-def hold_timer(officer: "Officer") -> list[float]:
-    """How long each write transaction of this officer held the one write lock (begin to commit)."""
+def hold_timer(officer: "Officer") -> list[tuple[str, float]]:
+    """How long each write transaction of this officer held the one write lock (begin to commit), by the
+    operation that ran it."""
     db, held, since = officer.storage.db, [], [0.0]
     begin, commit, rollback = db.begin, db.commit, db.rollback
 
@@ -319,7 +328,7 @@ def hold_timer(officer: "Officer") -> list[float]:
                 return fn(*a, **k)
             finally:
                 if since[0]:
-                    held.append((time.perf_counter() - since[0]) * 1000)
+                    held.append((officer.doing, (time.perf_counter() - since[0]) * 1000))
                     since[0] = 0.0
         return end
 

@@ -142,7 +142,7 @@ class RequestTableService(ServiceBase):
                 # The LSPs whose name matches, found first in their small table: an OR of indexed terms on
                 # the request table alone (lsp_id, and trigram indexes under letter_number and sender) lets
                 # the server combine its indexes, where a term on the joined table made it test every row
-                # (3.9 s -> ms at 1,000,000 requests). Same rows: a request without an LSP matches neither.
+                # (72 -> 3 ms for 'Pariwisata' at 20,000 requests). Same rows: a request without an LSP matches neither.
                 ids = [r[0] for r in self.storage.db.execute_sql("SELECT id FROM lsp WHERE name LIKE ?", (like,))]
                 name = f"r.lsp_id IN ({','.join('?' * len(ids))})" if ids else "FALSE"
                 params_name: list[Any] = list(ids)
@@ -163,7 +163,7 @@ class RequestTableService(ServiceBase):
         fts = search_query(text) if text and self._has_search_index() else None
         where, params = self._where(flt, stamp, _Plan(fts, walk=False))
         # the server's conditions never name the LSP table (see _where): without the join it counts from
-        # the indexes alone (index-only scans: 316 -> 9 ms for one state at 1,000,000 requests)
+        # the indexes alone (index-only scans: ~300 -> 8-16 ms for one state at 1,000,000 requests)
         join = "" if self._server else " LEFT JOIN lsp l ON l.id = r.lsp_id"
         sql = "SELECT COUNT(*) FROM request r" + join + where
         return self.storage.db.execute_sql(sql, params).fetchone()[0]
