@@ -19,13 +19,11 @@ import argparse
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from datetime import timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

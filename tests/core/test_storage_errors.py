@@ -151,7 +151,9 @@ def test_server_write_waits_for_the_write_lock_then_goes_through(storage, monkey
 
     from blanko_desktop.core import server
 
-    closure = lambda: Closure.create(day="2026-11-19", kind="closure", note="x", created_by="t")  # noqa: E731
+    def closure():
+        return Closure.create(day="2026-11-19", kind="closure", note="x", created_by="t")
+
     storage.db.execute_sql("SET lock_timeout = 50")
     monkeypatch.setattr(server.time, "sleep", lambda s: None)
     attempts: list[int] = []
