@@ -235,3 +235,29 @@ def test_four_processes_opening_an_old_file_all_succeed_and_one_migrates(tmp_pat
         assert len(backups) == 1, backups  # migrated once, backed up once
         assert not [f for f in folder.iterdir() if f.name.endswith(".partial")]
     assert failures == [] and rounds * procs_per_round == 40
+
+
+@pytest.mark.server_only
+def test_server_write_waits_for_the_write_lock_then_goes_through(storage, monkeypatch):
+    """A write that could not get the server's one write lock in time is retried on a clean connection, and
+    goes through once the colleague's transaction ends (a failed lock wait left the transaction aborted)."""
+    import psycopg
+
+    from blanko_desktop.core import server
+
+    def closure():
+        return Closure.create(day="2026-11-19", kind="closure", note="x", created_by="t")
+
+    storage.db.execute_sql("SET lock_timeout = 50")
+    monkeypatch.setattr(server.time, "sleep", lambda s: None)
+    attempts: list[int] = []
+    storage.on_busy = attempts.append
+    with psycopg.connect(storage.address) as colleague:  # a transaction holding the write lock
+        colleague.execute("SELECT pg_advisory_xact_lock(%s)", (server.WRITE_LOCK,))
+        with pytest.raises(BusyError, match=re.escape(
+                "Basis data sedang dipakai petugas lain terlalu lama. Coba lagi sebentar lagi.")):
+            storage.write(closure)
+        assert attempts == [1, 2, 3, 4, 5]
+        colleague.rollback()
+    storage.write(closure)  # the lock gone, the same write goes through on the same connection
+    assert Closure.select().where(Closure.day == "2026-11-19").count() == 1

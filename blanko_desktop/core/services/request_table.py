@@ -90,6 +90,9 @@ class RequestTableService(ServiceBase):
     def _plan(self, flt: RequestFilter, now: str) -> _Plan:
         """Sorting m matches costs about m; walking the date index to fill a page of p costs about p * n / m
         rows: walk when m * m > p * n. Each narrowing is counted only up to that bound, so deciding is cheap."""
+        if self._server:
+            # the server's planner weighs index walks against sorts from its statistics: no hints to choose
+            return _Plan(None, walk=True)
         text = flt.text.strip()
         fts = search_query(text) if text and self._has_search_index() else None
         if fts is None and not flt.overdue:
@@ -135,12 +138,22 @@ class RequestTableService(ServiceBase):
                 else:
                     clauses.append(narrowed)
                     params.append(plan.fts_query)
-            if number:
-                clauses.append("(r.id = ? OR l.name LIKE ? OR r.letter_number LIKE ?)")
-                params += [int(text.lstrip("#")), like, like]
+            if self._server:
+                # The LSPs whose name matches, found first in their small table: an OR of indexed terms on
+                # the request table alone (lsp_id, and trigram indexes under letter_number and sender) lets
+                # the server combine its indexes, where a term on the joined table made it test every row
+                # (72 -> 3 ms for 'Pariwisata' at 20,000 requests). Same rows: a request without an LSP matches neither.
+                ids = [r[0] for r in self.storage.db.execute_sql("SELECT id FROM lsp WHERE name LIKE ?", (like,))]
+                name = f"r.lsp_id IN ({','.join('?' * len(ids))})" if ids else "FALSE"
+                params_name: list[Any] = list(ids)
             else:
-                clauses.append("(l.name LIKE ? OR r.letter_number LIKE ? OR r.sender LIKE ?)")
-                params += [like, like, like]
+                name, params_name = "l.name LIKE ?", [like]
+            if number:
+                clauses.append(f"(r.id = ? OR {name} OR r.letter_number LIKE ?)")
+                params += [int(text.lstrip("#")), *params_name, like]
+            else:
+                clauses.append(f"({name} OR r.letter_number LIKE ? OR r.sender LIKE ?)")
+                params += [*params_name, like, like]
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def request_count(self, flt: RequestFilter, now: datetime | None = None) -> int:
@@ -149,7 +162,10 @@ class RequestTableService(ServiceBase):
         text = flt.text.strip()
         fts = search_query(text) if text and self._has_search_index() else None
         where, params = self._where(flt, stamp, _Plan(fts, walk=False))
-        sql = "SELECT COUNT(*) FROM request r LEFT JOIN lsp l ON l.id = r.lsp_id" + where
+        # the server's conditions never name the LSP table (see _where): without the join it counts from
+        # the indexes alone (index-only scans: ~300 -> 8-16 ms for one state at 1,000,000 requests)
+        join = "" if self._server else " LEFT JOIN lsp l ON l.id = r.lsp_id"
+        sql = "SELECT COUNT(*) FROM request r" + join + where
         return self.storage.db.execute_sql(sql, params).fetchone()[0]
 
     def request_page(self, flt: RequestFilter, offset: int, limit: int, now: datetime | None = None,
