@@ -80,23 +80,17 @@ class Context:
 
         path = self.db_path
         if isinstance(path, str):  # a server: connecting tells whether it is there
-            storage = open_storage(path, create=self.opens == "create")
-            storage.on_busy = lambda attempt: print(
-                f"Basis data sedang dipakai petugas lain, mencoba lagi ({attempt})...", file=sys.stderr)
-            try:
-                yield Services(storage, Actor.current(self.officer))
-            finally:
-                storage.close()
-            return
-        # Like the app: the local default database is made on first use; any other file only by
-        # init/demo, so a typo or an unmounted network share never turns into a new empty database.
-        create = self.opens == "create" or (self.opens == "default" and path == paths.default_database())
-        if not path.exists() and not create:
-            if self.db_given:
-                raise RuleError(f"Berkas basis data {path} tidak ditemukan. "
-                                f"Buat dengan: blanko init --db \"{path}\"")
-            raise RuleError(f"Basis data yang dipilih di aplikasi, {path}, tidak ditemukan. Periksa sambungan "
-                            "ke folder bersama, atau pilih berkas dengan --db.")
+            create = self.opens == "create"
+        else:
+            # Like the app: the local default database is made on first use; any other file only by
+            # init/demo, so a typo or an unmounted network share never turns into a new empty database.
+            create = self.opens == "create" or (self.opens == "default" and path == paths.default_database())
+            if not path.exists() and not create:
+                if self.db_given:
+                    raise RuleError(f"Berkas basis data {path} tidak ditemukan. "
+                                    f"Buat dengan: blanko init --db \"{path}\"")
+                raise RuleError(f"Basis data yang dipilih di aplikasi, {path}, tidak ditemukan. Periksa "
+                                "sambungan ke folder bersama, atau pilih berkas dengan --db.")
         storage = open_storage(path, create=create)
         storage.on_busy = lambda attempt: print(
             f"Basis data sedang dipakai petugas lain, mencoba lagi ({attempt})...", file=sys.stderr)

@@ -219,6 +219,17 @@ class ServerDatabase(PostgresqlDatabase):
         return conn
 
 
+def database_at(address: str, password: str | None = None) -> tuple[str, "ServerDatabase"]:
+    """(the address without its password, a database object for it, not yet connected): the password given,
+    else the one written in the address, else the one kept in the credential store."""
+    clean, written = split_address(address)
+    password = password or written or stored_password(clean)
+    params: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "blanko-desktop"}
+    if password:
+        params["password"] = password
+    return clean, ServerDatabase(clean, **params)
+
+
 # -- documents ------------------------------------------------------------------------------------------
 
 class ServerDocumentStore:
@@ -336,12 +347,7 @@ class ServerStorage(Storage):
              password: str | None = None) -> "ServerStorage":
         """Connect to the server database at `address` and migrate it if it is behind (and `create`
         allows making the schema in an empty database)."""
-        clean, written = split_address(address)
-        password = password or written or stored_password(clean)
-        params: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "blanko-desktop"}
-        if password:
-            params["password"] = password
-        db = ServerDatabase(clean, **params)
+        clean, db = database_at(address, password)
         storage = cls(clean, db)
         try:
             db.connect(reuse_if_open=True)

@@ -7,15 +7,7 @@ from dataclasses import dataclass, field
 from peewee import DatabaseError, InterfaceError
 
 from blanko_desktop.core import migrations
-from blanko_desktop.core.server import (
-    APPEND_ONLY_TABLES,
-    CONNECT_TIMEOUT_S,
-    ServerDatabase,
-    ServerStorage,
-    _explain,
-    split_address,
-    stored_password,
-)
+from blanko_desktop.core.server import APPEND_ONLY_TABLES, ServerStorage, _explain, database_at
 
 READY, EMPTY, BEHIND, TOO_NEW, FOREIGN, REFUSED = "ready", "empty", "behind", "too_new", "foreign", "refused"
 
@@ -49,12 +41,7 @@ class ServerProbe:
 def probe(address: str, password: str | None = None) -> ServerProbe:
     """Connect to `address`, read what is there and disconnect: nothing is written, and the app's open
     database stays the models' database (ServerStorage.open would bind them)."""
-    clean, written = split_address(address)
-    password = password or written or stored_password(clean)
-    params: dict[str, object] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "blanko-desktop"}
-    if password:
-        params["password"] = password
-    db = ServerDatabase(clean, **params)
+    clean, db = database_at(address, password)
     storage = ServerStorage(clean, db)
     try:
         db.connect()
