@@ -4,16 +4,21 @@ tracking number, asking for the signed receipt's scan back; kept with the reques
 from __future__ import annotations
 
 from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import Document, utcnow
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.shipping.common import SHIPPED, DELIVERED, issued_ranges, office_date, parcel_of
+from blanko_desktop.core.shipping.common import (
+    DELIVERED,
+    SHIPPED,
+    issued_ranges,
+    office_date,
+    parcel_of,
+)
 from blanko_desktop.core.stock import StockLedger
 from blanko_desktop.core.textid import format_date_id, terbilang
-from blanko_desktop.core.verification.completion import render_template
+from blanko_desktop.core.verification.completion import draft_message, render_template
 
 
 def compose(services: Services, request_id: int, sender_address: str = "") -> EmailMessage:
@@ -44,17 +49,10 @@ def compose(services: Services, request_id: int, sender_address: str = "") -> Em
         "alamat": parcel.address,
         "petugas": services.actor.officer or services.actor.os_user,
     })
-    msg = EmailMessage()
-    msg["To"] = ", ".join(recipients)
-    if sender_address:
-        msg["From"] = sender_address
     ref = f" {req.letter_number}" if req.letter_number else f" #{req.id}"
-    msg["Subject"] = f"Pengiriman blanko sertifikat{ref} - resi {parcel.tracking_no} ({parcel.receipt_number})"
-    msg["Date"] = format_datetime(utcnow())
-    msg["Message-ID"] = make_msgid(domain="blanko.bnsp.local")
-    msg["X-Unsent"] = "1"
-    msg.set_content(body)
-    return msg
+    return draft_message(recipients, sender_address,
+                         f"Pengiriman blanko sertifikat{ref} - resi {parcel.tracking_no} ({parcel.receipt_number})",
+                         body)
 
 
 def write_notice(services: Services, request_id: int, out: Path, sender_address: str = "") -> Path:

@@ -32,6 +32,21 @@ def render_template(name: str, values: dict[str, str]) -> str:
     return Template("\n".join(lines).strip() + "\n").substitute(values)
 
 
+def draft_message(to: list[str], sender_address: str, subject: str, body: str) -> EmailMessage:
+    """An e-mail to an LSP as a draft: dated, with its own Message-ID and marked unsent (Outlook opens an .eml
+    with X-Unsent as a draft ready to send)."""
+    msg = EmailMessage()
+    msg["To"] = ", ".join(to)
+    if sender_address:
+        msg["From"] = sender_address
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(utcnow())
+    msg["Message-ID"] = make_msgid(domain="blanko.bnsp.local")
+    msg["X-Unsent"] = "1"
+    msg.set_content(body)
+    return msg
+
+
 DOCUMENT_WORDS = {"letter": "surat permohonan", "minutes": "berita acara", "decision": "keputusan sertifikasi"}
 
 
@@ -133,17 +148,8 @@ def compose(services: Services, request_id: int, sender_address: str = "") -> Em
         "petugas": officer,
         "batas": "1 (satu) hari kerja",
     })
-    msg = EmailMessage()
-    msg["To"] = ", ".join(to)
-    if sender_address:
-        msg["From"] = sender_address
     subject_ref = f" {req.letter_number}" if req.letter_number else f" #{req.id}"
-    msg["Subject"] = f"Kelengkapan dokumen permohonan blanko sertifikat{subject_ref}"
-    msg["Date"] = format_datetime(utcnow())
-    msg["Message-ID"] = make_msgid(domain="blanko.bnsp.local")
-    msg["X-Unsent"] = "1"  # Outlook opens an .eml with this header as a draft ready to send
-    msg.set_content(body)
-    return msg
+    return draft_message(to, sender_address, f"Kelengkapan dokumen permohonan blanko sertifikat{subject_ref}", body)
 
 
 HANDED = {"mail_program": "diserahkan ke program e-mail", "officer": "dikonfirmasi terkirim oleh petugas",

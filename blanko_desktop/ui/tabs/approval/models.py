@@ -59,6 +59,13 @@ class _QueueModel(QAbstractTableModel):
     def request_id(self, row: int) -> int | None:
         return self.rows[row].request_id if 0 <= row < len(self.rows) else None
 
+    @staticmethod
+    def _identity(item, column: int) -> str:
+        """Columns 0 and 1 of both queues: the request's number and its LSP."""
+        if column == 0:
+            return f"#{item.request_id}"
+        return item.lsp_name or translate("ApprovalQueue", "(unknown sender)")
+
     def _common(self, item, column: int, role: int) -> Any:
         overdue = self.now is not None and item.overdue(self.now)
         if role == ID_ROLE:
@@ -95,10 +102,8 @@ class WaitingModel(_QueueModel):
         item = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return f"#{item.request_id}"
-            if col == 1:
-                return item.lsp_name or translate("ApprovalQueue", "(unknown sender)")
+            if col < 2:
+                return self._identity(item, col)
             if col == 2:
                 return "—" if item.competent_qty is None else str(item.competent_qty)
             if col == 3:
@@ -126,10 +131,8 @@ class ApprovedModel(_QueueModel):
         item = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return f"#{item.request_id}"
-            if col == 1:
-                return item.lsp_name or translate("ApprovalQueue", "(unknown sender)")
+            if col < 2:
+                return self._identity(item, col)
             if col == 2:
                 return "—" if item.approved_qty is None else str(item.approved_qty)
             if 3 <= col <= 5:
