@@ -37,6 +37,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+#: The one role that must give its password over TCP (every other role is trusted on loopback): the wrong-password
+#: path of the window and the CLI is tested with it. .ci/run writes the same line into its cluster's pg_hba.conf.
+PASSWORD_ROLE = "petugas_sandi"
+HBA_LINE = f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
+
+
+def require_password(hba: Path) -> None:
+    """PASSWORD_ROLE's line first in pg_hba.conf (the first matching line decides)."""
+    text = hba.read_text(encoding="utf-8")
+    hba.write_text(HBA_LINE + text, encoding="utf-8")
+
+
 class Cluster:
     """A running server and the URL of its maintenance database (superuser, trust on loopback)."""
 
@@ -60,6 +72,7 @@ class Cluster:
         port = _free_port()
         self._run(str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                   "--locale=C.UTF-8")
+        require_password(data / "pg_hba.conf")
         # a test cluster: durability off (the tests never pull the plug on it)
         options = (f"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={self._dir} "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
@@ -83,6 +96,12 @@ class Cluster:
 
         with psycopg.connect(self.url, autocommit=True) as conn:
             conn.execute(sql)
+
+    def password_role(self, password: str) -> str:
+        """PASSWORD_ROLE with `password`, allowed to connect to every database: its user name."""
+        self.admin(f"DO $$BEGIN CREATE ROLE {PASSWORD_ROLE} LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END$$")
+        self.admin(f"ALTER ROLE {PASSWORD_ROLE} LOGIN PASSWORD '{password}'")
+        return PASSWORD_ROLE
 
     def new_database(self, template: str = "template0") -> str:
         """A fresh empty (or templated) database; its URL."""

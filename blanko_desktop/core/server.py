@@ -103,6 +103,17 @@ def remember_password(address: str, password: str) -> bool:
         return False
 
 
+def forget_password(address: str) -> None:
+    """The officer no longer wants the password of `address` kept: remove it from the credential store."""
+    ring = _keyring()
+    if ring is None:
+        return
+    try:
+        ring.delete_password(KEYRING_SERVICE, _keyring_account(split_address(address)[0]))
+    except Exception:  # nothing kept (keyring raises PasswordDeleteError), or the store is locked
+        pass
+
+
 def stored_password(address: str) -> str | None:
     ring = _keyring()
     if ring is None:

@@ -308,3 +308,78 @@ def test_closing_the_dialog_while_the_server_is_asked_leaves_the_question_to_fin
     qtbot.waitUntil(lambda: op not in server_dialog._ASKING, timeout=15000)
     op.wait(5)
     assert not op.running
+
+
+# -- the password ------------------------------------------------------------------------------------------
+
+class FakeCredentialStore:
+    """The system's credential store, in memory (keyring's get/set/delete_password)."""
+
+    def __init__(self):
+        self.kept: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, account):
+        return self.kept.get((service, account))
+
+    def set_password(self, service, account, password):
+        self.kept[(service, account)] = password
+
+    def delete_password(self, service, account):
+        import keyring.errors
+
+        if (service, account) not in self.kept:
+            raise keyring.errors.PasswordDeleteError("not kept")
+        del self.kept[(service, account)]
+
+
+@pytest.fixture
+def password_server(pg_cluster, server_db):
+    """server_db reached as a role that must give its password ('benar-123'), with an officer's rights."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    role = pg_cluster.password_role("benar-123")
+    storage = open_storage(server_db)
+    try:
+        storage.grant_officer_role(role)
+    finally:
+        storage.close()
+    parts = urlsplit(server_db)
+    return urlunsplit((parts.scheme, f"{role}@{parts.hostname}:{parts.port}", parts.path, "", ""))
+
+
+def test_a_wrong_password_is_refused_in_the_dialog_and_the_window_keeps_its_database(
+        window, qtbot, password_server, monkeypatch):
+    monkeypatch.setattr(server, "_keyring", lambda: FakeCredentialStore())
+    file_path = window.session.storage.location
+    ask = typed_in_dialog(qtbot, password_server, password="salah-999", remember=True)
+    monkeypatch.setattr(server_dialog, "ask", ask)
+    window.action_open_server.trigger()
+    dialog = ask.dialogs[0]
+    assert dialog.choice is None  # not opened
+    assert "menolak masuk: kata sandi salah" in dialog.result.text()
+    assert window.session.storage.location == file_path and window.session.storage.engine == "sqlite"
+    # the right one opens it
+    dialog.password.clear()
+    qtbot.keyClicks(dialog.password, "benar-123")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.choice is not None, timeout=15000)
+    assert server.split_address(dialog.choice.target)[1] == "benar-123"
+
+
+def test_unticking_remember_forgets_the_kept_password(qtbot, qapp, password_server, monkeypatch):
+    ring = FakeCredentialStore()
+    monkeypatch.setattr(server, "_keyring", lambda: ring)
+    address = password_server + "?sslmode=prefer"
+    assert server.remember_password(address, "benar-123")
+    dialog = ServerDialog(initial=address)  # a remembered server: its password filled in, the box ticked
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.password.text() == "benar-123" and dialog.remember.isChecked()
+    dialog.remember.setChecked(False)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.choice is not None, timeout=15000)
+    assert server.stored_password(address) is None and ring.kept == {}
+    assert server.split_address(dialog.choice.target)[1] == "benar-123"  # this time it still opens
+    again = ServerDialog(initial=address)
+    qtbot.addWidget(again)
+    assert again.password.text() == "" and not again.remember.isChecked()

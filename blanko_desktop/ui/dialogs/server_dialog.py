@@ -225,7 +225,9 @@ class ServerDialog(QDialog):
 
     def _choose(self, create: bool) -> None:
         address, password = self.address(), self.password.text()
-        if password and self.remember.isChecked() and not server.remember_password(address, password):
+        if not self.remember.isChecked():
+            server.forget_password(address)  # unticked: a password kept before goes too
+        elif password and not server.remember_password(address, password):
             messages.warn(self, self.tr("Password not remembered"), self.tr(
                 "This computer has no credential store: the password will be asked again next time."))
         self.choice = ServerChoice(address, with_password(address, password), create)
