@@ -39,7 +39,7 @@ from blanko_desktop.cli.commands import (
     transfer,
     verification,
 )
-from blanko_desktop.core.errors import BlankoError, RuleError
+from blanko_desktop.core.errors import BlankoError, NoOfficerError, RuleError
 
 if TYPE_CHECKING:
     from blanko_desktop.core.services import Services
@@ -143,6 +143,9 @@ def _main(argv: Sequence[str] | None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except NoOfficerError as exc:  # the window's hint (its Settings) does not help at a command line
+        return _refused(f"Nama petugas belum diisi: {exc.what} ditandatangani atas nama petugas. Beri nama dengan "
+                        "--officer \"NAMA\" atau isi profil petugas di aplikasi.", wants_json)
     except BlankoError as exc:
         return _refused(str(exc), wants_json, getattr(exc, "data", None))
     except KeyboardInterrupt:

@@ -15,6 +15,15 @@ class NotFoundError(RuleError):
     """A record that does not exist."""
 
 
+class NoOfficerError(RuleError):
+    """A paper signed with the officer's name, asked for without one: it went out signed with the OS login."""
+
+    def __init__(self, what: str):
+        self.what = what
+        super().__init__(f"Nama petugas belum diisi: {what} ditandatangani atas nama petugas. Isi nama Anda di "
+                         "Data ▸ Pengaturan.")
+
+
 class ConflictError(RuleError):
     """A save refused because someone else changed the record first."""
 

@@ -120,6 +120,21 @@ def _isolated_cli_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("BLANKO_CONFIG_DIR", str(tmp_path / "config"))
 
 
+OFFICER_PROFILE = "Rina Wulandari"
+
+
+@pytest.fixture
+def officer_profile(_isolated_cli_dirs):
+    """The officer's name filled in on this computer (the window asks for it at first start): papers that are
+    signed by name (approval sheet, completion letter, courier manifest, shipping notice) can be made."""
+    from blanko_desktop.core import config
+
+    cfg = config.load()
+    cfg.officer = OFFICER_PROFILE
+    config.save(cfg)
+    return OFFICER_PROFILE
+
+
 @pytest.fixture
 def cli(tmp_path) -> InProcessCli:
     """`blanko ...` through main() in this process (see InProcessCli); most tests use it."""

@@ -11,6 +11,9 @@ import pytest
 
 from tests.core.shipping import scans
 
+# papers signed by name need the officer's name: set, as the window's first start sets it
+pytestmark = pytest.mark.usefixtures("officer_profile")
+
 
 def office_day() -> date:
     return datetime.now(ZoneInfo("Asia/Jakarta")).date()

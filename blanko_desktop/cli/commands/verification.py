@@ -164,10 +164,6 @@ def cmd_checklist(ctx: Context, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-NO_OFFICER = ("Nama petugas belum diisi: surat permintaan kelengkapan ditandatangani atas nama petugas. "
-              "Beri nama dengan --officer \"NAMA\" atau isi profil petugas di aplikasi.")
-
-
 def cmd_completion_mail(ctx: Context, args: argparse.Namespace) -> int:
     import email
     from email import policy
@@ -176,9 +172,6 @@ def cmd_completion_mail(ctx: Context, args: argparse.Namespace) -> int:
     from blanko_desktop.core.verification import checklist, completion
     from blanko_desktop.core.workflow import State
 
-    # The letter is signed with the officer's name; without one it went out signed with the OS login.
-    if not (ctx.officer or "").strip():
-        raise RuleError(NO_OFFICER)
     out = Path(args.out).expanduser()
     if out.exists():
         raise RuleError(f"Berkas {out} sudah ada; pilih nama lain.")

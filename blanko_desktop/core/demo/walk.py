@@ -44,6 +44,8 @@ from blanko_desktop.core.models import Lsp, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State
 
+#: Who signs the demo's papers when no officer is named (`blanko demo` without --officer).
+DEMO_OFFICER = "Petugas Contoh"
 #: Above this many requests `blanko demo` switches from `fill` to `fill_bulk`.
 SERVICES_LIMIT = 500
 # Participants per request that carries documents: small, so `blanko demo` stays quick (5 at least, as
@@ -91,6 +93,10 @@ def fill(services: Services, requests: int = 60, seed: int = 2026, *, now: datet
     if requests < 0:
         raise RuleError("Jumlah permohonan demo tidak boleh negatif.")
     refuse_if_filled(services, force)
+    if not (services.actor.officer or "").strip():  # papers are signed by name (core refuses without one)
+        from blanko_desktop.core.audit import Actor
+
+        services = Services(services.storage, Actor(services.actor.os_user, DEMO_OFFICER))
     started = time.perf_counter()
     # One write transaction around the ~500 operations (each runs in a savepoint, as it would nested in
     # any write): the same records, audit chain and checks, without a commit and an anchor update per
@@ -274,15 +280,10 @@ class _Paperwork:
 
     def completion_mail(self, request_id: int, moment: datetime) -> None:
         """The officer's e-mail asking for what is missing: the request then waits on the LSP."""
-        from blanko_desktop.core.audit import Actor
-        from blanko_desktop.core.services import Services
         from blanko_desktop.core.verification import completion
 
-        services = self.services
-        if not services.actor.officer:  # a letter is signed by name (core refuses without one)
-            services = Services(services.storage, Actor(services.actor.os_user, "Petugas Contoh"))
         with at(moment):
-            completion.write_completion_request(services, request_id, self.drafts / f"kelengkapan-{request_id}.eml")
+            completion.write_completion_request(self.services, request_id, self.drafts / f"kelengkapan-{request_id}.eml")
 
     def walk(self, request_id: int, files: dict[str, bytes], received: datetime, final: State, now: datetime,
              *, sender: str, lsp_name: str, missing: str | None, typed: int | None) -> State:

@@ -80,7 +80,7 @@ def approval_sheet_data(services: Services, request_id: int, signatory_id: int |
         request_id=req.id, lsp_name=lsp.name, lsp_address=lsp_address(lsp), letter_number=req.letter_number,
         letter_date=req.letter_date, received_on=_office_date(services, req.received_at),
         schemes=scheme_counts(services, req.id), competent=req.competent_qty or 0, quantity=qty,
-        reason=reason, signatory=_signatory(signer), officer=services.actor.officer or services.actor.os_user,
+        reason=reason, signatory=_signatory(signer), officer=services.signing_officer("lembar persetujuan"),
         date=day)
 
 
@@ -137,7 +137,7 @@ def completion_letter_data(services: Services, request_id: int) -> CompletionLet
     return CompletionLetterData(
         request_id=req.id, lsp_name=req.lsp.name if req.lsp else "Bapak/Ibu", lsp_address=lsp_address(req.lsp),
         letter_number=req.letter_number, received_on=_office_date(services, req.received_at), lines=lines,
-        officer=services.actor.officer or services.actor.os_user, deadline="1 (satu) hari kerja",
+        officer=services.signing_officer("surat permintaan kelengkapan"), deadline="1 (satu) hari kerja",
         date=office_today(services))
 
 
@@ -177,7 +177,7 @@ def manifest_data(services: Services, pickup_day: date) -> ManifestData:
                         "belum ada permohonan yang disetujui atau dikemas untuk hari itu.")
     return ManifestData(pickup_date=pickup_day, courier=(pickup.courier if pickup is not None and pickup.courier
                                                          else services.setting("courier") or ""),
-                        parcels=parcels, officer=services.actor.officer or services.actor.os_user)
+                        parcels=parcels, officer=services.signing_officer("daftar serah terima kurir"))
 
 
 def _receipt_reference(services: Services, req: Request) -> str:

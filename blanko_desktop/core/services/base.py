@@ -7,7 +7,7 @@ from typing import Any
 
 from blanko_desktop.core import audit
 from blanko_desktop.core.audit import Actor
-from blanko_desktop.core.errors import ConflictError
+from blanko_desktop.core.errors import ConflictError, NoOfficerError
 from blanko_desktop.core.models import Versioned, utcnow
 from blanko_desktop.core.storage import Storage
 
@@ -22,6 +22,14 @@ class ServiceBase:
 
     def _write(self, fn):
         return self.storage.write(fn)
+
+    def signing_officer(self, what: str) -> str:
+        """The officer's name for a paper signed with it (`what`: 'lembar persetujuan', ...); refused without one,
+        never the OS login."""
+        name = (self.actor.officer or "").strip()
+        if not name:
+            raise NoOfficerError(what)
+        return name
 
     def _audit(self, action: str, entity: str, entity_id: object, before: Any = None, after: Any = None):
         audit.record(self.actor, action, entity, entity_id, before, after)

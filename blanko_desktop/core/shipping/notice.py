@@ -47,7 +47,7 @@ def compose(services: Services, request_id: int, sender_address: str = "") -> Em
         "resi": parcel.tracking_no,
         "nomor_tt": parcel.receipt_number or f"permohonan #{req.id}",
         "alamat": parcel.address,
-        "petugas": services.actor.officer or services.actor.os_user,
+        "petugas": services.signing_officer("pemberitahuan pengiriman"),
     })
     ref = f" {req.letter_number}" if req.letter_number else f" #{req.id}"
     return draft_message(recipients, sender_address,

@@ -90,7 +90,7 @@ def manifest_data(services: Services, day: date, courier: str = "",
         pickup_date=day, courier=courier.strip(),
         parcels=[forms.ManifestParcel(p.lsp_name, p.city, p.tracking_no, p.receipt_number or f"#{p.request_id}",
                                       p.quantity) for p in parcels],
-        officer=services.actor.officer or services.actor.os_user)
+        officer=services.signing_officer("daftar serah terima kurir"))
 
 
 def manifest_pdf(services: Services, day: date, courier: str = "", parcel_ids: list[int] | None = None) -> bytes:

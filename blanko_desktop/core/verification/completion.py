@@ -134,10 +134,7 @@ def compose(services: Services, request_id: int, sender_address: str = "") -> Em
         raise RuleError(f"Permintaan kelengkapan permohonan #{req.id} tidak dapat dibuat: tidak ada alamat "
                         f"e-mail tujuan (pengirim tidak tercatat dan {req.lsp.name} tidak mempunyai alamat e-mail "
                         "terdaftar). Tambahkan alamat e-mail LSP di Data ▸ Daftar LSP.")
-    officer = (services.actor.officer or "").strip()
-    if not officer:
-        raise RuleError("Nama petugas belum diisi: permintaan kelengkapan ditandatangani atas nama petugas. "
-                        "Isi nama Anda di Data ▸ Pengaturan.")
+    officer = services.signing_officer("permintaan kelengkapan")
     received = req.received_at.astimezone(ZoneInfo("Asia/Jakarta"))
     letter = f"nomor {req.letter_number} " if req.letter_number else ""
     body = render_template("permintaan-kelengkapan.txt", {
