@@ -203,8 +203,8 @@ def test_completion_letter_of_an_incomplete_request(cli, demo_db, demo_ids, tmp_
     (("manifest", "--pickup", "2026-11-24"),
      "Selasa, 24 November 2026 bukan hari penjemputan kurir; penjemputan berikutnya Rabu, 25 November 2026."),
     (("manifest", "--pickup", "2026-01-07"),  # before the demo's first request: nothing to hand over
-     "Tidak ada paket untuk penjemputan kurir Rabu, 7 Januari 2026: belum ada permohonan yang disetujui atau "
-     "dikemas untuk hari itu."),
+     "Tidak ada paket untuk penjemputan kurir Rabu, 7 Januari 2026: belum ada permohonan yang dikemas untuk hari "
+     "itu."),
     (("receipt", "999"), "Permohonan #999 tidak ditemukan."),
 ])
 def test_form_refusals_write_no_file_and_no_log(cli, demo_db, demo_ids, tmp_path, args, message):
@@ -285,13 +285,18 @@ def _next_pickup_with_parcels(cli, db, tmp_path) -> str:
 
 
 def test_manifest_of_the_pickup_day(cli, demo_db, demo_ids, tmp_path):
+    """The parcels the Pengiriman tab shows waiting for that pickup; a request approved but not packed is not on
+    it (the courier cannot take it)."""
     rid = demo_ids["verified"][0]
     cli("approve", rid, "--approver", "wahyuni", db=demo_db)
     day = date.fromisoformat(_next_pickup_with_parcels(cli, demo_db, tmp_path))
+    waiting = [p["request"] for p in cli("ship", "pickups", "--json", db=demo_db).json()["pickups"][0]["parcels"]]
+    assert waiting and rid not in waiting
     data = cli("form", "manifest", "--pickup", day.isoformat(), "--out", tmp_path / f"m2-{day}.pdf", "--json",
                db=demo_db)
     assert data.json()["number"] == day.isoformat() and data.json()["request"] is None
-    assert f"{rid:06d}" in pdf_text((tmp_path / f"m2-{day}.pdf").read_bytes())[0]
+    text = pdf_text((tmp_path / f"m2-{day}.pdf").read_bytes())[0]
+    assert all(f"{r:06d}" in text for r in waiting) and f"{rid:06d}" not in text
 
 
 # ----------------------------------------------------------------------------------------- printing

@@ -12,14 +12,13 @@ from blanko_desktop.core.forms import (
     CompletionLetterData,
     LabelData,
     ManifestData,
-    ManifestParcel,
     ReceiptData,
     SchemeCount,
     SerialRange,
     SignatoryData,
     receipt_number,
 )
-from blanko_desktop.core.models import CourierPickup, Lsp, Parcel, Request, utcnow
+from blanko_desktop.core.models import Lsp, Request, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.workflow import State, label
 
@@ -142,45 +141,8 @@ def completion_letter_data(services: Services, request_id: int) -> CompletionLet
 
 
 def manifest_data(services: Services, pickup_day: date) -> ManifestData:
-    """The courier's hand-over list of one pickup day: the parcels recorded for that pickup; until shipping
-    records parcels, the requests approved or packed that go with it (their next pickup is that day or
-    earlier and they have not left yet). Refused for a day that is no pickup day, or with nothing to hand over."""
-    from blanko_desktop.core.textid import format_date_id
+    """The courier's hand-over list of one pickup day, as the Pengiriman tab shows that day (one rule, in
+    shipping): the parcels the courier took, or, for the pickup still to come, the parcels packed and waiting."""
+    from blanko_desktop.core.shipping import pickups
 
-    calendar = services.calendar()
-    first = calendar.pickups(pickup_day, 1)[0]
-    if first != pickup_day:
-        raise RuleError(f"{format_date_id(pickup_day, weekday=True)} bukan hari penjemputan kurir; penjemputan "
-                        f"berikutnya {format_date_id(first, weekday=True)}.")
-    parcels: list[ManifestParcel] = []
-    pickup = CourierPickup.get_or_none(CourierPickup.day == pickup_day)
-    if pickup is not None:
-        for parcel in (Parcel.select(Parcel, Request, Lsp).join(Request).join(Lsp, on=(Request.lsp == Lsp.id))
-                       .where(Parcel.pickup == pickup).order_by(Parcel.id)):
-            req = parcel.request
-            parcels.append(ManifestParcel(req.lsp.name, req.lsp.city, parcel.tracking_no,
-                                          _receipt_reference(services, req), req.approved_qty or 0))
-    else:
-        waiting = (Request.select(Request, Lsp).join(Lsp, on=(Request.lsp == Lsp.id))
-                   .where(Request.state.in_([State.APPROVED.value, State.PACKED.value])).order_by(Request.id))
-        for req in waiting:
-            packed = (Parcel.select(Parcel.packed_at).where((Parcel.request == req.id) & Parcel.packed_at.is_null(False))
-                      .order_by(Parcel.id.desc()).first())
-            current = approval_op.active_approval(req.id)
-            moment = packed.packed_at if packed is not None else (current.approved_at if current else None)
-            if moment is None or calendar.next_pickup(moment) > pickup_day:
-                continue
-            parcels.append(ManifestParcel(req.lsp.name, req.lsp.city, "", _receipt_reference(services, req),
-                                          req.approved_qty or 0))
-    if not parcels:
-        raise RuleError(f"Tidak ada paket untuk penjemputan kurir {format_date_id(pickup_day, weekday=True)}: "
-                        "belum ada permohonan yang disetujui atau dikemas untuk hari itu.")
-    return ManifestData(pickup_date=pickup_day, courier=(pickup.courier if pickup is not None and pickup.courier
-                                                         else services.setting("courier") or ""),
-                        parcels=parcels, officer=services.signing_officer("daftar serah terima kurir"))
-
-
-def _receipt_reference(services: Services, req: Request) -> str:
-    current = approval_op.active_approval(req.id)
-    moment = current.approved_at if current is not None else req.updated_at
-    return receipt_number(req.id, _office_date(services, moment).year)
+    return pickups.day_manifest_data(services, pickup_day)

@@ -11,7 +11,14 @@ from blanko_desktop.core.calendar import WEEKDAY_NAMES
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.models import CourierPickup, Parcel, Request, utcnow
 from blanko_desktop.core.services import Services
-from blanko_desktop.core.shipping.common import PACKED, SHIPPED, ParcelView, office_date, parcel_dict, parcel_views
+from blanko_desktop.core.shipping.common import (
+    PACKED,
+    SHIPPED,
+    ParcelView,
+    office_date,
+    parcel_dict,
+    parcel_views,
+)
 from blanko_desktop.core.textid import format_date_id
 from blanko_desktop.core.workflow import State
 
@@ -85,7 +92,32 @@ def pickup_parcels(services: Services, pickup_id: int) -> list[ParcelView]:
 def manifest_data(services: Services, day: date, courier: str = "",
                   parcel_ids: list[int] | None = None) -> forms.ManifestData:
     """The hand-over list of a pickup: the parcels waiting for the courier (or those named)."""
-    parcels = _parcels_for(services, parcel_ids)
+    return _manifest(services, day, courier, _parcels_for(services, parcel_ids))
+
+
+def day_manifest_data(services: Services, day: date) -> forms.ManifestData:
+    """The manifest of one pickup day as the schedule shows that day: the parcels the courier took (with its
+    courier), or, for the first pickup still to come, the parcels packed and waiting. Refused for a day that is
+    no pickup day, or with nothing to hand over (a request approved but not packed cannot go with the courier)."""
+    handed = list(CourierPickup.select().where((CourierPickup.day == day) & CourierPickup.handed_at.is_null(False))
+                  .order_by(CourierPickup.id))
+    if handed:  # every trip of that day (the courier may come twice, or on an extra day)
+        parcels = parcel_views(services, Parcel.pickup.in_([p.id for p in handed]))
+        courier = ", ".join(dict.fromkeys(p.courier for p in handed if p.courier))
+    else:
+        first = services.calendar().pickups(day, 1)[0]
+        if first != day:
+            raise RuleError(f"{format_date_id(day, weekday=True)} bukan hari penjemputan kurir; penjemputan "
+                            f"berikutnya {format_date_id(first, weekday=True)}.")
+        parcels = waiting_parcels(services) if day == next_pickup_day(services) else []
+        courier = str(services.setting("courier") or "")
+    if not parcels:
+        raise RuleError(f"Tidak ada paket untuk penjemputan kurir {format_date_id(day, weekday=True)}: belum ada "
+                        "permohonan yang dikemas untuk hari itu.")
+    return _manifest(services, day, courier, parcels)
+
+
+def _manifest(services: Services, day: date, courier: str, parcels: list[ParcelView]) -> forms.ManifestData:
     return forms.ManifestData(
         pickup_date=day, courier=courier.strip(),
         parcels=[forms.ManifestParcel(p.lsp_name, p.city, p.tracking_no, p.receipt_number or f"#{p.request_id}",

@@ -177,44 +177,6 @@ def test_a_file_that_cannot_be_written_is_refused_and_not_logged(services, verif
     assert PrintedForm.select().count() == 0
 
 
-# ------------------------------------------------------------------------------------------ the manifest
-
-
-def _approved_on(services, lsp, official, moment: datetime) -> int:
-    from blanko_desktop.core.models import Approval
-
-    rid = make_verified(services, lsp.id, competent=4)
-    approval.approve(services, rid, official.id)
-    Approval.update(approved_at=moment).where(Approval.request == rid).execute()
-    return rid
-
-
-def test_manifest_of_a_pickup_day_from_the_requests_waiting_for_it(services, lsp, official):
-    # Monday 23 Nov 2026 10:00 WIB: goes with the Monday pickup; Tuesday's with Wednesday's
-    monday = _approved_on(services, lsp, official, datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc))
-    tuesday = _approved_on(services, lsp, official, datetime(2026, 11, 24, 3, 0, tzinfo=timezone.utc))
-    data = loaders.manifest_data(services, date(2026, 11, 23))
-    assert [p.reference for p in data.parcels] == [f"TT-2026-{monday:06d}"]
-    later = loaders.manifest_data(services, date(2026, 11, 25))
-    assert [p.reference for p in later.parcels] == [f"TT-2026-{monday:06d}", f"TT-2026-{tuesday:06d}"]
-    assert later.parcels[0].quantity == 4 and later.parcels[0].city == "Surabaya"
-    paper = paperwork.render_form(services, "manifest", pickup=date(2026, 11, 25))
-    assert paper.file_name == "manifest-kurir-2026-11-25.pdf" and paper.request_id is None
-
-
-@pytest.mark.parametrize("day, message", [
-    (date(2026, 11, 24), "Selasa, 24 November 2026 bukan hari penjemputan kurir; penjemputan berikutnya Rabu, "
-                         "25 November 2026."),
-    (date(2026, 11, 20), "Tidak ada paket untuk penjemputan kurir Jumat, 20 November 2026: belum ada permohonan "
-                         "yang disetujui atau dikemas untuk hari itu."),
-])
-def test_manifest_refusals(services, lsp, official, day, message):
-    _approved_on(services, lsp, official, datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc))
-    with pytest.raises(RuleError) as info:
-        loaders.manifest_data(services, day)
-    assert str(info.value) == message
-
-
 # ------------------------------------------------------------------------------------------ who signs
 
 

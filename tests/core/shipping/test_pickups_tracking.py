@@ -48,6 +48,45 @@ def test_waiting_parcels_go_with_the_next_open_pickup_then_hand_over(services, d
     assert services.storage.check().ok
 
 
+def test_the_manifest_of_a_day_is_what_the_schedule_shows_that_day(services, desk):
+    """`blanko form manifest --pickup DAY` and the Persetujuan & Cetak tab print what the Pengiriman tab shows for
+    that day (they listed approved requests the courier could not take: not packed)."""
+    from blanko_desktop.core.approval import paperwork
+    from blanko_desktop.core.forms import loaders
+
+    packed, approved_only = desk.packed(4), desk.approved(3)
+    day = pickups.next_pickup_day(services)
+    shown = next(p for p in pickups.schedule(services, day, 1))
+    number = shipping.current_parcel(packed).receipt_number
+    data = loaders.manifest_data(services, day)
+    assert [p.reference for p in data.parcels] == [number] and [p.request_id for p in shown.parcels] == [packed]
+    assert data.parcels[0].quantity == 4 and data.parcels[0].city == "Surabaya" and approved_only != packed
+    paper = paperwork.render_form(services, "manifest", pickup=day)
+    assert paper.file_name == f"manifest-kurir-{day.isoformat()}.pdf" and paper.request_id is None
+    # handed over today (twice: the courier came again): that day's manifest is what both trips took
+    shipping.handover(services, today(services), "Agus (JNE)")
+    later = desk.packed(2)
+    shipping.handover(services, today(services), "Budi (JNE)")
+    again = loaders.manifest_data(services, today(services))
+    assert [p.quantity for p in again.parcels] == [4, 2] and again.courier == "Agus (JNE), Budi (JNE)"
+    assert later != packed
+
+
+@pytest.mark.parametrize("day, message", [
+    (date(2026, 11, 24), "Selasa, 24 November 2026 bukan hari penjemputan kurir; penjemputan berikutnya Rabu, "
+                         "25 November 2026."),
+    (date(2026, 11, 20), "Tidak ada paket untuk penjemputan kurir Jumat, 20 November 2026: belum ada permohonan "
+                         "yang dikemas untuk hari itu."),
+])
+def test_manifest_refusals(services, desk, day, message):
+    from blanko_desktop.core.forms import loaders
+
+    desk.approved()  # approved, not packed: nothing the courier could take
+    with pytest.raises(RuleError) as info:
+        loaders.manifest_data(services, day)
+    assert str(info.value) == message
+
+
 @pytest.mark.parametrize("courier, at, message", [
     ("  ", None, "Nama kurir wajib diisi"),
     ("Agus", timedelta(days=2), "ada di masa depan"),
