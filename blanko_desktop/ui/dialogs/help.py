@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImageReader, QKeySequence, QPixmap, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import (
     QDialog,
@@ -109,13 +109,16 @@ class GuideWindow(QDialog):
                 fmt = fragment.charFormat()
                 if fmt.isImageFormat():
                     image = fmt.toImageFormat()
-                    width = min(room, _natural_width(image.name()) or room)
+                    natural = _natural_size(image.name())
+                    width = min(room, natural.width()) if natural.isValid() else room
                     if image.width() != width:
                         cursor = QTextCursor(document)
                         cursor.setPosition(fragment.position())
                         cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
                         scaled = QTextImageFormat(image)
                         scaled.setWidth(width)
+                        if natural.isValid():  # both given: the layout needs not decode a picture out of sight
+                            scaled.setHeight(natural.height() * width / natural.width())
                         cursor.setCharFormat(scaled)
                         changed = True
                 it += 1
@@ -137,9 +140,9 @@ class GuideWindow(QDialog):
             self.picture.show_file(path)
 
 
-def _natural_width(name: str) -> int:
-    size = QImageReader(str(guide_dir() / Path(name).name)).size()
-    return size.width() if size.isValid() else 0
+def _natural_size(name: str) -> QSize:
+    """A shipped picture's size, read from its header."""
+    return QImageReader(str(guide_dir() / Path(name).name)).size()
 
 
 class PictureWindow(QDialog):
