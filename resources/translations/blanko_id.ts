@@ -2116,6 +2116,13 @@ keluar</translation>
     </message>
 </context>
 <context>
+    <name>PictureWindow</name>
+    <message>
+        <source>Screenshot: %1</source>
+        <translation>Gambar layar: %1</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <source>File</source>

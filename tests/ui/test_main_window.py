@@ -499,7 +499,7 @@ def test_help_shows_the_officers_guide_and_the_keys(window, monkeypatch):
     window.action_guide.trigger()
     guide = GuideWindow._open
     assert guide is not None and guide.isVisible()
-    assert "Permohonan Masuk" in guide.text() and "Keyboard" in guide.text()
+    assert "Permohonan Masuk" in guide.text() and "Pintasan papan ketik" in guide.text()  # the Indonesian guide
     window.action_guide.trigger()
     assert GuideWindow._open is guide  # F1 again: the same window to the front
     shown = []

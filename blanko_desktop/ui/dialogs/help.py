@@ -1,16 +1,18 @@
-"""Bantuan: the officer's guide (the README's, shipped with the app) and the keyboard shortcuts."""
+"""Bantuan: the officer's guide in the window's language (shipped with the app) and the keyboard shortcuts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QKeySequence, QTextCursor, QTextImageFormat
+import shiboken6
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QImageReader, QKeySequence, QPixmap, QTextCursor, QTextImageFormat
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -20,28 +22,42 @@ from PySide6.QtWidgets import (
 
 from blanko_desktop import paths
 
-IMAGE_WIDTH = 640  # screenshots in the guide, scaled to read beside the text
+GUIDE_FILES = {"en": "guide.md", "id": "panduan.md"}  # tools/build_guide.py writes both
 
 
 def guide_dir() -> Path:
     return paths.resources_dir() / "guide"
 
 
+def window_language() -> str:
+    """The language the window speaks: i18n.install makes the chosen language QLocale's default."""
+    return "en" if QLocale().language() == QLocale.Language.English else "id"
+
+
+def guide_file(language: str) -> Path:
+    return guide_dir() / GUIDE_FILES.get(language, GUIDE_FILES["id"])
+
+
 class GuideWindow(QDialog):
-    """The officer's guide in a window of its own, beside the work (not modal)."""
+    """The officer's guide in a window of its own, beside the work (not modal), in the window's language."""
 
     _open: "GuideWindow | None" = None
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Officer's guide"))
+        self.language = window_language()
+        self.picture: PictureWindow | None = None
         self.browser = QTextBrowser()
-        self.browser.setOpenExternalLinks(True)
-        source = guide_dir() / "guide.md"
+        # Links are ours to follow: left to QTextBrowser, a click on a screenshot's link would replace the
+        # guide with the PNG read as text, and there is no way back.
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self.follow)
+        self.browser.document().setUndoRedoEnabled(False)  # refitting the pictures is not an edit
+        source = guide_file(self.language)
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(guide_dir()) + "/"))
         if source.is_file():
             self.browser.setMarkdown(source.read_text(encoding="utf-8"))
-            _fit_images(self.browser)
         else:
             self.browser.setPlainText(self.tr("The guide is missing from this installation (%1).")
                                       .replace("%1", str(source)))
@@ -51,11 +67,17 @@ class GuideWindow(QDialog):
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
         self.resize(760, 640)
+        # the pictures follow the width of the text: refit once the resizing settles
+        self._refit = QTimer(self, singleShot=True, interval=80)
+        self._refit.timeout.connect(self.fit_images)
 
     @classmethod
     def show_for(cls, parent: QWidget) -> "GuideWindow":
         """One guide window: F1 again brings it to the front instead of opening another."""
-        if cls._open is None or cls._open.parent() is not parent:
+        current = cls._open
+        # another main window (a database switched, a test), or the language of the window changed
+        if (current is None or not shiboken6.isValid(current) or current.parent() is not parent
+                or current.language != window_language()):
             cls._open = cls(parent)
         cls._open.show()
         cls._open.raise_()
@@ -65,26 +87,88 @@ class GuideWindow(QDialog):
     def text(self) -> str:
         return self.browser.toPlainText()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_images()  # the text's width is known now
 
-def _fit_images(browser: QTextBrowser) -> None:
-    """Markdown has no image width: scale the screenshots down to the reading width."""
-    document = browser.document()
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if fmt.isImageFormat():
-                image = fmt.toImageFormat()
-                cursor = QTextCursor(document)
-                cursor.setPosition(fragment.position())
-                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
-                scaled = QTextImageFormat(image)
-                scaled.setWidth(IMAGE_WIDTH)
-                cursor.setCharFormat(scaled)
-            it += 1
-        block = block.next()
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refit.start()
+
+    def fit_images(self) -> None:
+        """Markdown has no image width: each screenshot as wide as the text, never wider than it is (a
+        small dialog blown up looks like a live one, and blurred)."""
+        document = self.browser.document()
+        room = max(200, self.browser.viewport().width() - 2 * int(document.documentMargin()) - 8)
+        changed = False
+        block = document.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isImageFormat():
+                    image = fmt.toImageFormat()
+                    natural = _natural_size(image.name())
+                    width = min(room, natural.width()) if natural.isValid() else room
+                    if image.width() != width:
+                        cursor = QTextCursor(document)
+                        cursor.setPosition(fragment.position())
+                        cursor.setPosition(fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor)
+                        scaled = QTextImageFormat(image)
+                        scaled.setWidth(width)
+                        if natural.isValid():  # both given: the layout needs not decode a picture out of sight
+                            scaled.setHeight(natural.height() * width / natural.width())
+                        cursor.setCharFormat(scaled)
+                        changed = True
+                it += 1
+            block = block.next()
+        if changed:
+            # Lay the whole text out again: after these edits Qt left some headings unlaid (a heading right
+            # before a table was never drawn: "Pintasan papan ketik" went missing).
+            document.markContentsDirty(0, document.characterCount())
+
+    def follow(self, url: QUrl) -> None:
+        """A link of the guide: a screenshot opens in a picture window, a web address in the browser."""
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+            return
+        path = guide_dir() / Path(url.path()).name
+        if url.isRelative() and path.suffix.lower() == ".png" and path.is_file():
+            if self.picture is None:
+                self.picture = PictureWindow(self)
+            self.picture.show_file(path)
+
+
+def _natural_size(name: str) -> QSize:
+    """A shipped picture's size, read from its header."""
+    return QImageReader(str(guide_dir() / Path(name).name)).size()
+
+
+class PictureWindow(QDialog):
+    """A screenshot the guide links to (the same tab on another screen size), at its own size."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.label)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+
+    def show_file(self, path: Path) -> None:
+        pixmap = QPixmap(str(path))
+        self.label.setPixmap(pixmap)
+        self.setWindowTitle(self.tr("Screenshot: %1").replace("%1", path.stem))
+        self.resize(min(pixmap.width() + 40, 1000), min(pixmap.height() + 80, 760))
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
 
 class KeysDialog(QDialog):
