@@ -8,6 +8,7 @@ mistake is reported by file and line when the template is loaded, not as a trace
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
@@ -28,8 +29,9 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObject, PDFObjectReference
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
@@ -387,18 +389,61 @@ def _qr(el: ET.Element) -> Flowable:
 _PICTURE_LOCK = threading.Lock()
 
 
+class _PreparedImage:
+    """An image XObject made once and placed into every document that draws it.
+
+    canvas.drawImage hashed the picture's pixels (md5, to name it) and zlib-compressed them again for every
+    document; here reportlab's own loader builds the object once (`prototype`, its stream already compressed)
+    and each document gets a shallow copy under the same name, registered the way drawImage registers it, so
+    the PDF comes out byte for byte as before. A copy per document: registering marks the object itself."""
+
+    def __init__(self, name: str, prototype: PDFObject, width: int, height: int):
+        self.name, self.prototype, self.width, self.height = name, prototype, width, height
+
+    def draw(self, canv, width: float, height: float) -> None:
+        # canvas internals, as drawImage (reportlab 4-5) uses them: the document's object table, the page's
+        # drawing code and the list of XObjects the page uses
+        doc = canv._doc
+        registered = doc.getXObjectName(self.name)
+        if doc.idToObject.get(registered) is None:
+            obj = copy.copy(self.prototype)
+            obj.name = self.name
+            canv._setXObjects(obj)
+            doc.Reference(obj, registered)
+            doc.addForm(self.name, obj)
+            smask = getattr(obj, "_smask", None)
+            if smask is not None:
+                smask = copy.copy(smask)
+                mask_name = doc.getXObjectName(smask.name)
+                if doc.idToObject.get(mask_name) is None:
+                    canv._setXObjects(smask)
+                    obj.smask = doc.Reference(smask, mask_name)
+                else:
+                    obj.smask = PDFObjectReference(mask_name)
+                del obj._smask
+        canv._currentPageHasImages = 1
+        canv.saveState()
+        canv.scale(width, height)
+        canv._code.append(f"/{registered} Do")
+        canv.restoreState()
+        canv._formsinuse.append(self.name)
+
+
 @lru_cache(maxsize=16)
-def _picture(path: str, stamp: tuple[int, int]) -> ImageReader:
-    """A template's picture read and decoded once per file version (`stamp`): every form carries the logo, and
-    reportlab's Image flowable decoded the PNG anew on each render, twice for a receipt's two copies."""
+def _picture(path: str, stamp: tuple[int, int]) -> _PreparedImage:
+    """A template's picture read, decoded and compressed once per file version (`stamp`): every form carries
+    the logo, twice for a receipt's two copies."""
     reader = ImageReader(path)
-    reader.getRGBData()  # decode now, once: the reader keeps the pixels, and renders on other threads only read
-    return reader
+    pixels = reader.getRGBData()
+    alpha = reader._dataA  # set by getRGBData: the alpha channel of a picture that has one
+    name = _digester(pixels + (alpha.getRGBData() if alpha else b"auto"))  # the name drawImage gives it
+    width, height = reader.getSize()
+    return _PreparedImage(name, PDFImageXObject(name, reader, mask="auto"), width, height)
 
 
 class Picture(Flowable):
-    """A picture from the forms folder scaled proportionally into width x height; drawn with canvas.drawImage
-    from the decoded picture, as reportlab's Image flowable draws it (the PDF comes out the same)."""
+    """A picture from the forms folder scaled proportionally into width x height, drawn as canvas.drawImage
+    draws it (mask="auto": a PNG's transparency kept) from the image object prepared once per file version."""
 
     def __init__(self, path: str, width: float, height: float):
         super().__init__()
@@ -407,13 +452,12 @@ class Picture(Flowable):
         except FileNotFoundError:  # removed since the template was loaded
             raise FormTemplateError(os.path.basename(path), None, "berkas gambar tidak ada di folder forms") from None
         with _PICTURE_LOCK:
-            self.reader = _picture(path, (info.st_mtime_ns, info.st_size))
-        image_width, image_height = self.reader.getSize()
-        factor = min(width / image_width, height / image_height)
-        self.width, self.height = image_width * factor, image_height * factor
+            self.image = _picture(path, (info.st_mtime_ns, info.st_size))
+        factor = min(width / self.image.width, height / self.image.height)
+        self.width, self.height = self.image.width * factor, self.image.height * factor
 
     def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+        self.image.draw(self.canv, self.width, self.height)
 
 
 def _image(el: ET.Element) -> Flowable:
