@@ -44,6 +44,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import _FUZZ, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from blanko_desktop import paths
 from blanko_desktop.core.errors import RuleError
@@ -314,12 +316,53 @@ def _escape(text: str) -> str:
 
 
 def _style(el: ET.Element, default: str = "normal") -> ParagraphStyle:
-    style = STYLES.get(el.get("style") or default, STYLES[default])
-    if el.get("align") in ALIGN or el.get("indent"):
-        style = ParagraphStyle(f"{style.name}-x", parent=style,
-                               alignment=ALIGN.get(el.get("align") or "", style.alignment),
-                               leftIndent=length(el.get("indent")) if el.get("indent") else style.leftIndent)
+    return _aligned_style(el.get("style") or default, default, el.get("align") or "", el.get("indent") or "")
+
+
+@lru_cache(maxsize=256)
+def _aligned_style(name: str, default: str, align: str, indent: str) -> ParagraphStyle:
+    # one style object per distinct look: parsed paragraphs are cached by (markup, style object)
+    style = STYLES.get(name, STYLES[default])
+    if align in ALIGN or indent:
+        style = ParagraphStyle(f"{style.name}-x", parent=style, alignment=ALIGN.get(align, style.alignment),
+                               leftIndent=length(indent) if indent else style.leftIndent)
     return style
+
+
+@lru_cache(maxsize=4096)
+def _parsed(markup: str, style: ParagraphStyle) -> tuple[ParagraphStyle, tuple]:
+    """A paragraph's markup parsed into reportlab's fragments, once per (markup, style): reportlab's markup
+    parser (an HTMLParser per paragraph) was a third of a form's render time, and a receipt's two copies,
+    every letterhead and every label repeat the same markup."""
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    style, frags, _bullet = parser.parse(cleanBlockQuotedText(markup), style)
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n'{markup[:30]}'")
+    textTransformFrags(frags, style)
+    return style, tuple(frags)
+
+
+class Para(Paragraph):
+    """reportlab's Paragraph from cached fragments, laid out once per width.
+
+    Each paragraph gets its own copies of the cached fragments (layout marks them), so one form's text can
+    never reach another's. A table wraps each cell's paragraph twice at the same width (to size the row, then
+    to draw it): the second time returns the first result."""
+
+    def __init__(self, markup: str, style: ParagraphStyle):
+        style, frags = _parsed(markup, style)
+        super().__init__(markup, style, frags=[frag.clone() for frag in frags])
+        self._wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth, availHeight):
+        # the result depends on the width alone (Paragraph.wrap ignores the height)
+        if self._wrapped is not None and self._wrapped[0] == availWidth:
+            return self._wrapped[1]
+        size = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:  # "does not fit" is not a layout
+            self._wrapped = (availWidth, size)
+        return size
 
 
 @lru_cache(maxsize=128)
@@ -477,9 +520,8 @@ def _table(el: ET.Element, width: float) -> Flowable:
                 cell: Any = [_block(child, width) for child in blocks]
             else:
                 default = "normal"
-                cell = Paragraph(_inner_markup(td), _style(td, default))
-                if tr.get("bold") == "1":
-                    cell = Paragraph(f"<b>{_inner_markup(td)}</b>", _style(td, default))
+                markup = _inner_markup(td)
+                cell = Para(f"<b>{markup}</b>" if tr.get("bold") == "1" else markup, _style(td, default))
             row.append(cell)
             span = int(td.get("colspan") or 1)
             if span > 1:
@@ -525,7 +567,7 @@ def _widths(spec: str | None, ncols: int, total: float) -> list[float | None]:
 def _block(el: ET.Element, width: float) -> Flowable:
     tag = el.tag
     if tag == "p":
-        return Paragraph(_inner_markup(el), _style(el))
+        return Para(_inner_markup(el), _style(el))
     if tag == "space":
         return Spacer(1, length(el.get("h") or "5mm"))
     if tag == "hr":
