@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import copy
 import io
+import math
 import os
 import re
 import threading
 import xml.etree.ElementTree as ET
+import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,8 +34,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
 from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFImageXObject, PDFObject, PDFObjectReference
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFImageXObject,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFStream,
+)
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -110,6 +121,55 @@ class FormTemplateError(RuleError):
         super().__init__(f"Templat formulir {where}: {problem}. Perbaiki berkas templat di folder forms.")
 
 
+class _SubsetCachingFace(TTFontFace):
+    """A TrueType face whose embedded subsets are built and compressed once per distinct subset.
+
+    Every form embeds a subset of both DejaVu faces: codes 32-127 are ASCII itself and the few other characters
+    follow in first-use order (letterhead first), so nearly every receipt embeds the very same subset; making it
+    (and zlib-compressing its ~35 KB) was ~2 ms of each render. The stream written is the one reportlab writes
+    (same bytes, same /Length1), only not computed again."""
+
+    _subsets: OrderedDict[tuple[int, ...], tuple[bytes, int]]
+    _subsets_lock: threading.Lock
+
+    def addSubsetObjects(self, doc, fontname, subset):
+        if not doc.compression:
+            return super().addSubsetObjects(doc, fontname, subset)
+        key = tuple(subset)
+        with self._subsets_lock:
+            made = self._subsets.get(key)
+            if made is not None:
+                self._subsets.move_to_end(key)
+        if made is None:
+            raw = self.makeSubset(subset)
+            made = (zlib.compress(raw), len(raw))  # what PDFZCompress writes
+            with self._subsets_lock:
+                self._subsets[key] = made
+                while len(self._subsets) > 32:
+                    self._subsets.popitem(last=False)
+        compressed, length1 = made
+        font_file = PDFStream(content=compressed)
+        font_file.dictionary["Length1"] = length1
+        font_file.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+        # from here on as TTFontFace.addSubsetObjects, with the prepared stream
+        font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
+        descriptor = PDFDictionary({
+            "Type": "/FontDescriptor", "Ascent": self.ascent, "CapHeight": self.capHeight,
+            "Descent": self.descent, "Flags": (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+            "FontBBox": PDFArray(self.bbox), "FontName": PDFName(fontname), "ItalicAngle": self.italicAngle,
+            "StemV": self.stemV, "FontFile2": font_file_ref, "MissingWidth": self.defaultWidth,
+        })
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+
+def _font(name: str, path: str) -> TTFont:
+    font = TTFont(name, path)
+    # the face reportlab loaded, given the subset cache (a subclass adding no state of its own but the cache)
+    font.face.__class__ = _SubsetCachingFace
+    font.face._subsets, font.face._subsets_lock = OrderedDict(), threading.Lock()
+    return font
+
+
 def register_fonts() -> None:
     """Embed the shipped DejaVu fonts (Windows has none; Helvetica lacks many characters)."""
     if FONT in pdfmetrics.getRegisteredFontNames():
@@ -117,8 +177,8 @@ def register_fonts() -> None:
     # streams stay binary (zlib only): the pure-Python ASCII85 step took a third of a receipt's render time
     rl_config.useA85 = 0
     fonts = paths.resources_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFont(_font(FONT, str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(_font(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
     # no italic face is shipped: <i> falls back to the upright one rather than failing
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
@@ -365,47 +425,54 @@ class Para(Paragraph):
         return size
 
 
-@lru_cache(maxsize=128)
-def _qr_blocks(value: str) -> tuple[int, tuple[tuple[int, int, int, int], ...]]:
-    """A QR code's size in modules and its dark modules as rectangles (row, first column, width, height):
-    runs along a row, with the same run on the rows below merged into one (finder patterns, quiet columns),
-    so the page carries a quarter fewer operators for a reader of the receipt to parse."""
-    import zxingcpp  # encodes in C++: reportlab's pure-Python encoder took ~2.3 ms per receipt number
+class _StencilImage(PDFObject):
+    """A 1-bit image mask (its stream compressed already): the 0 pixels are painted in the fill colour, the
+    1 pixels left alone, exactly like a filled path of the dark areas."""
 
-    image = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+    def __init__(self, width: int, height: int, data: bytes):
+        self.width, self.height, self.data = width, height, data
+
+    def format(self, document):
+        stream = PDFStream(content=self.data)
+        d = stream.dictionary
+        d["Type"], d["Subtype"] = PDFName("XObject"), PDFName("Image")
+        d["Width"], d["Height"], d["BitsPerComponent"] = self.width, self.height, 1
+        d["ImageMask"] = b"true"
+        d["Filter"] = PDFArray([PDFName("FlateDecode")])
+        return stream.format(document)
+
+
+QR_QUIET = 4  # modules of white border, as the standard asks
+QR_DPI = 300  # pixels per inch of the printed code, at least
+
+
+@lru_cache(maxsize=128)
+def _qr_image(value: str, size: float) -> _PreparedImage:
+    """A QR code as one image mask, each module a square of pixels, the quiet zone included.
+
+    Why an image: drawn as ~80 filled rectangles, the code was ~40% of what a reader of the receipt (pypdf,
+    checking its serials before packing) had to tokenise; an image's stream is skipped by text extraction.
+    Why so many pixels: a viewer or printer that smooths a scaled image would blur 1-pixel modules into grey;
+    at >= 300 pixels per inch of the printed size the edges stay sharp. Encoded in C++ by zxing-cpp
+    (reportlab's pure-Python encoder took ~2.3 ms per receipt number), once per value and size."""
+    import zxingcpp
+    from PIL import Image
+
+    code = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
         scale=1, add_quiet_zones=False)
-    n = image.shape[0]
-    pixels = bytes(memoryview(image))  # one byte per module, row by row: 0 is dark
-    blocks: list[list[int]] = []
-    open_runs: dict[tuple[int, int], list[int]] = {}  # (column, width) -> the block it extends
-    for row in range(n):
-        line = pixels[row * n:(row + 1) * n]
-        current: dict[tuple[int, int], list[int]] = {}
-        col = 0
-        while col < n:
-            if line[col] < 128:
-                start = col
-                while col < n and line[col] < 128:
-                    col += 1
-                key = (start, col - start)
-                block = open_runs.get(key)
-                if block is not None and block[0] + block[3] == row:
-                    block[3] += 1
-                else:
-                    block = [row, start, col - start, 1]
-                    blocks.append(block)
-                current[key] = block
-            else:
-                col += 1
-        open_runs = current
-    return n, tuple(tuple(b) for b in blocks)
+    n = code.shape[0]
+    modules = n + 2 * QR_QUIET
+    scale = max(1, math.ceil(size / 72 * QR_DPI / modules))
+    grid = Image.new("L", (modules, modules), 255)
+    grid.paste(Image.frombytes("L", (n, n), bytes(memoryview(code))), (QR_QUIET, QR_QUIET))  # 0 is dark
+    mask = grid.resize((modules * scale, modules * scale), Image.NEAREST).convert("1")  # dark -> bit 0: painted
+    side = modules * scale
+    name = _digester(f"qr|{value}|{side}")
+    return _PreparedImage(name, _StencilImage(side, side, zlib.compress(mask.tobytes())), side, side)
 
 
 class QrFlowable(Flowable):
-    """A QR code drawn as one filled path of module rectangles: reportlab's widget recomputed the code and drew
-    a rectangle per module on every render (~50 ms per code); this is cached per value and ~1 ms to draw."""
-
-    QUIET = 4  # modules of white border, as the standard asks
+    """A QR code (size x size, quiet zone included) drawn as one image mask in black."""
 
     def __init__(self, value: str, size: float):
         super().__init__()
@@ -413,14 +480,8 @@ class QrFlowable(Flowable):
         self.width = self.height = size
 
     def draw(self) -> None:
-        n, blocks = _qr_blocks(self.value)
-        unit = self.size / (n + 2 * self.QUIET)
-        path = self.canv.beginPath()
-        for row, col, width, height in blocks:
-            path.rect((col + self.QUIET) * unit, self.size - (row + height + self.QUIET) * unit, width * unit,
-                      height * unit)
         self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        _qr_image(self.value, self.size).draw(self.canv, self.size, self.size)
 
 
 def _qr(el: ET.Element) -> Flowable:
