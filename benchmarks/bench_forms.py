@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from functools import partial
 
 from blanko_desktop.core import forms
 from blanko_desktop.core.forms import readback
@@ -51,9 +52,9 @@ def main() -> None:
         data = sample(form)
         pdf = forms.render(form, data)  # the first render loads fonts and the template
         packing._first_page_text(pdf)
-        render = timed(lambda: forms.render(form, data), args.rounds, forms._RENDERED.clear)
-        read = timed(lambda: packing._first_page_text(pdf), args.rounds, packing._first_page_text.cache_clear)
-        by_pypdf = timed(lambda: readback.pypdf_page_text(pdf), args.rounds)
+        render = timed(partial(forms.render, form, data), args.rounds, forms._RENDERED.clear)
+        read = timed(partial(packing._first_page_text, pdf), args.rounds, packing._first_page_text.cache_clear)
+        by_pypdf = timed(partial(readback.pypdf_page_text, pdf), args.rounds)
         print(f"{form:<11}{render[0]:>14.1f} / {render[1]:5.1f}{read[0]:>8.1f} / {read[1]:4.1f}"
               f"{by_pypdf[0]:>10.1f} / {by_pypdf[1]:4.1f}")
     start = time.perf_counter()

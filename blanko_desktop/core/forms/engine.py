@@ -366,13 +366,32 @@ def fill(template: FormTemplate, context: Mapping[str, Any]) -> str:
 def _inner_markup(el: ET.Element) -> str:
     parts = [_escape(el.text or "")]
     for child in el:
-        parts.append(ET.tostring(child, encoding="unicode"))
+        _write_inline(child, parts)
     # collapse the template's line breaks and indentation: paragraph text flows; <br/> breaks a line
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
+def _write_inline(el: ET.Element, out: list[str]) -> None:
+    """An inline element and its tail as ET.tostring writes them (same text, so the same cached paragraph),
+    without its serializer's set-up per call, which cost more than a receipt's markup parsing now does."""
+    attributes = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in el.items())
+    if el.text or len(el):
+        out.append(f"<{el.tag}{attributes}>{_escape(el.text or '')}")
+        for child in el:
+            _write_inline(child, out)
+        out.append(f"</{el.tag}>")
+    else:
+        out.append(f"<{el.tag}{attributes} />")
+    out.append(_escape(el.tail or ""))
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(text: str) -> str:
+    return (_escape(text).replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;")
+            .replace("\t", "&#09;"))
 
 
 def _style(el: ET.Element, default: str = "normal") -> ParagraphStyle:
@@ -403,26 +422,58 @@ def _parsed(markup: str, style: ParagraphStyle) -> tuple[ParagraphStyle, tuple]:
     return style, tuple(frags)
 
 
+_LINES: OrderedDict[tuple, tuple] = OrderedDict()  # (markup, style, width) -> what wrapping set, and the size
+_LINES_MAX = 4096
+_LINES_LOCK = threading.Lock()
+_ABSENT = object()
+
+
 class Para(Paragraph):
-    """reportlab's Paragraph from cached fragments, laid out once per width.
+    """reportlab's Paragraph from cached fragments, its lines broken once per (markup, style, width).
 
-    Each paragraph gets its own copies of the cached fragments (layout marks them), so one form's text can
-    never reach another's. A table wraps each cell's paragraph twice at the same width (to size the row, then
-    to draw it): the second time returns the first result."""
+    Each paragraph gets its own copies of the cached fragments, so one form's text can never reach another's.
+    Breaking lines was the largest part of laying out a form, done again for every copy of the receipt, every
+    letterhead and twice per table cell (to size the row, then to draw it). Paragraph.wrap sets the lines
+    (blPara), the size and, for mixed markup, the fragments regrouped as words; drawing only reads them, so
+    paragraphs of the same markup, style and width take over what the first one's wrap set. Splitting a
+    paragraph across pages edits its lines and words: a paragraph about to split gets copies of its own."""
 
-    def __init__(self, markup: str, style: ParagraphStyle):
-        style, frags = _parsed(markup, style)
-        super().__init__(markup, style, frags=[frag.clone() for frag in frags])
-        self._wrapped: tuple[float, tuple[float, float]] | None = None
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):
+        # the signature is Paragraph's: reportlab builds the two parts of a split paragraph through this class
+        self._markup = None
+        if frags is None and text is not None and style is not None and bulletText is None:
+            style, parsed = _parsed(text, style)
+            frags = [frag.clone() for frag in parsed]
+            self._markup = text
+        super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
 
     def wrap(self, availWidth, availHeight):
-        # the result depends on the width alone (Paragraph.wrap ignores the height)
-        if self._wrapped is not None and self._wrapped[0] == availWidth:
-            return self._wrapped[1]
-        size = super().wrap(availWidth, availHeight)
-        if availWidth >= _FUZZ:  # "does not fit" is not a layout
-            self._wrapped = (availWidth, size)
+        if self._markup is None or availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)
+        key = (self._markup, self.style, availWidth)  # the lines depend on the width alone, not the height
+        with _LINES_LOCK:
+            known = _LINES.get(key)
+            if known is not None:
+                _LINES.move_to_end(key)
+        if known is None:
+            before = dict(self.__dict__)
+            size = super().wrap(availWidth, availHeight)
+            wrapped = {k: v for k, v in self.__dict__.items() if before.get(k, _ABSENT) is not v}
+            with _LINES_LOCK:
+                _LINES[key] = (wrapped, size)
+                while len(_LINES) > _LINES_MAX:
+                    _LINES.popitem(last=False)
+            return size
+        wrapped, size = known
+        self.__dict__.update({k: list(v) if isinstance(v, list) else v for k, v in wrapped.items()})
         return size
+
+    def split(self, availWidth, availHeight):
+        if self._markup is not None:
+            self._markup = None  # from here on this paragraph lays itself out
+            if hasattr(self, "blPara"):
+                self.blPara, self.frags = copy.deepcopy((self.blPara, self.frags))
+        return super().split(availWidth, availHeight)
 
 
 class _StencilImage(PDFObject):

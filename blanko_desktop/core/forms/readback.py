@@ -53,8 +53,8 @@ _TOKENS = re.compile(rb"""
     | (?P<op>[A-Za-z'"][A-Za-z0-9*'"]*)
     | (?P<comment>%[^\r\n]*)
     | (?P<odd>[()])
-""", re.S | re.X)
-_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.S)
+""", re.DOTALL | re.VERBOSE)
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|\r\n|.)", re.DOTALL)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"\r\n": b"", b"\r": b"", b"\n": b""}
 _BREAKS = {b"BT", b"ET", b"Td", b"TD", b"Tm", b"T*"}  # a new line or a new place: words are apart
 _DECLINED = {b"TJ", b"BI", b"ID", b"EI", b"d0", b"d1"}  # spacing by numbers, inline images, Type3 glyphs
@@ -93,7 +93,7 @@ def _to_unicode(cmap: bytes) -> dict[int, str]:
 
 
 def _section(cmap: bytes, name: bytes) -> bytes:
-    return b"\n".join(re.findall(rb"begin" + name + rb"(.*?)end" + name, cmap, re.S))
+    return b"\n".join(re.findall(rb"begin" + name + rb"(.*?)end" + name, cmap, re.DOTALL))
 
 
 def _plain_page_text(pdf: bytes, index: int) -> str:
