@@ -514,10 +514,12 @@ def _qr_image(value: str, size: float) -> _PreparedImage:
     n = code.shape[0]
     modules = n + 2 * QR_QUIET
     scale = max(1, math.ceil(size / 72 * QR_DPI / modules))
-    grid = Image.new("L", (modules, modules), 255)
-    grid.paste(Image.frombytes("L", (n, n), bytes(memoryview(code))), (QR_QUIET, QR_QUIET))  # 0 is dark
-    mask = grid.resize((modules * scale, modules * scale), Image.NEAREST).convert("1")  # dark -> bit 0: painted
+    grid = Image.new("1", (modules, modules), 1)
+    # one bit per module, dark -> 0, which the image mask paints (no dithering: the pixels are black or white)
+    grid.paste(Image.frombytes("L", (n, n), bytes(memoryview(code))).convert("1", dither=Image.Dither.NONE),
+               (QR_QUIET, QR_QUIET))
     side = modules * scale
+    mask = grid.resize((side, side), Image.Resampling.NEAREST)
     name = _digester(f"qr|{value}|{side}")
     return _PreparedImage(name, _StencilImage(side, side, zlib.compress(mask.tobytes())), side, side)
 
