@@ -162,23 +162,28 @@ class _SubsetCachingFace(TTFontFace):
         return doc.Reference(descriptor, "fontDescriptor:" + fontname)
 
 
-def _font(name: str, path: str) -> TTFont:
-    font = TTFont(name, path)
-    # the face reportlab loaded, given the subset cache (a subclass adding no state of its own but the cache)
-    font.face.__class__ = _SubsetCachingFace
-    font.face._subsets, font.face._subsets_lock = OrderedDict(), threading.Lock()
+def _with_subset_cache(font: TTFont) -> TTFont:
+    if not isinstance(font.face, _SubsetCachingFace):
+        # the face reportlab loaded, given the cache (a subclass adding no state of its own but the cache)
+        font.face.__class__ = _SubsetCachingFace
+        font.face._subsets, font.face._subsets_lock = OrderedDict(), threading.Lock()
     return font
 
 
 def register_fonts() -> None:
     """Embed the shipped DejaVu fonts (Windows has none; Helvetica lacks many characters)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    # streams stay binary (zlib only): the pure-Python ASCII85 step took a third of a receipt's render time
+    # streams stay binary (zlib only): the pure-Python ASCII85 step took a third of a receipt's render time.
+    # Set on every render, not only when registering: the stock report registers the same fonts by name, and a
+    # form must come out the same whichever was made first in the process.
     rl_config.useA85 = 0
+    registered = pdfmetrics.getRegisteredFontNames()
     fonts = paths.resources_dir() / "fonts"
-    pdfmetrics.registerFont(_font(FONT, str(fonts / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(_font(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        if name in registered:
+            _with_subset_cache(pdfmetrics.getFont(name))
+        else:
+            pdfmetrics.registerFont(_with_subset_cache(TTFont(name, str(fonts / file))))
+    # (the family too, every time: fonts registered by the stock report come without it, and <b> needs it)
     # no italic face is shipped: <i> falls back to the upright one rather than failing
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
@@ -476,6 +481,46 @@ class Para(Paragraph):
         return super().split(availWidth, availHeight)
 
 
+class _PreparedImage:
+    """An image XObject made once and placed into every document that draws it.
+
+    canvas.drawImage hashed the picture's pixels (md5, to name it) and zlib-compressed them again for every
+    document; here reportlab's own loader builds the object once (`prototype`, its stream already compressed)
+    and each document gets a shallow copy under the same name, registered the way drawImage registers it, so
+    the PDF comes out byte for byte as before. A copy per document: registering marks the object itself."""
+
+    def __init__(self, name: str, prototype: PDFObject, width: int, height: int):
+        self.name, self.prototype, self.width, self.height = name, prototype, width, height
+
+    def draw(self, canv, width: float, height: float) -> None:
+        # canvas internals, as drawImage (reportlab 4-5) uses them: the document's object table, the page's
+        # drawing code and the list of XObjects the page uses
+        doc = canv._doc
+        registered = doc.getXObjectName(self.name)
+        if doc.idToObject.get(registered) is None:
+            obj = copy.copy(self.prototype)
+            obj.name = self.name
+            canv._setXObjects(obj)
+            doc.Reference(obj, registered)
+            doc.addForm(self.name, obj)
+            smask = getattr(obj, "_smask", None)
+            if smask is not None:
+                smask = copy.copy(smask)
+                mask_name = doc.getXObjectName(smask.name)
+                if doc.idToObject.get(mask_name) is None:
+                    canv._setXObjects(smask)
+                    obj.smask = doc.Reference(smask, mask_name)
+                else:
+                    obj.smask = PDFObjectReference(mask_name)
+                del obj._smask
+        canv._currentPageHasImages = 1
+        canv.saveState()
+        canv.scale(width, height)
+        canv._code.append(f"/{registered} Do")
+        canv.restoreState()
+        canv._formsinuse.append(self.name)
+
+
 class _StencilImage(PDFObject):
     """A 1-bit image mask (its stream compressed already): the 0 pixels are painted in the fill colour, the
     1 pixels left alone, exactly like a filled path of the dark areas."""
@@ -544,46 +589,6 @@ def _qr(el: ET.Element) -> Flowable:
 
 
 _PICTURE_LOCK = threading.Lock()
-
-
-class _PreparedImage:
-    """An image XObject made once and placed into every document that draws it.
-
-    canvas.drawImage hashed the picture's pixels (md5, to name it) and zlib-compressed them again for every
-    document; here reportlab's own loader builds the object once (`prototype`, its stream already compressed)
-    and each document gets a shallow copy under the same name, registered the way drawImage registers it, so
-    the PDF comes out byte for byte as before. A copy per document: registering marks the object itself."""
-
-    def __init__(self, name: str, prototype: PDFObject, width: int, height: int):
-        self.name, self.prototype, self.width, self.height = name, prototype, width, height
-
-    def draw(self, canv, width: float, height: float) -> None:
-        # canvas internals, as drawImage (reportlab 4-5) uses them: the document's object table, the page's
-        # drawing code and the list of XObjects the page uses
-        doc = canv._doc
-        registered = doc.getXObjectName(self.name)
-        if doc.idToObject.get(registered) is None:
-            obj = copy.copy(self.prototype)
-            obj.name = self.name
-            canv._setXObjects(obj)
-            doc.Reference(obj, registered)
-            doc.addForm(self.name, obj)
-            smask = getattr(obj, "_smask", None)
-            if smask is not None:
-                smask = copy.copy(smask)
-                mask_name = doc.getXObjectName(smask.name)
-                if doc.idToObject.get(mask_name) is None:
-                    canv._setXObjects(smask)
-                    obj.smask = doc.Reference(smask, mask_name)
-                else:
-                    obj.smask = PDFObjectReference(mask_name)
-                del obj._smask
-        canv._currentPageHasImages = 1
-        canv.saveState()
-        canv.scale(width, height)
-        canv._code.append(f"/{registered} Do")
-        canv.restoreState()
-        canv._formsinuse.append(self.name)
 
 
 @lru_cache(maxsize=16)

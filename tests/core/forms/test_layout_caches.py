@@ -96,3 +96,14 @@ def test_inline_markup_is_written_as_elementtree_writes_it(form):
     for el in blocks:
         reference = engine._escape(el.text or "") + "".join(ET.tostring(c, encoding="unicode") for c in el)
         assert engine._inner_markup(el) == re.sub(r"\s+", " ", reference).strip()
+
+
+def test_a_form_is_the_same_whether_or_not_the_stock_report_came_first():
+    # the stock report registers the same fonts by name, without the engine's settings: a form made after it
+    # in the same process must still be the PDF a fresh process makes
+    code = ("import hashlib; from blanko_desktop.core.stock import report; report._fonts(); "
+            "from blanko_desktop.core import forms; from blanko_desktop.core.forms.samples import sample; "
+            "print(hashlib.sha256(forms.render('receipt', sample('receipt'))).hexdigest())")
+    after_report = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                  check=True).stdout.strip()
+    assert after_report == fresh_process_hash("sample('receipt')")
