@@ -8,11 +8,15 @@ mistake is reported by file and line when the template is loaded, not as a trace
 
 from __future__ import annotations
 
+import copy
 import io
+import math
 import os
 import re
 import threading
 import xml.etree.ElementTree as ET
+import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,9 +32,18 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, _digester
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFImageXObject,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFStream,
+)
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFont, TTFontFace
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -42,6 +55,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import _FUZZ, cleanBlockQuotedText, textTransformFrags
+from reportlab.platypus.paraparser import ParaParser
 
 from blanko_desktop import paths
 from blanko_desktop.core.errors import RuleError
@@ -106,15 +121,69 @@ class FormTemplateError(RuleError):
         super().__init__(f"Templat formulir {where}: {problem}. Perbaiki berkas templat di folder forms.")
 
 
+class _SubsetCachingFace(TTFontFace):
+    """A TrueType face whose embedded subsets are built and compressed once per distinct subset.
+
+    Every form embeds a subset of both DejaVu faces: codes 32-127 are ASCII itself and the few other characters
+    follow in first-use order (letterhead first), so nearly every receipt embeds the very same subset; making it
+    (and zlib-compressing its ~35 KB) was ~2 ms of each render. The stream written is the one reportlab writes
+    (same bytes, same /Length1), only not computed again."""
+
+    _subsets: OrderedDict[tuple[int, ...], tuple[bytes, int]]
+    _subsets_lock: threading.Lock
+
+    def addSubsetObjects(self, doc, fontname, subset):
+        if not doc.compression:
+            return super().addSubsetObjects(doc, fontname, subset)
+        key = tuple(subset)
+        with self._subsets_lock:
+            made = self._subsets.get(key)
+            if made is not None:
+                self._subsets.move_to_end(key)
+        if made is None:
+            raw = self.makeSubset(subset)
+            made = (zlib.compress(raw), len(raw))  # what PDFZCompress writes
+            with self._subsets_lock:
+                self._subsets[key] = made
+                while len(self._subsets) > 32:
+                    self._subsets.popitem(last=False)
+        compressed, length1 = made
+        font_file = PDFStream(content=compressed)
+        font_file.dictionary["Length1"] = length1
+        font_file.dictionary["Filter"] = PDFArray([PDFName("FlateDecode")])
+        # from here on as TTFontFace.addSubsetObjects, with the prepared stream
+        font_file_ref = doc.Reference(font_file, f"fontFile:{self.filename}({fontname})")
+        descriptor = PDFDictionary({
+            "Type": "/FontDescriptor", "Ascent": self.ascent, "CapHeight": self.capHeight,
+            "Descent": self.descent, "Flags": (self.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
+            "FontBBox": PDFArray(self.bbox), "FontName": PDFName(fontname), "ItalicAngle": self.italicAngle,
+            "StemV": self.stemV, "FontFile2": font_file_ref, "MissingWidth": self.defaultWidth,
+        })
+        return doc.Reference(descriptor, "fontDescriptor:" + fontname)
+
+
+def _with_subset_cache(font: TTFont) -> TTFont:
+    if not isinstance(font.face, _SubsetCachingFace):
+        # the face reportlab loaded, given the cache (a subclass adding no state of its own but the cache)
+        font.face.__class__ = _SubsetCachingFace
+        font.face._subsets, font.face._subsets_lock = OrderedDict(), threading.Lock()
+    return font
+
+
 def register_fonts() -> None:
     """Embed the shipped DejaVu fonts (Windows has none; Helvetica lacks many characters)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    # streams stay binary (zlib only): the pure-Python ASCII85 step took a third of a receipt's render time
+    # streams stay binary (zlib only): the pure-Python ASCII85 step took a third of a receipt's render time.
+    # Set on every render, not only when registering: the stock report registers the same fonts by name, and a
+    # form must come out the same whichever was made first in the process.
     rl_config.useA85 = 0
+    registered = pdfmetrics.getRegisteredFontNames()
     fonts = paths.resources_dir() / "fonts"
-    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    for name, file in ((FONT, "DejaVuSans.ttf"), (FONT_BOLD, "DejaVuSans-Bold.ttf")):
+        if name in registered:
+            _with_subset_cache(pdfmetrics.getFont(name))
+        else:
+            pdfmetrics.registerFont(_with_subset_cache(TTFont(name, str(fonts / file))))
+    # (the family too, every time: fonts registered by the stock report come without it, and <b> needs it)
     # no italic face is shipped: <i> falls back to the upright one rather than failing
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
@@ -302,65 +371,206 @@ def fill(template: FormTemplate, context: Mapping[str, Any]) -> str:
 def _inner_markup(el: ET.Element) -> str:
     parts = [_escape(el.text or "")]
     for child in el:
-        parts.append(ET.tostring(child, encoding="unicode"))
+        _write_inline(child, parts)
     # collapse the template's line breaks and indentation: paragraph text flows; <br/> breaks a line
     return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+def _write_inline(el: ET.Element, out: list[str]) -> None:
+    """An inline element and its tail as ET.tostring writes them (same text, so the same cached paragraph),
+    without its serializer's set-up per call, which cost more than a receipt's markup parsing now does."""
+    attributes = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in el.items())
+    if el.text or len(el):
+        out.append(f"<{el.tag}{attributes}>{_escape(el.text or '')}")
+        for child in el:
+            _write_inline(child, out)
+        out.append(f"</{el.tag}>")
+    else:
+        out.append(f"<{el.tag}{attributes} />")
+    out.append(_escape(el.tail or ""))
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _escape_attribute(text: str) -> str:
+    return (_escape(text).replace('"', "&quot;").replace("\r", "&#13;").replace("\n", "&#10;")
+            .replace("\t", "&#09;"))
+
+
 def _style(el: ET.Element, default: str = "normal") -> ParagraphStyle:
-    style = STYLES.get(el.get("style") or default, STYLES[default])
-    if el.get("align") in ALIGN or el.get("indent"):
-        style = ParagraphStyle(f"{style.name}-x", parent=style,
-                               alignment=ALIGN.get(el.get("align") or "", style.alignment),
-                               leftIndent=length(el.get("indent")) if el.get("indent") else style.leftIndent)
+    return _aligned_style(el.get("style") or default, default, el.get("align") or "", el.get("indent") or "")
+
+
+@lru_cache(maxsize=256)
+def _aligned_style(name: str, default: str, align: str, indent: str) -> ParagraphStyle:
+    # one style object per distinct look: parsed paragraphs are cached by (markup, style object)
+    style = STYLES.get(name, STYLES[default])
+    if align in ALIGN or indent:
+        style = ParagraphStyle(f"{style.name}-x", parent=style, alignment=ALIGN.get(align, style.alignment),
+                               leftIndent=length(indent) if indent else style.leftIndent)
     return style
 
 
-@lru_cache(maxsize=128)
-def _qr_blocks(value: str) -> tuple[int, tuple[tuple[int, int, int, int], ...]]:
-    """A QR code's size in modules and its dark modules as rectangles (row, first column, width, height):
-    runs along a row, with the same run on the rows below merged into one (finder patterns, quiet columns),
-    so the page carries a quarter fewer operators for a reader of the receipt to parse."""
-    import zxingcpp  # encodes in C++: reportlab's pure-Python encoder took ~2.3 ms per receipt number
+@lru_cache(maxsize=4096)
+def _parsed(markup: str, style: ParagraphStyle) -> tuple[ParagraphStyle, tuple]:
+    """A paragraph's markup parsed into reportlab's fragments, once per (markup, style): reportlab's markup
+    parser (an HTMLParser per paragraph) was a third of a form's render time, and a receipt's two copies,
+    every letterhead and every label repeat the same markup."""
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    style, frags, _bullet = parser.parse(cleanBlockQuotedText(markup), style)
+    if frags is None:
+        raise ValueError(f"xml parser error ({parser.errors[0]}) in paragraph beginning\n'{markup[:30]}'")
+    textTransformFrags(frags, style)
+    return style, tuple(frags)
 
-    image = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
-        scale=1, add_quiet_zones=False)
-    n = image.shape[0]
-    pixels = bytes(memoryview(image))  # one byte per module, row by row: 0 is dark
-    blocks: list[list[int]] = []
-    open_runs: dict[tuple[int, int], list[int]] = {}  # (column, width) -> the block it extends
-    for row in range(n):
-        line = pixels[row * n:(row + 1) * n]
-        current: dict[tuple[int, int], list[int]] = {}
-        col = 0
-        while col < n:
-            if line[col] < 128:
-                start = col
-                while col < n and line[col] < 128:
-                    col += 1
-                key = (start, col - start)
-                block = open_runs.get(key)
-                if block is not None and block[0] + block[3] == row:
-                    block[3] += 1
+
+_LINES: OrderedDict[tuple, tuple] = OrderedDict()  # (markup, style, width) -> what wrapping set, and the size
+_LINES_MAX = 4096
+_LINES_LOCK = threading.Lock()
+_ABSENT = object()
+
+
+class Para(Paragraph):
+    """reportlab's Paragraph from cached fragments, its lines broken once per (markup, style, width).
+
+    Each paragraph gets its own copies of the cached fragments, so one form's text can never reach another's.
+    Breaking lines was the largest part of laying out a form, done again for every copy of the receipt, every
+    letterhead and twice per table cell (to size the row, then to draw it). Paragraph.wrap sets the lines
+    (blPara), the size and, for mixed markup, the fragments regrouped as words; drawing only reads them, so
+    paragraphs of the same markup, style and width take over what the first one's wrap set. Splitting a
+    paragraph across pages edits its lines and words: a paragraph about to split gets copies of its own."""
+
+    def __init__(self, text, style=None, bulletText=None, frags=None, **kwargs):
+        # the signature is Paragraph's: reportlab builds the two parts of a split paragraph through this class
+        self._markup = None
+        if frags is None and text is not None and style is not None and bulletText is None:
+            style, parsed = _parsed(text, style)
+            frags = [frag.clone() for frag in parsed]
+            self._markup = text
+        super().__init__(text, style, bulletText=bulletText, frags=frags, **kwargs)
+
+    def wrap(self, availWidth, availHeight):
+        if self._markup is None or availWidth < _FUZZ:
+            return super().wrap(availWidth, availHeight)
+        key = (self._markup, self.style, availWidth)  # the lines depend on the width alone, not the height
+        with _LINES_LOCK:
+            known = _LINES.get(key)
+            if known is not None:
+                _LINES.move_to_end(key)
+        if known is None:
+            before = dict(self.__dict__)
+            size = super().wrap(availWidth, availHeight)
+            wrapped = {k: v for k, v in self.__dict__.items() if before.get(k, _ABSENT) is not v}
+            with _LINES_LOCK:
+                _LINES[key] = (wrapped, size)
+                while len(_LINES) > _LINES_MAX:
+                    _LINES.popitem(last=False)
+            return size
+        wrapped, size = known
+        self.__dict__.update({k: list(v) if isinstance(v, list) else v for k, v in wrapped.items()})
+        return size
+
+    def split(self, availWidth, availHeight):
+        if self._markup is not None:
+            self._markup = None  # from here on this paragraph lays itself out
+            if hasattr(self, "blPara"):
+                self.blPara, self.frags = copy.deepcopy((self.blPara, self.frags))
+        return super().split(availWidth, availHeight)
+
+
+class _PreparedImage:
+    """An image XObject made once and placed into every document that draws it.
+
+    canvas.drawImage hashed the picture's pixels (md5, to name it) and zlib-compressed them again for every
+    document; here reportlab's own loader builds the object once (`prototype`, its stream already compressed)
+    and each document gets a shallow copy under the same name, registered the way drawImage registers it, so
+    the PDF comes out byte for byte as before. A copy per document: registering marks the object itself."""
+
+    def __init__(self, name: str, prototype: PDFObject, width: int, height: int):
+        self.name, self.prototype, self.width, self.height = name, prototype, width, height
+
+    def draw(self, canv, width: float, height: float) -> None:
+        # canvas internals, as drawImage (reportlab 4-5) uses them: the document's object table, the page's
+        # drawing code and the list of XObjects the page uses
+        doc = canv._doc
+        registered = doc.getXObjectName(self.name)
+        if doc.idToObject.get(registered) is None:
+            obj = copy.copy(self.prototype)
+            obj.name = self.name
+            canv._setXObjects(obj)
+            doc.Reference(obj, registered)
+            doc.addForm(self.name, obj)
+            smask = getattr(obj, "_smask", None)
+            if smask is not None:
+                smask = copy.copy(smask)
+                mask_name = doc.getXObjectName(smask.name)
+                if doc.idToObject.get(mask_name) is None:
+                    canv._setXObjects(smask)
+                    obj.smask = doc.Reference(smask, mask_name)
                 else:
-                    block = [row, start, col - start, 1]
-                    blocks.append(block)
-                current[key] = block
-            else:
-                col += 1
-        open_runs = current
-    return n, tuple(tuple(b) for b in blocks)
+                    obj.smask = PDFObjectReference(mask_name)
+                del obj._smask
+        canv._currentPageHasImages = 1
+        canv.saveState()
+        canv.scale(width, height)
+        canv._code.append(f"/{registered} Do")
+        canv.restoreState()
+        canv._formsinuse.append(self.name)
+
+
+class _StencilImage(PDFObject):
+    """A 1-bit image mask (its stream compressed already): the 0 pixels are painted in the fill colour, the
+    1 pixels left alone, exactly like a filled path of the dark areas."""
+
+    def __init__(self, width: int, height: int, data: bytes):
+        self.width, self.height, self.data = width, height, data
+
+    def format(self, document):
+        stream = PDFStream(content=self.data)
+        d = stream.dictionary
+        d["Type"], d["Subtype"] = PDFName("XObject"), PDFName("Image")
+        d["Width"], d["Height"], d["BitsPerComponent"] = self.width, self.height, 1
+        d["ImageMask"] = b"true"
+        d["Filter"] = PDFArray([PDFName("FlateDecode")])
+        return stream.format(document)
+
+
+QR_QUIET = 4  # modules of white border, as the standard asks
+QR_DPI = 300  # pixels per inch of the printed code, at least
+
+
+@lru_cache(maxsize=128)
+def _qr_image(value: str, size: float) -> _PreparedImage:
+    """A QR code as one image mask, each module a square of pixels, the quiet zone included.
+
+    Why an image: drawn as ~80 filled rectangles, the code was ~40% of what a reader of the receipt (pypdf,
+    checking its serials before packing) had to tokenise; an image's stream is skipped by text extraction.
+    Why so many pixels: a viewer or printer that smooths a scaled image would blur 1-pixel modules into grey;
+    at >= 300 pixels per inch of the printed size the edges stay sharp. Encoded in C++ by zxing-cpp
+    (reportlab's pure-Python encoder took ~2.3 ms per receipt number), once per value and size."""
+    import zxingcpp
+    from PIL import Image
+
+    code = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+        scale=1, add_quiet_zones=False)
+    n = code.shape[0]
+    modules = n + 2 * QR_QUIET
+    scale = max(1, math.ceil(size / 72 * QR_DPI / modules))
+    grid = Image.new("1", (modules, modules), 1)
+    # one bit per module, dark -> 0, which the image mask paints (no dithering: the pixels are black or white)
+    grid.paste(Image.frombytes("L", (n, n), bytes(memoryview(code))).convert("1", dither=Image.Dither.NONE),
+               (QR_QUIET, QR_QUIET))
+    side = modules * scale
+    mask = grid.resize((side, side), Image.Resampling.NEAREST)
+    name = _digester(f"qr|{value}|{side}")
+    return _PreparedImage(name, _StencilImage(side, side, zlib.compress(mask.tobytes())), side, side)
 
 
 class QrFlowable(Flowable):
-    """A QR code drawn as one filled path of module rectangles: reportlab's widget recomputed the code and drew
-    a rectangle per module on every render (~50 ms per code); this is cached per value and ~1 ms to draw."""
-
-    QUIET = 4  # modules of white border, as the standard asks
+    """A QR code (size x size, quiet zone included) drawn as one image mask in black."""
 
     def __init__(self, value: str, size: float):
         super().__init__()
@@ -368,14 +578,8 @@ class QrFlowable(Flowable):
         self.width = self.height = size
 
     def draw(self) -> None:
-        n, blocks = _qr_blocks(self.value)
-        unit = self.size / (n + 2 * self.QUIET)
-        path = self.canv.beginPath()
-        for row, col, width, height in blocks:
-            path.rect((col + self.QUIET) * unit, self.size - (row + height + self.QUIET) * unit, width * unit,
-                      height * unit)
         self.canv.setFillColor(colors.black)
-        self.canv.drawPath(path, stroke=0, fill=1)
+        _qr_image(self.value, self.size).draw(self.canv, self.size, self.size)
 
 
 def _qr(el: ET.Element) -> Flowable:
@@ -388,17 +592,20 @@ _PICTURE_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=16)
-def _picture(path: str, stamp: tuple[int, int]) -> ImageReader:
-    """A template's picture read and decoded once per file version (`stamp`): every form carries the logo, and
-    reportlab's Image flowable decoded the PNG anew on each render, twice for a receipt's two copies."""
+def _picture(path: str, stamp: tuple[int, int]) -> _PreparedImage:
+    """A template's picture read, decoded and compressed once per file version (`stamp`): every form carries
+    the logo, twice for a receipt's two copies."""
     reader = ImageReader(path)
-    reader.getRGBData()  # decode now, once: the reader keeps the pixels, and renders on other threads only read
-    return reader
+    pixels = reader.getRGBData()
+    alpha = reader._dataA  # set by getRGBData: the alpha channel of a picture that has one
+    name = _digester(pixels + (alpha.getRGBData() if alpha else b"auto"))  # the name drawImage gives it
+    width, height = reader.getSize()
+    return _PreparedImage(name, PDFImageXObject(name, reader, mask="auto"), width, height)
 
 
 class Picture(Flowable):
-    """A picture from the forms folder scaled proportionally into width x height; drawn with canvas.drawImage
-    from the decoded picture, as reportlab's Image flowable draws it (the PDF comes out the same)."""
+    """A picture from the forms folder scaled proportionally into width x height, drawn as canvas.drawImage
+    draws it (mask="auto": a PNG's transparency kept) from the image object prepared once per file version."""
 
     def __init__(self, path: str, width: float, height: float):
         super().__init__()
@@ -407,13 +614,12 @@ class Picture(Flowable):
         except FileNotFoundError:  # removed since the template was loaded
             raise FormTemplateError(os.path.basename(path), None, "berkas gambar tidak ada di folder forms") from None
         with _PICTURE_LOCK:
-            self.reader = _picture(path, (info.st_mtime_ns, info.st_size))
-        image_width, image_height = self.reader.getSize()
-        factor = min(width / image_width, height / image_height)
-        self.width, self.height = image_width * factor, image_height * factor
+            self.image = _picture(path, (info.st_mtime_ns, info.st_size))
+        factor = min(width / self.image.width, height / self.image.height)
+        self.width, self.height = self.image.width * factor, self.image.height * factor
 
     def draw(self) -> None:
-        self.canv.drawImage(self.reader, 0, 0, self.width, self.height, mask="auto")
+        self.image.draw(self.canv, self.width, self.height)
 
 
 def _image(el: ET.Element) -> Flowable:
@@ -433,9 +639,8 @@ def _table(el: ET.Element, width: float) -> Flowable:
                 cell: Any = [_block(child, width) for child in blocks]
             else:
                 default = "normal"
-                cell = Paragraph(_inner_markup(td), _style(td, default))
-                if tr.get("bold") == "1":
-                    cell = Paragraph(f"<b>{_inner_markup(td)}</b>", _style(td, default))
+                markup = _inner_markup(td)
+                cell = Para(f"<b>{markup}</b>" if tr.get("bold") == "1" else markup, _style(td, default))
             row.append(cell)
             span = int(td.get("colspan") or 1)
             if span > 1:
@@ -481,7 +686,7 @@ def _widths(spec: str | None, ncols: int, total: float) -> list[float | None]:
 def _block(el: ET.Element, width: float) -> Flowable:
     tag = el.tag
     if tag == "p":
-        return Paragraph(_inner_markup(el), _style(el))
+        return Para(_inner_markup(el), _style(el))
     if tag == "space":
         return Spacer(1, length(el.get("h") or "5mm"))
     if tag == "hr":

@@ -3,7 +3,6 @@ of record), the receipt and label to print, and marking it packed, which stops t
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,7 +10,7 @@ from functools import lru_cache
 from blanko_desktop.core import approval as approval_op
 from blanko_desktop.core import forms
 from blanko_desktop.core.errors import RuleError
-from blanko_desktop.core.forms import loaders
+from blanko_desktop.core.forms import loaders, readback
 from blanko_desktop.core.models import AuditEvent, Lsp, Parcel, PrintedForm, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.shipping.common import PACKED, parcel_dict
@@ -96,10 +95,8 @@ def label_pdf(services: Services, request_id: int, address: str | None = None) -
 
 @lru_cache(maxsize=64)
 def _first_page_text(pdf: bytes) -> str:
-    # a stored form never changes: the check before packing and the packing itself read it once (~0.1 s)
-    from pypdf import PdfReader
-
-    return re.sub(r"\s+", " ", PdfReader(io.BytesIO(pdf)).pages[0].extract_text() or "")
+    # a stored form never changes: the check before packing and the packing itself read it once
+    return readback.page_text(pdf, 0)
 
 
 def read_receipt_pdf(pdf: bytes, prefixes: set[str]) -> tuple[int | None, list[SerialRange]]:

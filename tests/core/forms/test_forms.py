@@ -44,6 +44,22 @@ def test_receipt_has_two_marked_copies_each_with_the_number_in_its_qr(tmp_path):
     assert [qr_texts(image) for image in images] == [["TT-2026-000012"], ["TT-2026-000012"]]
 
 
+@pytest.mark.parametrize("dpi", [72, 300])
+def test_receipt_qr_is_one_sharp_image_mask_that_decodes(dpi, tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    pdf = forms.render_receipt(sample("receipt"))
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    images = [ref.get_object() for ref in page["/Resources"]["/XObject"].values()]
+    masks = [image for image in images if image.get("/ImageMask")]
+    # one 1-bit stencil (the logo is the other image), at least 300 pixels per inch over its 30 mm
+    assert len(masks) == 1 and masks[0]["/BitsPerComponent"] == 1
+    assert masks[0]["/Width"] == masks[0]["/Height"] >= 300 * 30 / 25.4
+    assert qr_texts(page_images(pdf, dpi, tmp_path)[0]) == ["TT-2026-000012"]
+
+
 def test_receipt_without_ranges_leaves_lines_to_fill_by_hand():
     data = sample("receipt")
     data.ranges = []
