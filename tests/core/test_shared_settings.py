@@ -245,3 +245,50 @@ def test_a_receipt_typed_before_a_colleague_changed_the_format_is_refused(servic
     assert StockMovement.select().count() == 0
     assert services.setting("stock_serial_format") == {"prefix": "KB", "digits": 7}
 
+
+
+NARROW_OR_RECEIVE = r"""
+from datetime import date
+from blanko_desktop.core import shared_settings
+from blanko_desktop.core.stock import StockLedger
+ledger = StockLedger(services)
+role = args[0]
+
+def prepare(round_):
+    wide = 8 + round_
+    if role == "changer":  # wide enough for this round's serial: a wider format is always allowed
+        shared_settings.change(services, "stock_serial_format", f"KB:{wide}")
+    return wide, f"KB {10 ** (wide - 1) + round_}"  # a serial needing all `wide` digits
+
+def act(state):
+    wide, serial = state
+    if role == "changer":
+        shared_settings.change(services, "stock_serial_format", f"KB:{wide - 1}")
+        return "narrowed"
+    ledger.receive(serial, f"SJ-{wide}", date(2026, 8, 3))
+    return "received"
+"""
+
+
+@pytest.mark.slow
+def test_a_receipt_and_a_narrower_format_at_once_never_both_go_through(services, tmp_path):
+    """Two officers at once: one receives a serial that needs every digit of the format, the other narrows the
+    format by one digit. Whichever writes first, the other is refused: never a serial on the books that the format
+    in force cannot read. (Three rounds: the server's integer column holds ten digits.)"""
+    from tests.core.test_concurrency import play_rounds
+
+    played = play_rounds(services.storage.location, tmp_path, NARROW_OR_RECEIVE, 3,
+                         {"sari": ["changer"], "budi": ["receiver"]})
+    for round_, answers in enumerate(played):
+        wide = 8 + round_
+        if answers[0] == "narrowed":
+            assert answers[1].startswith(("refused RuleError: Nomor seri 'KB ", "refused RuleError: Format nomor seri "
+                                          "baru saja diubah")), answers
+        else:
+            assert answers[0] == "received", answers
+            assert answers[1].startswith(f"refused RuleError: Jumlah digit nomor seri {wide - 1} terlalu sedikit"), \
+                answers
+    fmt = StockLedger(services).serial_format()
+    for line in StockMovement.select():
+        assert len(str(line.last_no)) <= fmt.digits
+        assert StockLedger(services).where(fmt.text(line.last_no)).place == "available"
