@@ -25,11 +25,15 @@ from peewee import fn
 from blanko_desktop.core.due_times import SETTING_DEFAULTS
 from blanko_desktop.core.errors import ConflictError, RuleError
 from blanko_desktop.core.models import Setting, StockCount, StockMovement
-from blanko_desktop.core.shipping.common import RECEIPT_DAYS_DEFAULT, RECEIPT_DAYS_KEY
 from blanko_desktop.core.stock.queries import LOW_STOCK_WEEKS_DEFAULT, LOW_STOCK_WEEKS_KEY
 from blanko_desktop.core.stock.serials import DEFAULT_FORMAT, DIGITS_MAX, DIGITS_MIN, SerialFormat
 from blanko_desktop.core.stock.serials import SETTING_KEY as SERIAL_FORMAT_KEY
 
+#: Working days after delivery before a receipt that has not come back is listed on Hari ini. Defined here and
+#: read by core/shipping: importing the shipping package loads the forms (reportlab, jinja2: ~0.15 s of each
+#: `blanko settings`), which these rules do not need.
+RECEIPT_DAYS_KEY = "receipt_reminder_days"
+RECEIPT_DAYS_DEFAULT = 5
 COURIER_KEY = "courier"
 COURIER_MAX = 80  # a name or a company and a person ("JNE — Pak Agus"); the manifest prints it on one line
 
