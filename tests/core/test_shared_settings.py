@@ -11,7 +11,7 @@ import pytest
 from blanko_desktop.core import shared_settings as S
 from blanko_desktop.core.audit import Actor
 from blanko_desktop.core.errors import ConflictError, RuleError
-from blanko_desktop.core.models import AuditEvent, Setting, StockMovement
+from blanko_desktop.core.models import AuditEvent, Setting, StockCount, StockMovement
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.shipping.common import receipt_days
 from blanko_desktop.core.stock import StockLedger
@@ -226,9 +226,14 @@ def test_a_wider_or_still_wide_enough_format_reads_every_serial_as_before(servic
         ledger.set_serial_format("SN", 7)  # the ledger's own entrance keeps the rule
 
 
-def test_a_receipt_typed_before_a_colleague_changed_the_format_is_refused(services, colleague, ledger, monkeypatch):
-    """The officer typed the range in one format; a colleague changed it before the receipt was written: stored,
-    the new serials would not read in the format in force. Nothing is recorded; the colleague's change stands."""
+@pytest.mark.parametrize("entry", [
+    lambda ledger: ledger.receive("KB 12345678", "SJ-2", DELIVERY),
+    lambda ledger: ledger.count(counted_ranges="KB 12345678"),  # a surplus enters the stock when settled
+], ids=["receipt", "count"])
+def test_serials_typed_before_a_colleague_changed_the_format_are_refused(services, colleague, ledger, monkeypatch,
+                                                                         entry):
+    """The officer typed the range in one format; a colleague changed it before it was written: stored, the new
+    serials would not read in the format in force. Nothing is recorded; the colleague's change stands."""
     S.change(services, "stock_serial_format", "KB:8")
     real = services._write
 
@@ -239,10 +244,10 @@ def test_a_receipt_typed_before_a_colleague_changed_the_format_is_refused(servic
 
     monkeypatch.setattr(services, "_write", colleague_first)
     with pytest.raises(RuleError) as refused:
-        ledger.receive("KB 12345678", "SJ-2", DELIVERY)
+        entry(ledger)
     assert str(refused.value) == ("Format nomor seri baru saja diubah menjadi KB 0000001 (sebelumnya KB 00000001); "
                                   "tidak ada yang dicatat. Periksa nomor serinya lalu ulangi.")
-    assert StockMovement.select().count() == 0
+    assert StockMovement.select().count() == StockCount.select().count() == 0
     assert services.setting("stock_serial_format") == {"prefix": "KB", "digits": 7}
 
 
