@@ -134,6 +134,12 @@ def main() -> None:
         figures["issued per LSP + month"] = timed(lambda: (ledger.issued_per_lsp(), ledger.issued_per_month()),
                                                   repeat=5)
         figures["ledger replay (check)"] = timed(ledger.verify, repeat=3)
+        # a new serial format is weighed against every serial on record, inside the write lock
+        from blanko_desktop.core import shared_settings
+        figures["serials on record (format)"] = timed(shared_settings.serials_on_record, repeat=10)
+        figures["serial format change (write)"] = timed(
+            lambda: shared_settings.change(services, "stock_serial_format",
+                                           f"KB:{9 if ledger.serial_format().digits == 8 else 8}"), repeat=10)
         for name, (median, worst) in figures.items():
             flag = "" if name not in ("balance now", "where(serial)", "issue suggestion (500)") else (
                 " ok" if median < TARGET_MS else f" OVER {TARGET_MS} ms")

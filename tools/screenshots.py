@@ -143,11 +143,13 @@ def tab_shots(db: Path, out: Path, dialogs: bool) -> int:
         window.show()
         settings = SettingsDialog(session, window)
         settings.show()
-        settings.pages.setCurrentIndex(3)
-        app.processEvents()
-        time.sleep(0.5)
-        app.processEvents()
-        settings.grab().save(str(out / "pengaturan.png"))
+        for page, name in ((settings.holidays_page, "pengaturan.png"),
+                           (settings.stock_page, "pengaturan-stok-pengiriman.png")):
+            settings.pages.setCurrentWidget(page)
+            app.processEvents()
+            time.sleep(0.5)
+            app.processEvents()
+            settings.grab().save(str(out / name))
         registry = LspRegistryDialog(session, window)
         registry.show()
         app.processEvents()

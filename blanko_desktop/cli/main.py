@@ -34,6 +34,7 @@ from blanko_desktop.cli.commands import (
     maintenance,
     registry,
     requests,
+    settings,
     shipping,
     stock,
     transfer,
@@ -50,7 +51,7 @@ __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "Context", 
 def parser() -> argparse.ArgumentParser:
     """Every command group adds its own subcommands, in the order `blanko --help` lists them."""
     return build_parser([maintenance.register_init, registry.register, requests.register, calendar.register,
-                         intake.register, verification.register, approval.register, stock.register,
+                         settings.register, intake.register, verification.register, approval.register, stock.register,
                          shipping.register, maintenance.register, transfer.register], __version__)
 
 

@@ -3061,6 +3061,10 @@ keluar</translation>
         <translation>&amp;Jam kantor dan kurir</translation>
     </message>
     <message>
+        <source>S&amp;tock and shipping</source>
+        <translation>Stok dan pen&amp;giriman</translation>
+    </message>
+    <message>
         <source>Holidays and &amp;closures</source>
         <translation>&amp;Hari libur dan penutupan</translation>
     </message>
@@ -3145,6 +3149,58 @@ keluar</translation>
         <translation>Pengaturan ini berlaku bagi semua yang memakai basis data ini. Saat disimpan, batas waktu permohonan yang waktunya sedang berjalan dihitung ulang.</translation>
     </message>
     <message>
+        <source>Serial numbers of the blanks</source>
+        <translation>Nomor seri blanko</translation>
+    </message>
+    <message>
+        <source>letters, e.g. KB</source>
+        <translation>huruf, misalnya KB</translation>
+    </message>
+    <message>
+        <source>Serial number &amp;prefix:</source>
+        <translation>&amp;Awalan nomor seri:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber of digits:</source>
+        <translation>Ju&amp;mlah digit:</translation>
+    </message>
+    <message>
+        <source>As printed on the sheets. The prefix cannot change while the stock ledger holds serials, and the digits must fit the largest serial on record.</source>
+        <translation>Sesuai yang tercetak pada lembar blanko. Awalan tidak dapat diubah selama buku stok mencatat nomor seri, dan jumlah digit harus cukup untuk nomor seri terbesar yang tercatat.</translation>
+    </message>
+    <message>
+        <source>Low-stock warning</source>
+        <translation>Peringatan stok menipis</translation>
+    </message>
+    <message>
+        <source>&amp;Warn when the stock lasts less than:</source>
+        <translation>Peringatan &amp;bila stok cukup untuk kurang dari:</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Chase missing &amp;receipts after:</source>
+        <translation>&amp;Ingatkan tanda terima belum kembali setelah:</translation>
+    </message>
+    <message>
+        <source>none: typed at each hand-over</source>
+        <translation>tidak ada: diketik setiap serah terima</translation>
+    </message>
+    <message>
+        <source>Default c&amp;ourier:</source>
+        <translation>&amp;Kurir bawaan:</translation>
+    </message>
+    <message>
+        <source>These settings are shared by everyone who uses this database; every change is kept in the history.</source>
+        <translation>Pengaturan ini berlaku bagi semua yang memakai basis data ini; setiap perubahan tercatat dalam riwayat.</translation>
+    </message>
+    <message>
+        <source>&amp;Save stock and shipping settings</source>
+        <translation>&amp;Simpan pengaturan stok dan pengiriman</translation>
+    </message>
+    <message>
         <source>&amp;Year:</source>
         <translation>&amp;Tahun:</translation>
     </message>
@@ -3177,6 +3233,14 @@ keluar</translation>
         <translation>Keterangan</translation>
     </message>
     <message>
+        <source>Stock and shipping</source>
+        <translation>Stok dan pengiriman</translation>
+    </message>
+    <message>
+        <source>The stock and shipping settings were changed but not saved. Save them now?</source>
+        <translation>Pengaturan stok dan pengiriman diubah tetapi belum disimpan. Simpan sekarang?</translation>
+    </message>
+    <message>
         <source>Defa&amp;ult printer:</source>
         <translation>P&amp;rinter bawaan:</translation>
     </message>
@@ -3187,6 +3251,14 @@ keluar</translation>
     <message>
         <source>C&amp;loses at:</source>
         <translation>&amp;Tutup pukul:</translation>
+    </message>
+    <message>
+        <source>weeks (at the pace of the last 90 days)</source>
+        <translation>minggu (laju pengeluaran 90 hari terakhir)</translation>
+    </message>
+    <message>
+        <source>working days after the LSP received the parcel</source>
+        <translation>hari kerja sejak paket diterima LSP</translation>
     </message>
     <message>
         <source>&amp;Add</source>
@@ -3279,6 +3351,10 @@ keluar</translation>
     <message>
         <source>Cuti bersama is decreed each year; enter the days that apply.</source>
         <translation>Cuti bersama ditetapkan setiap tahun; masukkan hari-hari yang berlaku.</translation>
+    </message>
+    <message>
+        <source>printed as %1</source>
+        <translation>dicetak sebagai %1</translation>
     </message>
     <message>
         <source>The office hours or pickup days were changed but not saved. Save them now (the due times are computed again)?</source>

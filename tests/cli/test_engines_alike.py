@@ -18,6 +18,7 @@ READS = [
     ("list", "--search", "lsp"),
     ("lsp", "list"),
     ("calendar", "closures"),
+    ("settings",),
     ("calendar", "pickups", "--count", "6"),
     ("signatory", "list"),
     ("stock", "balance"),

@@ -32,7 +32,11 @@ class SettingsService(ServiceBase):
         return row.version if row else None
 
     def set_setting(self, key: str, value: Any, expected_version: int | None = None) -> None:
-        """Store a shared setting; refused if a colleague changed it since `expected_version`."""
+        """Store a shared setting; refused if a colleague changed it since `expected_version`, or when the value
+        breaks its rule (core/shared_settings.py for the serial format, stock warning, receipt reminder, courier)."""
+        # lazily: the shared rules read the stock and shipping modules, which import these services
+        from blanko_desktop.core import shared_settings
+
         try:  # the calendar validates hours and pickup days and says why it refuses
             if key == "office_hours":
                 OfficeHours.from_dict(value)
@@ -42,8 +46,18 @@ class SettingsService(ServiceBase):
             raise RuleError(f"Pengaturan '{key}' tidak valid: {exc}") from exc
 
         def op():
+            nonlocal value
+            if key in shared_settings.KEYS:
+                # inside the write lock: the serials on record a new format is weighed against cannot change
+                # between the check and the commit
+                value = shared_settings.checked(self, key, value)
             row = Setting.get_or_none(Setting.key == key)
-            before = row.value if row else SETTING_DEFAULTS.get(key)
+            if row is not None:
+                before = row.value
+            elif key in shared_settings.KEYS:  # the value in force until now: the default its capability reads
+                before = shared_settings.BY_KEY[key].default
+            else:
+                before = SETTING_DEFAULTS.get(key)
             if row is None:
                 if expected_version not in (None, 0):
                     raise ConflictError(f"Pengaturan '{key}'", None, None)

@@ -11,6 +11,8 @@ from blanko_desktop.core.calendar import OfficeHours
 from blanko_desktop.core.errors import NotFoundError, RuleError
 from blanko_desktop.core.models import CourierPickup, Lsp, Parcel, Request, utcnow
 from blanko_desktop.core.services import Services
+# the receipt reminder is one of the shared rules an office may change: its key and default live with them
+from blanko_desktop.core.shared_settings import RECEIPT_DAYS_DEFAULT, RECEIPT_DAYS_KEY
 from blanko_desktop.core.workflow import label
 
 PACKED, SHIPPED, DELIVERED, RETURNED, LOST = "packed", "shipped", "delivered", "returned", "lost"
@@ -25,9 +27,6 @@ STATUS_LABELS = {
 RESENT, REVERSED = "resent", "reversed"
 RESOLUTION_LABELS = {RESENT: "dikirim ulang", REVERSED: "pengeluaran blanko dibatalkan"}
 
-#: Working days after delivery before a receipt that has not come back is listed (a shared setting).
-RECEIPT_DAYS_KEY = "receipt_reminder_days"
-RECEIPT_DAYS_DEFAULT = 5
 
 
 def status_label(status: str) -> str:

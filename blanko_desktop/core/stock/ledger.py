@@ -44,9 +44,22 @@ class StockLedger(StockQueries):
         return SerialFormat.from_setting(self.services.setting(SETTING_KEY))
 
     def set_serial_format(self, prefix: str, digits: int, expected_version: int | None = None) -> SerialFormat:
+        """A new format for every workstation, refused when the serials on record would no longer read
+        (core/shared_settings.py says why)."""
+        from blanko_desktop.core import shared_settings
+
         fmt = SerialFormat.checked(prefix, digits)
-        self.services.set_setting(SETTING_KEY, fmt.to_setting(), expected_version)
+        shared_settings.change(self.services, SETTING_KEY, fmt.to_setting(), expected_version)
         return fmt
+
+    def _same_format(self, fmt: SerialFormat) -> None:
+        """Inside a write that brings serials onto the books: refused if the format they were read in was
+        changed meanwhile (a colleague's change committed between the typing and this write), as they would be
+        stored in a prefix or width the format no longer reads."""
+        now = self.serial_format()
+        if now != fmt:
+            raise RuleError(f"Format nomor seri baru saja diubah menjadi {now.text(1)} (sebelumnya {fmt.text(1)}); "
+                            "tidak ada yang dicatat. Periksa nomor serinya lalu ulangi.")
 
     def parse_ranges(self, value: RangesIn) -> list[SerialRange]:
         """Ranges from typed text (one per line), scanned pairs, or SerialRange values; no overlaps."""
@@ -80,6 +93,7 @@ class StockLedger(StockQueries):
             raise RuleError("Tanggal dokumen pengiriman wajib diisi dan tidak boleh di masa depan.")
 
         def op():
+            self._same_format(fmt)
             problems = []
             for r in parsed:
                 for row in _overlapping(r.prefix, r.first, r.last):
@@ -238,6 +252,8 @@ class StockLedger(StockQueries):
                             f"ditemukan ({total(found)} lembar).")
 
         def op():
+            if found is not None:
+                self._same_format(fmt)  # a surplus among them enters the stock when the count is settled
             book = self.available_ranges()
             missing = surplus = None
             counted = counted_total

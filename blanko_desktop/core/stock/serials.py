@@ -10,6 +10,7 @@ from blanko_desktop.core.errors import RuleError
 
 SETTING_KEY = "stock_serial_format"
 DEFAULT_FORMAT = {"prefix": "KB", "digits": 7}
+DIGITS_MIN, DIGITS_MAX = 3, 12  # the printed width of the number; shared_settings offers the same range
 
 _PREFIX_RE = re.compile(r"^[A-Z]{1,8}$")
 # A serial inside free text: optional letters (the prefix), optional spaces/dashes, then digits.
@@ -35,8 +36,9 @@ class SerialFormat:
         prefix = prefix.strip().upper()
         if not _PREFIX_RE.match(prefix):
             raise RuleError(f"Awalan nomor seri '{prefix}' tidak valid: gunakan 1–8 huruf (misalnya KB).")
-        if not 3 <= digits <= 12:
-            raise RuleError(f"Jumlah digit nomor seri {digits} tidak valid: gunakan 3 sampai 12 digit.")
+        if not DIGITS_MIN <= digits <= DIGITS_MAX:
+            raise RuleError(f"Jumlah digit nomor seri {digits} tidak valid: gunakan {DIGITS_MIN} sampai "
+                            f"{DIGITS_MAX} digit.")
         return cls(prefix, digits)
 
     def to_setting(self) -> dict:

@@ -1,8 +1,10 @@
 """Settings: this workstation's (database file, officer, language, printer) and the shared ones in the
-database (signatories, office hours, courier pickup days, holidays and closures).
+database (signatories, office hours, courier pickup days, the stock and shipping rules, holidays and closures).
 
 One model: every change is saved as it is made, and the dialog has only Tutup. Office hours and pickup days
-have their own Simpan button, because saving them computes every running due time again."""
+have their own Simpan button, because saving them computes every running due time again; so have the stock and
+shipping rules, because a serial format is weighed against the whole stock ledger and the four are saved together
+or not at all."""
 
 from __future__ import annotations
 
@@ -35,9 +37,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blanko_desktop.core import shared_settings
 from blanko_desktop.core.calendar import OfficeHours
 from blanko_desktop.core.errors import BlankoError, ConflictError
 from blanko_desktop.core.services.views import SignatoryView
+from blanko_desktop.core.stock.serials import DIGITS_MAX, DIGITS_MIN, SerialFormat
 from blanko_desktop.ui.operations import Changes
 from blanko_desktop.ui import i18n, messages
 from blanko_desktop.ui.session import Session
@@ -139,7 +143,10 @@ class SettingsDialog(QDialog):
         self.pages.addTab(self._database_page(), self.tr("&Database and profile"))
         self.pages.addTab(self._signatories_page(), self.tr("Si&gnatories"))
         self.pages.addTab(self._hours_page(), self.tr("Office &hours and courier"))
-        self.pages.addTab(self._holidays_page(), self.tr("Holidays and &closures"))
+        self.stock_page = self._stock_page()
+        self.pages.addTab(self.stock_page, self.tr("S&tock and shipping"))
+        self.holidays_page = self._holidays_page()
+        self.pages.addTab(self.holidays_page, self.tr("Holidays and &closures"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -286,6 +293,82 @@ class SettingsDialog(QDialog):
         layout.addStretch(1)
         return page
 
+    def _stock_page(self) -> QWidget:
+        """The shared rules of the stock and shipping steps (core/shared_settings.py): the spin boxes offer the
+        ranges the core allows, and the core refuses the rest (a prefix, a width the serials on record forbid)."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        labels: list[QLabel] = []
+
+        def row(form: QFormLayout, text: str, field: QWidget, after: str | QWidget = "") -> None:
+            """A form row whose label carries the field's mnemonic (Alt+letter goes to the field); `after` says
+            what the number counts."""
+            label = QLabel(text)
+            label.setBuddy(field)
+            labels.append(label)
+            line = QHBoxLayout()
+            line.addWidget(field)
+            if after:
+                line.addWidget(after if isinstance(after, QWidget) else QLabel(after))
+            line.addStretch(1)
+            form.addRow(label, line)
+
+        serial_box = QGroupBox(self.tr("Serial numbers of the blanks"))
+        serial_layout = QVBoxLayout(serial_box)
+        serial_form = QFormLayout()
+        self.serial_prefix = QLineEdit()
+        self.serial_prefix.setMaxLength(8)
+        self.serial_prefix.setPlaceholderText(self.tr("letters, e.g. KB"))
+        self.serial_prefix.setMinimumWidth(self.fontMetrics().horizontalAdvance("MMMMMMMM") + 16)
+        self.serial_digits = QSpinBox()
+        self.serial_digits.setRange(DIGITS_MIN, DIGITS_MAX)
+        self.serial_example = QLabel()
+        row(serial_form, self.tr("Serial number &prefix:"), self.serial_prefix)
+        row(serial_form, self.tr("N&umber of digits:"), self.serial_digits, self.serial_example)
+        serial_layout.addLayout(serial_form)
+        serial_note = QLabel(self.tr("As printed on the sheets. The prefix cannot change while the stock ledger holds "
+                                     "serials, and the digits must fit the largest serial on record."))
+        serial_note.setWordWrap(True)
+        serial_note.setEnabled(False)
+        serial_layout.addWidget(serial_note)
+        layout.addWidget(serial_box)
+
+        stock_box = QGroupBox(self.tr("Low-stock warning"))
+        stock_form = QFormLayout(stock_box)
+        self.low_weeks = QSpinBox()
+        self.low_weeks.setRange(shared_settings.LOW_STOCK_WEEKS.minimum, shared_settings.LOW_STOCK_WEEKS.maximum)
+        row(stock_form, self.tr("&Warn when the stock lasts less than:"), self.low_weeks,
+            self.tr("weeks (at the pace of the last 90 days)"))
+        layout.addWidget(stock_box)
+
+        shipping_box = QGroupBox(self.tr("Shipping"))
+        shipping_form = QFormLayout(shipping_box)
+        self.receipt_days = QSpinBox()
+        self.receipt_days.setRange(shared_settings.RECEIPT_DAYS.minimum, shared_settings.RECEIPT_DAYS.maximum)
+        row(shipping_form, self.tr("Chase missing &receipts after:"), self.receipt_days,
+            self.tr("working days after the LSP received the parcel"))
+        self.default_courier = QLineEdit()
+        self.default_courier.setMaxLength(shared_settings.COURIER_MAX)
+        self.default_courier.setPlaceholderText(self.tr("none: typed at each hand-over"))
+        self.default_courier.setMinimumWidth(self.fontMetrics().horizontalAdvance("M" * 24))
+        row(shipping_form, self.tr("Default c&ourier:"), self.default_courier)
+        layout.addWidget(shipping_box)
+        # one label column down the page, whichever box a field is in
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+        note = QLabel(self.tr("These settings are shared by everyone who uses this database; every change is kept in "
+                              "the history."))
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        layout.addWidget(note)
+        self.save_stock_button = QPushButton(self.tr("&Save stock and shipping settings"))
+        self.save_stock_button.clicked.connect(self.save_stock)
+        layout.addWidget(self.save_stock_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        return page
+
     def _holidays_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -378,6 +461,7 @@ class SettingsDialog(QDialog):
         self._load_printers()
         self._load_signatories()
         self._load_hours()
+        self._load_stock()
         self._load_holidays()
 
     def _load_printers(self) -> None:
@@ -414,6 +498,19 @@ class SettingsDialog(QDialog):
         self.end_time.setTime(QTime(self.hours.end.hour, self.hours.end.minute))
         self.zone_label.setText(self.tr("(time zone %1)").replace("%1", self.hours.tz))
         self._hours_edited()
+
+    def _load_stock(self) -> None:
+        """The stock and shipping rules as stored now (the defaults where none is), and their versions."""
+        self.stock_views = {v.key: v for v in shared_settings.views(self.session.services)}
+        fmt = self.stock_views[shared_settings.SERIAL_FORMAT.key].value
+        self.serial_prefix.setText(str(fmt.get("prefix", "")) if isinstance(fmt, dict) else "")
+        self.serial_digits.setValue(int(fmt.get("digits", DIGITS_MIN)) if isinstance(fmt, dict) else DIGITS_MIN)
+        self.low_weeks.setValue(int(self.stock_views[shared_settings.LOW_STOCK_WEEKS.key].value))
+        self.receipt_days.setValue(int(self.stock_views[shared_settings.RECEIPT_DAYS.key].value))
+        self.default_courier.setText(str(self.stock_views[shared_settings.COURIER.key].value or ""))
+        # what the form showed once loaded: a value stored out of range (SQL) shows clamped, not as an edit
+        self.stock_loaded = self._stock_values()
+        self._stock_edited()
 
     def _load_holidays(self) -> None:
         year = self.year.value()
@@ -541,6 +638,11 @@ class SettingsDialog(QDialog):
             box.toggled.connect(self._hours_edited)
         self.start_time.timeChanged.connect(self._hours_edited)
         self.end_time.timeChanged.connect(self._hours_edited)
+        self.serial_prefix.textChanged.connect(self._stock_edited)
+        self.serial_digits.valueChanged.connect(self._stock_edited)
+        self.low_weeks.valueChanged.connect(self._stock_edited)
+        self.receipt_days.valueChanged.connect(self._stock_edited)
+        self.default_courier.textChanged.connect(self._stock_edited)
 
     def save_workstation(self) -> None:
         """This workstation's profile name, language and printer, saved as they change."""
@@ -595,8 +697,53 @@ class SettingsDialog(QDialog):
             self.session.announce(Changes.everything())  # office hours, SLA, holidays: every due time
         return True
 
+    def _stock_values(self) -> dict:
+        """The stock and shipping rules as the form shows them, in the form they are stored."""
+        return {
+            shared_settings.SERIAL_FORMAT.key: {"prefix": self.serial_prefix.text().strip().upper(),
+                                                "digits": self.serial_digits.value()},
+            shared_settings.LOW_STOCK_WEEKS.key: self.low_weeks.value(),
+            shared_settings.RECEIPT_DAYS.key: self.receipt_days.value(),
+            shared_settings.COURIER.key: self.default_courier.text().strip(),
+        }
+
+    def stock_changes(self) -> dict:
+        """The rules the officer changed on the form, each with the version it was loaded at."""
+        return {key: (value, self.stock_views[key].version) for key, value in self._stock_values().items()
+                if value != self.stock_loaded[key]}
+
+    def _stock_edited(self, *_args) -> None:
+        if not hasattr(self, "stock_loaded"):
+            return
+        prefix = self.serial_prefix.text().strip().upper() or "?"
+        self.serial_example.setText(self.tr("printed as %1").replace(
+            "%1", SerialFormat(prefix, self.serial_digits.value()).text(1)))
+        self.save_stock_button.setEnabled(bool(self.stock_changes()))
+
+    def save_stock(self) -> bool:
+        """The stock and shipping rules, all changed ones in one transaction or none; refusals as the core words
+        them, and a colleague's change in between reloads the page."""
+        changes = self.stock_changes()
+        if not changes:
+            return True
+        try:
+            shared_settings.change_many(self.session.services, changes)
+        except ConflictError as exc:
+            messages.error(self, exc)
+            self._load_stock()
+            self.pages.setCurrentWidget(self.stock_page)
+            return False
+        except BlankoError as exc:
+            messages.error(self, exc)
+            self.pages.setCurrentWidget(self.stock_page)
+            return False
+        self._load_stock()
+        self.session.announce(Changes(settings=True))  # the stock tab's warning, Hari ini, the courier field
+        return True
+
     def reject(self) -> None:
-        """Tutup: the form's changes are saved already; office hours left unsaved are offered once."""
+        """Tutup: the form's changes are saved already; office hours or stock and shipping rules left unsaved
+        are offered once each."""
         self.save_workstation()
         if self.hours_changed():
             if messages.confirm(self, self.tr("Office hours"),
@@ -604,4 +751,10 @@ class SettingsDialog(QDialog):
                                         "now (the due times are computed again)?"), self.tr("Save")):
                 if not self.save_hours():
                     return  # refused: the officer sees why and stays in the dialog
+        if self.stock_changes():
+            if messages.confirm(self, self.tr("Stock and shipping"),
+                                self.tr("The stock and shipping settings were changed but not saved. Save them "
+                                        "now?"), self.tr("Save")):
+                if not self.save_stock():
+                    return
         super().reject()

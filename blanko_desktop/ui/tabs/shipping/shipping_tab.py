@@ -95,7 +95,9 @@ class ShippingTab(QWidget):
         self.pickup_label.setWordWrap(True)
         self.courier_input = QLineEdit()
         self.courier_input.setPlaceholderText(self.tr("Courier's name"))
-        self.courier_input.setText(str(session.services.setting("courier") or ""))
+        # the office's default courier (Pengaturan ▸ Stok dan pengiriman), until the officer types another
+        self._courier_default = str(session.services.setting("courier") or "")
+        self.courier_input.setText(self._courier_default)
         self.handover_button = QPushButton(self.tr("Print manifest && &hand over"))
         self.handover_button.clicked.connect(self.hand_over)
         pickup_box = QGroupBox(self.tr("Next courier pickup"))
@@ -158,6 +160,7 @@ class ShippingTab(QWidget):
         layout.addWidget(split, 1)
         session.changes.connect(self._changed)
         session.database_changed.connect(self.refresh)
+        session.database_changed.connect(self._follow_default_courier)
         self.refresh()
 
     # -- pages --------------------------------------------------------------------------------------
@@ -232,8 +235,17 @@ class ShippingTab(QWidget):
     # -- loading ------------------------------------------------------------------------------------
 
     def _changed(self, changes: Changes) -> None:
+        if changes.settings:
+            self._follow_default_courier()
         if changes.requests or changes.request_ids or changes.documents or changes.calendar:
             self.refresh()
+
+    def _follow_default_courier(self) -> None:
+        """A new default courier replaces the one shown, never a name the officer typed for this pickup."""
+        new = str(self.session.services.setting("courier") or "")
+        if self.courier_input.text().strip() in ("", self._courier_default):
+            self.courier_input.setText(new)
+        self._courier_default = new
 
     def _run(self, fn, done) -> None:
         self._ops = [op for op in self._ops if op.running]
