@@ -197,7 +197,7 @@ class _PendingFile:
 
     __slots__ = ("sha", "data", "target", "done", "error")
 
-    def __init__(self, sha: str, data: bytes, target: Path):
+    def __init__(self, sha: str, data: bytes | None, target: Path):
         self.sha, self.data, self.target = sha, data, target
         self.done = threading.Event()
         self.error: BaseException | None = None
@@ -216,6 +216,8 @@ class _PendingFile:
             with flushes.lock:
                 if flushes.pending.get(str(self.target)) is self:
                     del flushes.pending[str(self.target)]
+            if self.error is None:
+                self.data = None  # on the disk now: a long transaction's batch does not keep every file's bytes
             self.done.set()
 
     def in_pool(self) -> None:
@@ -376,9 +378,8 @@ class DocumentStore:
     def read(self, sha256: str) -> bytes:
         target = self._target(sha256)
         pending = _flushes.get(target)
-        if pending is not None:
-            return pending.data
-        return target.read_bytes()
+        data = pending.data if pending is not None else None
+        return data if data is not None else target.read_bytes()  # None: it reached the disk meanwhile
 
     def all_hashes(self) -> Iterator[str]:
         if not self.root.is_dir():
