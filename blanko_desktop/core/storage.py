@@ -16,17 +16,19 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path, PureWindowsPath
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from peewee import DatabaseError, OperationalError, SqliteDatabase
 
 from blanko_desktop.core import integrity as evidence
 from blanko_desktop.core import migrations, models, replay
 from blanko_desktop.core.errors import BusyError, DatabaseTooNewError, StorageError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 T = TypeVar("T")
 
@@ -171,6 +173,9 @@ class _Flushes:
     def pool(self) -> ThreadPoolExecutor:
         with self.lock:
             if self._pool is None:
+                # imported on the first transaction that stores a file, not at the app's start
+                from concurrent.futures import ThreadPoolExecutor
+
                 self._pool = ThreadPoolExecutor(max_workers=FLUSH_WORKERS, thread_name_prefix="blanko-fsync")
             return self._pool
 
