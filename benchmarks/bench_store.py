@@ -7,7 +7,7 @@ and per document put outside a transaction, then the medians. `--work MS` spends
 puts inside the transaction (the demo spends ~10 ms per document building and recording it): the files'
 writes and fsyncs hide behind it. Prints figures; the tests assert the guarantees, not the speed.
 
-Measured on the shared 2-core machine (ext4), 1 Dec 2026, before (37782c5: each put synchronous) and after
+Measured on the shared 2-core machine (ext4), 29 Nov 2026, before (37782c5: each put synchronous) and after
 (s1: puts inside a transaction flushed by a pool of 4 threads before the commit), back to back at load ~3.5:
   371 documents, nothing between:        2.11 ms -> 0.54 ms per document in one transaction
   200 documents, 10 ms CPU between them:  3.11 ms -> 0.64 ms per document (what remains: the GIL handed
