@@ -341,7 +341,8 @@ class DocumentStore:
             self.put(data)
 
     def put(self, data: bytes) -> str:
-        """Store `data` (once) and return its SHA-256."""
+        """Store `data` (once) and return its SHA-256: durable on return outside a write transaction; inside
+        one, handed to the pool and durable before that transaction commits."""
         sha = sha256_bytes(data)
         target = self._target(sha)
         if self._rely_on_pending(target):
