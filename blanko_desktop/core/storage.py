@@ -200,7 +200,7 @@ if hasattr(os, "register_at_fork"):
 class _PendingFile:
     """One document on its way into the store, readable from memory until it is durable under its name."""
 
-    __slots__ = ("sha", "data", "target", "done", "error")
+    __slots__ = ("data", "done", "error", "sha", "target")
 
     def __init__(self, sha: str, data: bytes | None, target: Path):
         self.sha, self.data, self.target = sha, data, target
@@ -255,7 +255,7 @@ class _Batch:
 class _Transaction:
     """`with store.transaction():` around a write transaction's work, inside it (see DocumentStore)."""
 
-    __slots__ = ("store", "batch")
+    __slots__ = ("batch", "store")
 
     def __init__(self, store: DocumentStore):
         self.store = store
