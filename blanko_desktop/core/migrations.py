@@ -288,6 +288,12 @@ _M0012 = (
     'CREATE INDEX "listed_participant_nik_scheme" ON "listed_participant" ("nik", "scheme")',
 )
 
+# Serials of up to 12 digits (the serial format an office may choose) and ranges as many sheets long: every
+# serial and count of sheets in the stock tables must hold a 64-bit number. A file's INTEGER already does
+# (SQLite stores up to 8 bytes), so nothing changes there; the step is numbered on both engines all the same,
+# so that one schema version means one schema.
+_M0013: tuple[str, ...] = ()
+
 
 # -- the same steps on a PostgreSQL server ---------------------------------------------------------------
 # Types stay what SQLite stores, so that every query (and its results) means the same on both engines:
@@ -351,6 +357,17 @@ _S0011 = tuple(sql.replace('"delivered_on" DATE', '"delivered_on" TEXT') for sql
 
 _S0012 = tuple(_server_table(sql) if sql.startswith("CREATE TABLE") else sql for sql in _M0012)
 
+# The server's INTEGER is 32-bit: a serial from 2,147,483,648 on was refused ("integer out of range"). One
+# ALTER per table rewrites it once, its indexes rebuilt with it; the rewrite is DDL, not an UPDATE, so the
+# ledger's append-only triggers neither fire nor need to step aside, and no key, view or trigram index
+# involves these columns.
+_S0013 = (
+    'ALTER TABLE "stock_movement" ALTER COLUMN "first_no" TYPE BIGINT, ALTER COLUMN "last_no" TYPE BIGINT, '
+    'ALTER COLUMN "quantity" TYPE BIGINT, ALTER COLUMN "replaces_first_no" TYPE BIGINT',
+    'ALTER TABLE "stock_range" ALTER COLUMN "first_no" TYPE BIGINT, ALTER COLUMN "last_no" TYPE BIGINT',
+    'ALTER TABLE "stock_count" ALTER COLUMN "counted" TYPE BIGINT, ALTER COLUMN "book_balance" TYPE BIGINT',
+)
+
 STEPS: tuple[Step, ...] = (
     Step(1, "m0001_initial", _M0001, server=_S0001),
     Step(2, "m0002_request_list_indexes", _M0002),
@@ -364,6 +381,7 @@ STEPS: tuple[Step, ...] = (
     Step(10, "m0010_document_received_once", _M0010),
     Step(11, "m0011_shipping_parcels", _M0011, server=_S0011),
     Step(12, "m0012_listed_participants", _M0012, server=_S0012),
+    Step(13, "m0013_serials_64_bit", _M0013, server=_S0013),
 )
 
 LATEST = STEPS[-1].version

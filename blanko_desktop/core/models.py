@@ -7,6 +7,7 @@ from datetime import date, datetime, timezone
 
 from peewee import (
     AutoField,
+    BigIntegerField,
     BooleanField,
     CharField,
     DatabaseProxy,
@@ -284,8 +285,8 @@ class StockCount(BaseModel):
 
     id = AutoField()
     at = UtcDateTimeField(default=utcnow)
-    counted = IntegerField()
-    book_balance = IntegerField()
+    counted = BigIntegerField()
+    book_balance = BigIntegerField()
     explanation = TextField(default="")
     by = CharField(default="")
     counted_ranges = JsonField(null=True)  # the ranges found, when the officer entered ranges
@@ -302,9 +303,11 @@ class StockMovement(BaseModel):
     id = AutoField()
     kind = CharField()  # receive | issue | spoil | return_damaged | reversal | adjust
     prefix = CharField(default="")
-    first_no = IntegerField()
-    last_no = IntegerField()
-    quantity = IntegerField()
+    # serials have up to 12 digits (core/stock/serials.py) and a range as many sheets: every serial and
+    # count of sheets in the stock tables is 64-bit, on the server too (migration step 13)
+    first_no = BigIntegerField()
+    last_no = BigIntegerField()
+    quantity = BigIntegerField()
     request = ForeignKeyField(Request, null=True, backref="movements", on_delete="RESTRICT")
     parcel = ForeignKeyField(Parcel, null=True, backref="movements", on_delete="RESTRICT")
     reverses = ForeignKeyField("self", null=True, on_delete="RESTRICT")
@@ -318,7 +321,7 @@ class StockMovement(BaseModel):
     doc_date = IsoDateField(null=True)
     # a replacement issue: serial first_no + i replaces replaces_first_no + i (of replaces_prefix)
     replaces_prefix = CharField(null=True)
-    replaces_first_no = IntegerField(null=True)
+    replaces_first_no = BigIntegerField(null=True)
     count = ForeignKeyField(StockCount, null=True, on_delete="RESTRICT")
 
     class Meta:
@@ -337,8 +340,8 @@ class StockRange(BaseModel):
 
     id = AutoField()
     prefix = CharField()
-    first_no = IntegerField()
-    last_no = IntegerField()
+    first_no = BigIntegerField()
+    last_no = BigIntegerField()
     place = CharField()  # available | issued | spoiled | returned | missing
     request = ForeignKeyField(Request, null=True, on_delete="RESTRICT")  # issued to (or returned from)
     lsp = ForeignKeyField(Lsp, null=True, on_delete="RESTRICT")

@@ -20,6 +20,7 @@ Nothing of the procedure changes, only where the data lives. What differs from a
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import tempfile
@@ -227,7 +228,26 @@ class ServerDatabase(PostgresqlDatabase):
     def _connect(self):
         conn = super()._connect()
         conn.execute(f"SET lock_timeout = {LOCK_TIMEOUT_MS}")
+        conn.adapters.register_loader("numeric", _whole_numeric_loader())
         return conn
+
+
+@functools.cache  # one class, made when the first server connection opens (a file never imports psycopg)
+def _whole_numeric_loader():
+    """The server's SUM of a BIGINT column (the ledger's serials and sheet counts, m0013) is a NUMERIC, which
+    psycopg reads as a Decimal; SQLite's SUM is an integer. A whole NUMERIC is read as an int, so that balances
+    and totals are the same Python numbers on either engine (a Decimal breaks `total / weeks` and JSON output);
+    a fractional one stays a Decimal."""
+    from psycopg.types.numeric import NumericLoader
+
+    class WholeNumericLoader(NumericLoader):
+        def load(self, data):
+            text = bytes(data)
+            if text.lstrip(b"-").isdigit():
+                return int(text)
+            return super().load(data)
+
+    return WholeNumericLoader
 
 
 def database_at(address: str, password: str | None = None) -> tuple[str, "ServerDatabase"]:

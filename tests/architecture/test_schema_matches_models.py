@@ -143,6 +143,9 @@ def server_schema(pg_cluster) -> dict:
 
     with psycopg.connect(url) as conn:
         tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        types = {(table, name): kind for table in tables for name, kind in conn.execute(
+            "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a "
+            "WHERE a.attrelid = %s::regclass AND a.attnum > 0 AND NOT a.attisdropped", (table,))}
         columns = {
             (table, name): (server_affinity(kind), not nullable, name in pks)
             for table in tables
@@ -162,7 +165,7 @@ def server_schema(pg_cluster) -> dict:
                 "JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = 'public' AND NOT i.indisprimary"):
             indexes[name] = (table, tuple(cols), unique, partial)
     pg_cluster.drop(url)
-    return {"tables": tables, "columns": columns, "indexes": indexes}
+    return {"tables": tables, "columns": columns, "indexes": indexes, "types": types}
 
 
 def test_the_server_has_the_same_tables(schemas, server_schema):
@@ -190,6 +193,31 @@ def test_the_server_has_the_same_indexes(schemas, server_schema):
          if k not in SERVER_ONLY_INDEXES and v[0] not in SERVER_ENGINE_TABLES}
     assert s == migrated["indexes"]
     assert SERVER_ONLY_INDEXES <= set(server_schema["indexes"])
+
+
+# The server's integer column for each of peewee's integer types (a file's INTEGER holds 64 bits whatever is
+# declared, so only the server can be too narrow).
+SERVER_INTEGER_WIDTH = {"SERIAL": "integer", "INTEGER": "integer", "BIGINT": "bigint"}
+
+
+def test_the_server_integers_are_as_wide_as_the_models(server_schema):
+    """An integer the models declare 64-bit (BigIntegerField: serials of up to 12 digits and the sheet counts
+    of the stock ledger, m0013) is a BIGINT on the server, every other one a 32-bit INTEGER: a model made
+    wider without a migration step for the server (a serial above 2,147,483,647 refused there) fails here."""
+    from peewee import PostgresqlDatabase
+
+    peewee_types = PostgresqlDatabase(None).get_sql_context().state.field_types
+    declared = {(m._meta.table_name, f.column_name): SERVER_INTEGER_WIDTH[peewee_types.get(f.field_type)]
+                for m in models.ALL_MODELS for f in m._meta.sorted_fields
+                if peewee_types.get(f.field_type) in SERVER_INTEGER_WIDTH}
+    on_server = {key: server_schema["types"][key] for key in declared}
+    assert {key for key, width in declared.items() if width == "bigint"} >= {
+        ("stock_movement", "first_no"), ("stock_range", "last_no"), ("stock_count", "counted")}
+    assert {key: (declared[key], on_server[key]) for key in declared if declared[key] != on_server[key]} == {}, \
+        "(model, server) integer width differ"
+    wide = {key for key, kind in server_schema["types"].items()
+            if kind == "bigint" and key[0] not in SERVER_ENGINE_TABLES}
+    assert wide == {key for key, width in declared.items() if width == "bigint"}
 
 
 def test_every_server_text_column_compares_byte_by_byte(pg_cluster):

@@ -33,9 +33,10 @@ class Db:
     """A database at some schema version, the same few calls on either engine (the tests' SQL is SQLite's,
     sent to the server as the app sends it: core.server.translate)."""
 
-    def __init__(self, engine: str, conn):
+    def __init__(self, engine: str, conn, address: Path | str):
         self.engine = engine
         self.conn = conn
+        self.address = address  # what the app opens: the file, or the server database's address
 
     @property
     def server(self) -> bool:
@@ -113,9 +114,9 @@ def at(engine, tmp_path, request):
             import psycopg
 
             url = request.getfixturevalue("pg_cluster").new_database()
-            db = Db(engine, psycopg.connect(url))
+            db = Db(engine, psycopg.connect(url), url)
         else:
-            db = Db(engine, sqlite3.connect(tmp_path / f"{name}.sqlite"))
+            db = Db(engine, sqlite3.connect(tmp_path / f"{name}.sqlite"), tmp_path / f"{name}.sqlite")
         for step in migrations.STEPS[:version]:
             db.apply(step)
             db.set_version(step.version)
@@ -374,7 +375,7 @@ def test_open_migrates_an_old_server_database(pg_cluster):
     import psycopg
 
     url = pg_cluster.new_database()
-    db = Db("postgresql", psycopg.connect(url))
+    db = Db("postgresql", psycopg.connect(url), url)
     for step in migrations.STEPS[:1]:
         db.apply(step)
     db.set_version(1)
@@ -552,3 +553,98 @@ def test_m0012_listed_participants(at):
         "SELECT request_id FROM listed_participant WHERE nik = '3201150389001200' "
         "AND scheme = 'SKM.41.00012'"))
     assert "listed_participant_nik_scheme" in plan
+
+
+# the ledger columns that hold a serial or a count of sheets: 64-bit from step 13 on (on the server; a file's
+# INTEGER always was)
+WIDE = {"stock_movement": ("first_no", "last_no", "quantity", "replaces_first_no"),
+        "stock_range": ("first_no", "last_no"), "stock_count": ("counted", "book_balance")}
+TOP = 2_147_483_647  # the largest 32-bit integer: the server's INTEGER until step 13
+
+
+def test_m0013_serials_64_bit(at):
+    from datetime import date
+
+    from blanko_desktop.core.audit import Actor
+    from blanko_desktop.core.services import Services
+    from blanko_desktop.core.stock import StockLedger
+    from blanko_desktop.core.storage import open_storage
+    from tests.core.stock.conftest import approve_replacement, make_approved, make_replacement
+
+    conn = at(12)
+    conn.execute(LSP_ROW)
+    conn.execute(REQUEST_ROW)
+    conn.execute(REQUEST_ROW)
+    # a ledger up to the last serial that fit: received, issued, two sheets back damaged and replaced
+    for kind, first, last, places, request, replaces in (
+            ("receive", TOP - 647, TOP, ("", "available"), None, None),
+            ("issue", TOP - 647, TOP - 638, ("available", "issued"), 1, None),
+            ("return_damaged", TOP - 647, TOP - 646, ("issued", "returned"), 2, None),
+            ("issue", TOP - 637, TOP - 636, ("available", "issued"), 2, TOP - 647)):
+        conn.execute("INSERT INTO stock_movement (kind, prefix, first_no, last_no, quantity, request_id, at, by, "
+                     "note, from_place, to_place, lsp_id, doc_number, replaces_prefix, replaces_first_no) VALUES "
+                     "(?, 'KB', ?, ?, ?, ?, '2026-01-05T01:00:00.000000+00:00', 'u', '', ?, ?, ?, '', ?, ?)",
+                     (kind, first, last, last - first + 1, request, *places, request and 1,
+                      replaces and "KB", replaces))
+    for first, last, place, request in ((TOP - 647, TOP - 646, "returned", 1), (TOP - 645, TOP - 638, "issued", 1),
+                                        (TOP - 637, TOP - 636, "issued", 2), (TOP - 635, TOP, "available", None)):
+        conn.execute("INSERT INTO stock_range (prefix, first_no, last_no, place, request_id, lsp_id) "
+                     "VALUES ('KB', ?, ?, ?, ?, ?)", (first, last, place, request, request and 1))
+    conn.execute("INSERT INTO stock_count (at, counted, book_balance, explanation, by, settled_by) VALUES "
+                 "('2026-01-06T01:00:00.000000+00:00', 636, 636, '', 'u', '')")
+    big = ("INSERT INTO stock_range (prefix, first_no, last_no, place) VALUES ('KB', 3000000001, 3000000100, "
+           "'available')")
+    if conn.server:  # the fault this step removes
+        conn.refused(big, "out of range")
+    conn.commit()
+
+    def rows() -> dict[str, list]:
+        return {table: conn.execute(f"SELECT * FROM {table} ORDER BY id").fetchall() for table in WIDE}
+
+    before = rows()
+    types_before = {table: conn.columns(table) for table in WIDE}
+    migrate_one(conn, 13)
+    assert rows() == before
+    for table, wide in WIDE.items():
+        expected = dict(types_before[table])
+        if conn.server:
+            expected.update({column: "BIGINT" for column in wide})
+        assert conn.columns(table) == expected, table  # the server's serials 64-bit; nothing else changed
+    assert {"stock_movement_no_update", "stock_movement_no_delete"} <= conn.names("trigger")
+    conn.refused("UPDATE stock_movement SET quantity = 1", "append-only")
+    conn.execute(big)
+    assert conn.execute("SELECT first_no, last_no FROM stock_range WHERE first_no > ?", (TOP,)).fetchall() == [
+        (3_000_000_001, 3_000_000_100)]
+    assert "stock_range_prefix_first_no" in conn.plan(
+        "SELECT * FROM stock_range WHERE prefix = 'KB' AND first_no <= 3000000050 ORDER BY first_no DESC LIMIT 1")
+    conn.conn.rollback()  # that row was only to try the column: the app receives the range below
+
+    # the app on the migrated database: 10-digit serials above 32 bits received, issued, replaced and counted
+    storage = open_storage(conn.address, create=False)
+    try:
+        services = Services(storage, Actor("officer1", "Budi Santoso"))
+        ledger = StockLedger(services)
+        assert ledger.verify() == []
+        services.set_setting("stock_serial_format", "KB:10")
+        ledger.receive("KB 3000000001 - KB 3000000100", "SJ-2/PERURI/2026", date(2026, 8, 3))
+        req = make_approved(services, 40, lsp_id=1)
+        assert [r.text(ledger.serial_format()) for r in ledger.issue(req, "KB 3000000001 - KB 3000000040")] == [
+            "KB 3000000001 – KB 3000000040"]
+        replacement = make_replacement(services, 1)
+        ledger.return_damaged(replacement, "KB 3000000003 - KB 3000000004", "BA kerusakan: basah")
+        approve_replacement(services, replacement, 2)
+        ledger.issue(replacement, "KB 3000000041 - KB 3000000042")
+        count = ledger.count(counted_ranges=f"KB {TOP - 635} - KB {TOP}; KB 3000000043 - KB 3000000089; "
+                                            "KB 3000000095 - KB 3000000100")
+        result = ledger.count_result(count)
+        assert (result.book, result.counted) == (636 + 58, 636 + 53)
+        ledger.settle_count(count, "lima lembar hilang, ada laporan kehilangannya")
+        assert ledger.verify() == []
+        balance = ledger.balance()
+        assert (balance.available, balance.issued, balance.missing, balance.returned) == (689, 50, 5, 4)
+        assert ledger.where("KB 3000000092").place == "missing"
+        assert ledger.where("KB 3000000042").replaces == "KB 3000000004"
+    finally:
+        storage.close()
+    assert conn.execute("SELECT MAX(last_no), MAX(replaces_first_no), MAX(book_balance) FROM stock_movement, "
+                        "stock_count").fetchone() == (3_000_000_100, 3_000_000_003, 694)
