@@ -15,6 +15,11 @@ Measured on the shared 2-core machine (ext4), 29 Nov 2026, before (37782c5: each
   outside a transaction: unchanged (synchronous), 1-3 ms per document with the load.
 `blanko demo` (bench_demo.py, median of 3): 6.48/6.52 s -> 4.56/4.53 s as a process at load ~3.4; its 371
 puts took 1.3-1.9 s of the writer's time before, 0.14-0.18 s after (timed in-process).
+Later the same day, at load ~0.8 the pool's threads writing *while* the writer computed cost the writer more
+than they saved (each system call of theirs took the GIL from it): the demo ran 0.1-0.2 s slower than with
+synchronous puts. Now a transaction keeps its files in memory and the pool writes them side by side while the
+writer waits at the commit: 0.49 ms per document in one transaction (0.47 ms with 10 ms of CPU between puts),
+0.68 ms outside; the demo 0.15-0.2 s faster than synchronous puts (alternating runs, /usr/bin/time).
 """
 
 from __future__ import annotations
