@@ -32,6 +32,7 @@ from blanko_desktop.core.intake.limits import MAX_EMAIL_AGE
 from blanko_desktop.core.intake.sniff import EMAIL_TYPES, media_type
 from blanko_desktop.core.models import Document, Lsp, Request, utcnow
 from blanko_desktop.core.services import FUTURE_SLACK, Services
+from blanko_desktop.core.services.requests import MAX_SHEETS
 from blanko_desktop.core.storage import sha256_bytes
 from blanko_desktop.core.workflow import State
 
@@ -439,7 +440,8 @@ class Reception:
                     changes["letter_number"] = a.letter.number
                 if a.letter.date:
                     changes["letter_date"] = a.letter.date
-                if a.letter.requested is not None:
+                if a.letter.requested is not None and 0 <= a.letter.requested <= MAX_SHEETS:
+                    # a figure past any real request is a misreading: left for the officer to type
                     changes["requested_qty"] = a.letter.requested
             if a.kind == "list" and a.counts:
                 changes["competent_qty"] = a.counts.get("competent")

@@ -193,3 +193,29 @@ def test_two_officers_accepting_one_finding_at_once_one_succeeds(services, lsp, 
     assert [p.returncode for p in procs] == [0, 0], [p.stderr.read() for p in procs]
     accepts = [e for e in services.history(req.id) if e.action == "finding.accept"]
     assert len(accepts) == rounds
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"requested_qty": -1}, "Jumlah blanko yang diminta harus bilangan bulat 0 sampai 1.000.000 (diisi: -1)."),
+    ({"requested_qty": 3_000_000_000},
+     "Jumlah blanko yang diminta harus bilangan bulat 0 sampai 1.000.000 (diisi: 3000000000)."),
+    ({"competent_qty": 2.5}, "Jumlah peserta kompeten harus bilangan bulat 0 sampai 1.000.000 (diisi: 2.5)."),
+    ({"not_yet_qty": True}, "Jumlah peserta belum kompeten harus bilangan bulat 0 sampai 1.000.000 (diisi: True)."),
+])
+def test_counts_of_a_request_are_whole_numbers_within_reason(services, lsp, changes, message):
+    """A count past any real request (typed, or given by a script) is refused by name on both engines, instead of a
+    negative count reaching the checklist or the server's 32-bit column answering 'integer out of range'."""
+    from datetime import datetime, timezone
+
+    from blanko_desktop.core.errors import RuleError
+
+    req = services.create_request(datetime(2026, 11, 2, 2, 0, tzinfo=timezone.utc), lsp_id=lsp.id)
+    with pytest.raises(RuleError) as edit:
+        services.update_request(req.id, None, **changes)
+    assert str(edit.value) == message
+    with pytest.raises(RuleError) as create:
+        services.create_request(datetime(2026, 11, 2, 2, 0, tzinfo=timezone.utc), lsp_id=lsp.id, **changes)
+    assert str(create.value) == message
+    from blanko_desktop.core.models import Request
+
+    assert services.request(req.id).version == req.version and Request.select().count() == 1

@@ -36,6 +36,23 @@ def request_dict(req: Request) -> dict[str, Any]:
 
 _REQUEST_BY_ID = "SELECT * FROM request WHERE id = {}"
 
+#: The most sheets one request may count (asked for, competent, not yet competent): far above any real
+#: request, and within what both engines store (the server's INTEGER is 32-bit).
+MAX_SHEETS = 1_000_000
+COUNT_LABELS = {"requested_qty": "Jumlah blanko yang diminta", "competent_qty": "Jumlah peserta kompeten",
+                "not_yet_qty": "Jumlah peserta belum kompeten"}
+
+
+def _check_counts(changes: dict[str, Any]) -> None:
+    """A count is a whole number from 0 to MAX_SHEETS (or empty): refused before anything is written, instead of a
+    negative count reaching the checklist or a huge one the server's column."""
+    for key, label in COUNT_LABELS.items():
+        value = changes.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_SHEETS:
+            raise RuleError(f"{label} harus bilangan bulat 0 sampai {MAX_SHEETS:,} (diisi: {value}).".replace(",", "."))
+
 # A submission cannot arrive in the future; a little slack covers clocks that disagree.
 FUTURE_SLACK = timedelta(hours=1)
 
@@ -81,6 +98,7 @@ class RequestsService(ServiceBase):
                        sender: str = "", subject: str = "", **fields: Any) -> Request:
         """Record a new submission; its 1-working-day clock starts at `received_at`."""
         _check_received(received_at)
+        _check_counts(fields)
         if kind not in REQUEST_KINDS:
             raise RuleError(f"Jenis permohonan '{kind}' tidak dikenal ({', '.join(REQUEST_KINDS)}).")
         due = self.calendar().due_time(received_at, float(self.setting("sla_hours")))
@@ -106,6 +124,7 @@ class RequestsService(ServiceBase):
             raise RuleError(f"Jenis permohonan '{changes['kind']}' tidak dikenal.")
         if "received_at" in changes:
             _check_received(changes["received_at"])
+        _check_counts(changes)
 
         def op():
             row = self._open_request(self.request(request_id), "datanya tidak dapat diubah lagi")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from blanko_desktop.core.errors import BlankoError
+from blanko_desktop.core.services.requests import MAX_SHEETS
 from blanko_desktop.ui.operations import Changes, Op
 from blanko_desktop.ui.session import Session
 from blanko_desktop.ui.widgets.print_preview import PdfPreview
@@ -82,7 +83,7 @@ class ApprovalDialog(QDialog):
 
         self.quantity = QSpinBox()
         # the core refuses a figure above the competent count with its reason: the box does not hide it
-        self.quantity.setRange(1, 1_000_000)
+        self.quantity.setRange(1, MAX_SHEETS)
         self.quantity.setValue(req.competent_qty or 1)
         self.quantity_hint = QLabel()
         self.quantity_hint.setWordWrap(True)

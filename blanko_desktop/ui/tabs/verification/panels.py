@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blanko_desktop.core.services.requests import MAX_SHEETS
 from blanko_desktop.core.services.views import DocumentView, LspView
 from blanko_desktop.ui import i18n
 from blanko_desktop.ui.widgets.checklist_widgets import (
@@ -228,7 +229,7 @@ class ParticipantsPanel(QGroupBox):
         self.funding_table = self._counts_table(self.tr("Funding"))
         self.requested_value = QLabel()
         self.requested_spin = QSpinBox()
-        self.requested_spin.setRange(0, 1_000_000)
+        self.requested_spin.setRange(0, MAX_SHEETS)
         self.requested_spin.setToolTip(self.tr("The letter is a scan: type the number of blanks it asks for."))
         self.requested_save = QPushButton(self.tr("Save"))
         self.requested_save.clicked.connect(self._save)
