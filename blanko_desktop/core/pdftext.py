@@ -61,18 +61,21 @@ def extract_text(page: PageObject) -> str:
 
 
 # A content stream's tokens. Whitespace is all that is skipped unmatched: any other byte no alternative takes
-# (a brace, a NUL, a string with a nested parenthesis or an unusual escape) falls to `bad` and declines the page.
+# (a brace, a NUL, a string with deeply nested parentheses or an unusual escape) falls to `bad` and declines the
+# page. A string's byte is plain or one of the plain escapes; balanced parentheses inside a string (one level
+# deep) are kept as they are, as pypdf keeps them.
+_CHAR = rb"(?:[^\\()]|\\(?:[nrtbf()\\]|[0-7]{1,3}))"
 _TOKENS = re.compile(rb"""
-      \((?P<str>(?:[^\\()]|\\(?:[nrtbf()\\]|[0-7]{1,3}))*)\)
+      \((?P<str>(?:%(c)s|\(%(c)s*\))*)\)
     | (?P<dict><<) | (?P<enddict>>>)
     | <(?P<hex>[0-9A-Fa-f \t\r\n]*)>
-    | (?P<name>/[^ \t\r\n\f\x00/\[\]()<>{}%]*)
+    | (?P<name>/[^ \t\r\n\f\x00/\[\]()<>{}%%]*)
     | (?P<num>[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+))(?![+,\-.0-9])
-    | (?P<op>[A-Za-z'"][^ \t\r\n\f\x00/\[\]()<>{}%]*)
+    | (?P<op>[A-Za-z'"][^ \t\r\n\f\x00/\[\]()<>{}%%]*)
     | (?P<array>\[) | (?P<endarray>\])
-    | (?P<comment>%[^\r\n]*)
+    | (?P<comment>%%[^\r\n]*)
     | (?P<bad>[^ \t\r\n])
-""", re.VERBOSE)
+""" % {b"c": _CHAR}, re.VERBOSE)
 _ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f", b"(": b"(", b")": b")",
             b"\\": b"\\"}
