@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from blanko_desktop.core import pdftext  # noqa: E402
-from blanko_desktop.core.demo import documents  # noqa: E402
-from blanko_desktop.core.demo.dispatch import _scan_pdf  # noqa: E402
-from blanko_desktop.core.intake.pdfcheck import read_pdf  # noqa: E402
+from blanko_desktop.core import pdftext
+from blanko_desktop.core.demo import documents
+from blanko_desktop.core.demo.dispatch import _scan_pdf
+from blanko_desktop.core.intake.pdfcheck import read_pdf
 
 
 def corpus() -> list[bytes]:

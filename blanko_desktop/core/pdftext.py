@@ -38,7 +38,10 @@ _SUPPORTED = pypdf.__version__ == PYPDF_VERSION
 if _SUPPORTED:
     import pypdf._text_extraction as _tx
     from pypdf._page import _get_font_resources, _get_page_resources
-    from pypdf._text_extraction import RTL_CHARACTER_PATTERN, _get_content_stream_for_text
+    from pypdf._text_extraction import (
+        RTL_CHARACTER_PATTERN,
+        _get_content_stream_for_text,
+    )
     from pypdf.generic import DictionaryObject
     from pypdf.generic._font import Font
 
@@ -118,7 +121,7 @@ def _mult(m, n) -> list[float]:
 class _Face:
     """One font as the quick reader uses it: per byte, the text pypdf shows and the width it counts."""
 
-    __slots__ = ("shown", "length", "width", "space_width", "space_text_width")
+    __slots__ = ("length", "shown", "space_text_width", "space_width", "width")
 
     def __init__(self, font: Font) -> None:
         encoding = font.encoding
@@ -216,7 +219,7 @@ def quick_text(page: PageObject) -> str:
     return _run(data, faces, resources)
 
 
-def _run(data: bytes, faces: _Faces, resources: Any) -> str:  # noqa: C901, PLR0912, PLR0915
+def _run(data: bytes, faces: _Faces, resources: Any) -> str:
     # The state of pypdf's TextExtraction (what only its visitors use is left out).
     cm = list(_IDENTITY)
     tm = list(_IDENTITY)
