@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 
 from blanko_desktop.core.intake.sniff import detect_type, type_label
+from blanko_desktop.core.pdftext import extract_text
 
 # Scanner apps stamp a line such as "Scanned with CamScanner" on image-only pages; a real text page has far more.
 MIN_TEXT_CHARS = 40
@@ -50,7 +51,8 @@ class PageTexts:
         """The text of the first `count` pages (fewer when the PDF has fewer), pages joined by a line break."""
         while len(self._texts) < min(count, self._pages):
             try:
-                self._texts.append(self._reader.pages[len(self._texts)].extract_text() or "")
+                # pypdf's exact text; its content-stream parser only where the quick reader declines
+                self._texts.append(extract_text(self._reader.pages[len(self._texts)]))
             except Exception:  # one unreadable page stream should not hide the text of the others
                 self._texts.append("")
         return "\n".join(self._texts[:count])

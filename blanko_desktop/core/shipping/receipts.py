@@ -88,10 +88,12 @@ def read_codes(name: str, data: bytes, extra_text: str = "") -> Codes:
     elif kind == "pdf":
         from pypdf import PdfReader
 
+        from blanko_desktop.core import pdftext
+
         try:
             reader = PdfReader(io.BytesIO(data))
             for page in reader.pages[:MAX_PAGES]:
-                texts.append(page.extract_text() or "")
+                texts.append(pdftext.extract_text(page))  # pypdf's text, quicker on plain pages
                 try:
                     images += [img.image for img in page.images if img.image is not None]
                 except Exception:  # noqa: BLE001 - an image filter pypdf cannot decode: the text may still do
