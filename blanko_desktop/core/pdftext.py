@@ -18,6 +18,10 @@ Anything else - a Type0 or Type3 font, an unknown operator, a form XObject (text
 nested or oddly escaped string, a right-to-left character, another pypdf version - makes `quick_text` decline
 (`NotPlain`), and `extract_text` lets pypdf read the page, as before. Tests hold the quick reader to pypdf's
 exact text on every PDF of the tests, the demo's documents and scans, and the forms.
+
+The copied parts are pypdf's (https://github.com/py-pdf/pypdf), under its BSD 3-Clause licence: Copyright (c)
+2006-2008, Mathieu Fenniak; some contributions copyright (c) 2007, Ashish Kulkarni; some contributions
+copyright (c) 2014, Steve Witham; and pypdf's contributors. pyproject.toml pins that version.
 """
 
 from __future__ import annotations
