@@ -100,11 +100,15 @@ def _declared_dependency_modules() -> tuple[list[str], list[str]]:
     except ImportError:
         Requirement = None
     providers: dict[str, list[str]] = {}
+    private: dict[str, list[str]] = {}  # a distribution of private modules only (rl_accel: _rl_accel)
     for module, dists in metadata.packages_distributions().items():
-        if module.startswith("_") or not module.isidentifier():
+        if not module.isidentifier():
             continue
         for dist in dists:
-            providers.setdefault(re.sub(r"[-_.]+", "-", dist).lower(), []).append(module)
+            key = re.sub(r"[-_.]+", "-", dist).lower()
+            (private if module.startswith("_") else providers).setdefault(key, []).append(module)
+    for key, modules in private.items():
+        providers.setdefault(key, modules)
     modules, missing = [], []
     for text in requires:
         if "extra ==" in text:
