@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from peewee import Case
-
 from blanko_desktop.core.intake.findings import Finding
 from blanko_desktop.core.intake.nik import NIK_LENGTH
 from blanko_desktop.core.intake.participants import Participant
@@ -63,16 +61,22 @@ def roster_document(documents: Sequence[Document]) -> Document | None:
     return next((d for d in reversed(documents) if d.kind == "list" and is_list(d.analysis)), None)
 
 
+# A request's documents as refresh_current weighs them, and the flag it sets: SQL written once, as intake and every
+# change of a document's kind run them (peewee built both anew each time, several times SQLite's cost).
+_LIST_CANDIDATES = "SELECT id, kind, analysis FROM document WHERE request_id = {p} ORDER BY id"
+_MARK_CURRENT = ("UPDATE listed_participant SET current = CASE WHEN document_id = ? THEN 1 ELSE 0 END "
+                 "WHERE request_id = ? AND current <> CASE WHEN document_id = ? THEN 1 ELSE 0 END")
+
+
 def refresh_current(request_id: int) -> None:
     """Mark the rows of the request's counting list as current and every other list's rows not (inside the write
     transaction that added a document or changed a kind)."""
-    documents = list(Document.select(Document.id, Document.kind, Document.analysis)
-                     .where(Document.request == request_id).order_by(Document.id))
+    db = Document._meta.database
+    # raw SQL goes to the server untranslated: it carries the engine's own placeholder
+    documents = list(Document.raw(_LIST_CANDIDATES.format(p=db.param), request_id))
     roster = roster_document(documents)
     keep = roster.id if roster is not None else 0
-    is_kept = Case(None, [(ListedParticipant.document == keep, 1)], 0)  # a 0/1 flag on either engine
-    (ListedParticipant.update(current=is_kept)
-     .where((ListedParticipant.request == request_id) & (ListedParticipant.current != is_kept)).execute())
+    db.execute_sql(_MARK_CURRENT, (keep, request_id, keep))  # a 0/1 flag on either engine
 
 
 _ROWS_OF = ('SELECT name, nik, scheme_code, scheme, scheme_name, verdict, funding, sheet, "row" '

@@ -90,8 +90,9 @@ def _refuse_frozen(req: Request, doing: str) -> None:
 
 def choose_signatory(signatory_id: int | None) -> Signatory:
     """The official who signs: the one asked for, or the only active one; refused when none can sign."""
-    active = list(Signatory.select().where(Signatory.active == True).order_by(Signatory.name, Signatory.id))  # noqa: E712
     if signatory_id is None:
+        active = list(Signatory.select().where(Signatory.active == True)  # noqa: E712
+                      .order_by(Signatory.name, Signatory.id))
         if not active:
             if Signatory.select().exists():
                 raise RuleError("Tidak ada pejabat penandatangan yang aktif. " + PENGATURAN_HINT)

@@ -41,8 +41,11 @@ class ServiceBase:
             raise ConflictError(what, row.updated_by, _local_text(row.updated_at))
         pk = model._meta.primary_key
         stamp = utcnow()
-        count = (model.update(**changes, version=row.version + 1, updated_at=stamp, updated_by=self.actor.label)
-                 .where((pk == getattr(row, pk.name)) & (model.version == row.version)).execute())
+        values = {**changes, "version": row.version + 1, "updated_at": stamp, "updated_by": self.actor.label}
+        fields = [model._meta.combined[key] for key in values]
+        params = [field.db_value(value) for field, value in zip(fields, values.values())]
+        params += [pk.db_value(getattr(row, pk.name)), row.version]
+        count = model._meta.database.execute_sql(_versioned_update(model, fields), params).rowcount
         if count != 1:
             fresh = model.get(pk == getattr(row, pk.name))
             raise ConflictError(what, fresh.updated_by, _local_text(fresh.updated_at))
@@ -51,6 +54,24 @@ class ServiceBase:
         # the row now reads as the database does: an operation can hand it on instead of reading it again
         row.version += 1
         row.updated_at, row.updated_by = stamp, self.actor.label
+
+
+# The text of each versioned UPDATE by table and columns (a handful in all), not any row: peewee built the same
+# statement anew for every save (~0.25 ms each, ~460 saves in the demo), SQLite's execution is a fraction of it.
+_UPDATE_SQL: dict[tuple[str, tuple[str, ...]], str] = {}
+
+
+def _versioned_update(model: type[Versioned], fields: list) -> str:
+    """`UPDATE table SET columns WHERE pk = ? AND version = ?`, in SQLite's dialect (the server translates it)."""
+    columns = tuple(field.column_name for field in fields)
+    key = (model._meta.table_name, columns)
+    sql = _UPDATE_SQL.get(key)
+    if sql is None:
+        sets = ", ".join(f'"{column}" = ?' for column in columns)
+        sql = (f'UPDATE "{model._meta.table_name}" SET {sets} '
+               f'WHERE "{model._meta.primary_key.column_name}" = ? AND "version" = ?')
+        _UPDATE_SQL[key] = sql
+    return sql
 
 
 def _local_text(moment: datetime | None) -> str | None:

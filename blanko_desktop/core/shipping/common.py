@@ -78,7 +78,9 @@ def parcel_of(services: Services, request_id: int, doing: str) -> tuple[Request,
 
 
 def parcel_by_id(parcel_id: int) -> Parcel:
-    row = Parcel.get_or_none(Parcel.id == parcel_id)
+    # read for every returned receipt: SQL written once, as current_parcel
+    sql = f"SELECT * FROM parcel WHERE id = {Parcel._meta.database.param}"
+    row = next(iter(Parcel.raw(sql, parcel_id)), None)
     if row is None:
         raise NotFoundError(f"Paket #{parcel_id} tidak ditemukan.")
     return row

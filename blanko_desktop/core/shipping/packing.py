@@ -11,7 +11,7 @@ from blanko_desktop.core import approval as approval_op
 from blanko_desktop.core import forms
 from blanko_desktop.core.errors import RuleError
 from blanko_desktop.core.forms import loaders, readback
-from blanko_desktop.core.models import AuditEvent, Lsp, Parcel, PrintedForm, utcnow
+from blanko_desktop.core.models import AuditEvent, Lsp, Parcel, PrintedForm, Request, utcnow
 from blanko_desktop.core.services import Services
 from blanko_desktop.core.shipping.common import PACKED, parcel_dict
 from blanko_desktop.core.stock import StockLedger
@@ -129,9 +129,14 @@ def _address_changes(lsp: Lsp, since, zone) -> list[str]:
 def packing_check(services: Services, request_id: int, label_address: str | None = None,
                   confirm_address: bool = False) -> PackingCheck:
     """Everything that must hold before the parcel of `request_id` is marked packed; reads only."""
+    return _packing_check(services, services.request(request_id), label_address, confirm_address)
+
+
+def _packing_check(services: Services, req: Request, label_address: str | None,
+                   confirm_address: bool) -> PackingCheck:
+    """packing_check of the request row `req` (pack reads it once for the check and its move)."""
     from blanko_desktop.core.shipping.common import office_hours
 
-    req = services.request(request_id)
     lsp = req.lsp
     zone = office_hours(services).zone
     items: list[CheckItem] = []
@@ -232,10 +237,11 @@ def pack(services: Services, request_id: int, label_address: str | None = None, 
          expected_version: int | None = None) -> Parcel:
     """Mark the parcel packed after the check holds: a Parcel row, the request packed, its SLA clock stopped."""
     def op():
-        check = packing_check(services, request_id, label_address, confirm_address)
+        req = services.request(request_id)
+        check = _packing_check(services, req, label_address, confirm_address)
         if not check.ok:
             raise RuleError(f"Paket permohonan #{request_id} belum dapat dikemas: " + " ".join(check.problems))
-        req = services.open_request(request_id, "tidak dapat dikemas")
+        services._open_request(req, "tidak dapat dikemas")
         parcel = Parcel.create(request=req, address=check.label_address, packed_at=utcnow(), status=PACKED,
                                receipt_number=check.receipt_number, updated_by=services.actor.label)
         services._audit("shipping.pack", "request", req.id, None,

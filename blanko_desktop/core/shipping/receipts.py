@@ -20,6 +20,7 @@ from blanko_desktop.core.shipping.common import (
     SHIPPED,
     current_parcel,
     office_date,
+    parcel_by_id,
     parcel_dict,
     status_label,
 )
@@ -187,7 +188,7 @@ def _planned(name: str, data: bytes, hint: str, parent: int | None = None) -> Pl
 
 def _match(services: Services, f: PlannedReceipt, sender_lsp: Lsp | None, parcel_id: int | None,
            kind: str | None, sender: str) -> None:
-    seen = Document.select(Document.request, Document.received_at).where(Document.sha256 == f.sha256).first()
+    seen = _received_before(f.sha256)
     if seen is not None:
         f.problem = (f"{f.name}: sudah diterima pada {seen.received_at.astimezone():%d-%m-%Y %H:%M} untuk "
                      f"permohonan #{seen.request_id}; tidak disimpan lagi.")
@@ -221,7 +222,7 @@ def _match(services: Services, f: PlannedReceipt, sender_lsp: Lsp | None, parcel
         match = parcels.get(chosen.id)
         f.how = match[2] if match else "petugas"
         f.kind = kind or (match[1] if match else (LSP if sender_lsp is not None else None))
-        _settle(f, chosen, sender_lsp, sender)
+        _settle(f, chosen, services.request(chosen.request_id), sender_lsp, sender)
         if not f.problem and f.kind is None:
             f.problem = (f"{f.name}: jenis tanda terima tidak dapat dikenali; pilih tanda terima kurir atau "
                          "tanda terima LSP.")
@@ -244,7 +245,7 @@ def _match(services: Services, f: PlannedReceipt, sender_lsp: Lsp | None, parcel
     # the request's parcel in force: a number of a parcel that was re-sent belongs to the new one
     parcel = current_parcel(parcel.request_id) or parcel
     f.how, f.kind = how, kind or found_kind
-    _settle(f, parcel, sender_lsp, sender)
+    _settle(f, parcel, services.request(parcel.request_id), sender_lsp, sender)
 
 
 def _parcel_for_number(number: str) -> Parcel | None:
@@ -257,9 +258,8 @@ def _parcel_for_number(number: str) -> Parcel | None:
     return candidate if candidate is not None and not candidate.receipt_number else None
 
 
-def _settle(f: PlannedReceipt, parcel: Parcel, sender_lsp: Lsp | None, sender: str) -> None:
-    """Fill in the parcel, or say why the scan cannot go with it."""
-    req = Request.get_by_id(parcel.request_id)
+def _settle(f: PlannedReceipt, parcel: Parcel, req: Request, sender_lsp: Lsp | None, sender: str) -> None:
+    """Fill in the parcel (of request `req`, read by the caller), or say why the scan cannot go with it."""
     f.parcel_id, f.request_id = parcel.id, req.id
     ref = f"permohonan #{req.id}" + (f", {parcel.receipt_number}" if parcel.receipt_number else "")
     if req.state == State.CLOSED:
@@ -319,15 +319,16 @@ def commit(services: Services, plan: ReceiptPlan) -> list[ReceiptOutcome]:
         parent = None
         for f in plan.files:
             recheck = replace(f, problem="")
-            parcel = Parcel.get_by_id(f.parcel_id)
-            _settle(recheck, parcel, plan.sender_lsp, plan.email[2] if plan.email else "")
-            if Document.select().where(Document.sha256 == f.sha256).exists():
+            parcel = parcel_by_id(f.parcel_id)
+            # read once: checked here, then moved along by this operation
+            req = services.request(parcel.request_id)
+            _settle(recheck, parcel, req, plan.sender_lsp, plan.email[2] if plan.email else "")
+            if _received_before(f.sha256) is not None:
                 recheck.problem = f"{f.name}: sudah diterima; tidak disimpan lagi."
             if recheck.problem:
                 raise RuleError(recheck.problem)
-            req = services.request(parcel.request_id)
             now = utcnow()
-            if plan.email and parent is None and not Document.select().where(Document.sha256 == email_sha).exists():
+            if plan.email and parent is None and _received_before(email_sha) is None:
                 name, data, sender = plan.email
                 parent = _document(services, req, "email", name, email_sha, data, None, now, parcel, sender)
             doc = _document(services, req, DOCUMENT_KIND[f.kind], f.name, f.sha256, f.data, parent, now, parcel,
@@ -349,6 +350,16 @@ def commit(services: Services, plan: ReceiptPlan) -> list[ReceiptOutcome]:
         return outcomes
 
     return services._write(op)
+
+
+# Asked of every scan when it is matched and again under the write lock: SQL written once (peewee built the select
+# anew each time); raw SQL goes to the server untranslated, so it carries the engine's own placeholder.
+_RECEIVED_BEFORE = "SELECT request_id, received_at FROM document WHERE sha256 = {p} LIMIT 1"  # sha256 is unique
+
+
+def _received_before(sha: str) -> Document | None:
+    """The first document stored with this content (its request and arrival), or None: not received yet."""
+    return next(iter(Document.raw(_RECEIVED_BEFORE.format(p=Document._meta.database.param), sha)), None)
 
 
 def _document(services: Services, req: Request, kind: str, name: str, sha: str, data: bytes, parent,

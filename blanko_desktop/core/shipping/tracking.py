@@ -43,7 +43,7 @@ def set_tracking(services: Services, request_id: int, tracking_no: str, expected
 
     def op():
         req, parcel = parcel_of(services, request_id, "nomor resi dicatat setelah paket dikemas")
-        services.open_request(req.id, "nomor resinya tidak dapat diubah lagi")
+        services._open_request(req, "nomor resinya tidak dapat diubah lagi")  # the row just read, not again
         if parcel.status not in (PACKED, SHIPPED):
             raise RuleError(f"Paket #{parcel.id} (permohonan #{req.id}) berstatus '{status_label(parcel.status)}'; "
                             "nomor resinya tidak dapat diubah lagi.")
@@ -72,7 +72,7 @@ def mark_delivered(services: Services, request_id: int, day: date | None = None)
 
     def op():
         req, parcel = parcel_of(services, request_id, "paket harus dikemas dan diserahkan ke kurir dulu")
-        services.open_request(req.id, "status paketnya tidak dapat diubah lagi")
+        services._open_request(req, "status paketnya tidak dapat diubah lagi")  # the row just read, not again
         if parcel.status == PACKED:
             raise RuleError(f"Paket #{parcel.id} (permohonan #{req.id}) belum diserahkan ke kurir.")
         if parcel.resolution:
@@ -102,7 +102,7 @@ def report_problem(services: Services, request_id: int, status: str, note: str) 
 
     def op():
         req, parcel = parcel_of(services, request_id, "paket harus dikemas dan diserahkan ke kurir dulu")
-        services.open_request(req.id, "status paketnya tidak dapat diubah lagi")
+        services._open_request(req, "status paketnya tidak dapat diubah lagi")  # the row just read, not again
         if parcel.status not in (SHIPPED,) or req.state != State.SHIPPED:
             raise RuleError(f"Paket #{parcel.id} (permohonan #{req.id}) berstatus '{status_label(parcel.status)}': "
                             "hanya paket yang sedang dikirim yang dapat dicatat kembali atau hilang.")
@@ -117,7 +117,7 @@ def report_problem(services: Services, request_id: int, status: str, note: str) 
 
 def _problem_parcel(services: Services, request_id: int, doing: str):
     req, parcel = parcel_of(services, request_id, doing)
-    services.open_request(req.id, doing)
+    services._open_request(req, doing)  # the row just read, not again
     if parcel.status not in (RETURNED, LOST) or parcel.resolution:
         raise RuleError(f"Paket #{parcel.id} (permohonan #{req.id}) berstatus '{status_label(parcel.status)}': "
                         f"{doing} hanya untuk paket yang kembali atau hilang.")

@@ -482,17 +482,20 @@ def _where_text(row: StockRange) -> str:
     return text
 
 
+# The rows holding any serial of first..last: the last row starting before `first` (if it reaches it) and those
+# starting within; one statement of two index probes on (prefix, first_no). Written once: every issue, return
+# and reversal asks it three times (check, move, join), and peewee built its two selects anew each time.
+_OVERLAPPING = ("SELECT * FROM (SELECT * FROM stock_range WHERE prefix = {p} AND first_no < {p} "
+                "ORDER BY first_no DESC LIMIT 1) AS head WHERE last_no >= {p} "
+                "UNION ALL SELECT * FROM stock_range WHERE prefix = {p} AND first_no BETWEEN {p} AND {p} "
+                "ORDER BY first_no")
+
+
 def _overlapping(prefix: str, first: int, last: int) -> list[StockRange]:
-    """The rows of `stock_range` that hold any serial of first..last, in serial order (two index probes)."""
-    rows = []
-    head = (StockRange.select().where((StockRange.prefix == prefix) & (StockRange.first_no < first))
-            .order_by(StockRange.first_no.desc()).first())
-    if head is not None and head.last_no >= first:
-        rows.append(head)
-    rows += list(StockRange.select().where((StockRange.prefix == prefix)
-                                           & (StockRange.first_no.between(first, last)))
-                 .order_by(StockRange.first_no))
-    return rows
+    """The rows of `stock_range` that hold any serial of first..last, in serial order."""
+    # raw SQL goes to the server untranslated: it carries the engine's own placeholder
+    sql = _OVERLAPPING.format(p=StockRange._meta.database.param)
+    return list(StockRange.raw(sql, prefix, first, first, prefix, first, last))
 
 
 def _relocate(r: SerialRange, place: str | None, request, lsp) -> None:
