@@ -13,9 +13,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
-
+from blanko_desktop.core.demo import pdfmake
 from blanko_desktop.core.textid import format_date_id, roman_month, terbilang
 
 SCHEMES = [
@@ -59,21 +57,11 @@ def participants(count: int, rng: random.Random, competent_share: float = 0.85) 
     return out
 
 
-def _pdf(lines: list[str]) -> bytes:
-    buf = io.BytesIO()
-    # uncompressed streams: no ASCII85 to encode here and decode in intake (half the PDF time of a demo);
-    # one text object per page with line feeds, not a font and a position per line: fewer operators for
-    # intake's text reading to parse, the same text
-    pdf = canvas.Canvas(buf, pagesize=A4, pageCompression=0)
-    for start in range(0, len(lines), 53):  # 53 lines of 14 pt from y=800 down to 60
-        if start:
-            pdf.showPage()
-        text = pdf.beginText(56, 800)
-        text.setFont("Helvetica", 10, leading=14)
-        text.textLines(lines[start:start + 53], trim=0)
-        pdf.drawText(text)
-    pdf.save()
-    return buf.getvalue()
+def _pdf(lines: list[str], title: str = "") -> bytes:
+    """Pages of 53 lines of 10 pt Helvetica from the top left down, each page one text object (fewer operators
+    for intake's text reading to parse than a font and a position per line; the same text)."""
+    return pdfmake.document([pdfmake.text_lines(56, 800, lines[start:start + 53])
+                             for start in range(0, max(len(lines), 1), 53)], pdfmake.A4, title)
 
 
 _XLSX_PARTS = {
