@@ -235,17 +235,8 @@ def _code128_bars(value: str, x: float, y: float) -> list[tuple[float, float, fl
 
 
 def _email(sender: str, attachment: tuple[str, bytes]) -> bytes:
-    from email.message import EmailMessage
-    from email.utils import format_datetime
-
+    from blanko_desktop.core.demo.documents import mail
     from blanko_desktop.core.models import utcnow
 
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = "blanko@bnsp.go.id"
-    msg["Subject"] = "Tanda terima blanko sertifikat"
-    msg["Date"] = format_datetime(utcnow())
-    msg.set_content("Bersama ini kami kirimkan pindaian tanda terima yang telah kami tandatangani.")
-    name, data = attachment
-    msg.add_attachment(data, maintype="application", subtype="pdf", filename=name)
-    return bytes(msg)
+    return mail(sender, "blanko@bnsp.go.id", "Tanda terima blanko sertifikat", utcnow(),
+                "Bersama ini kami kirimkan pindaian tanda terima yang telah kami tandatangani.", [attachment])
