@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,7 +102,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from blanko_desktop.core import demo, workflow
 
-    with ctx.services() as services:
+    with ctx.services() as services, _fewer_collections():
         if args.requests <= demo.SERVICES_LIMIT:
             result = demo.fill(services, args.requests, args.seed, force=args.force)
         else:
@@ -118,6 +121,25 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else _how_to_open(ctx, result["database"])),
     ])
     return EXIT_OK
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Fewer cyclic garbage collections while the demo fills a database: only this command, not the window's.
+
+    The demo allocates millions of short-lived objects: at the usual threshold a collection every 700 of them
+    (~270 in a 60-request demo, every tenth looking over all younger objects, two over the whole heap: ~0.1 s).
+    What exists before the demo starts stays to the end (frozen: no collection looks at it again) and a
+    collection comes every 50,000 allocations: ~45 collections, ~0.04 s less, ~9 MB more at the peak.
+    Put back after, for a caller that goes on (the tests' main(argv))."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, threshold[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _how_to_open(ctx: Context, location: str) -> str:
