@@ -15,7 +15,6 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.policy import SMTP
 from email.utils import format_datetime
-from xml.sax.saxutils import escape
 
 from blanko_desktop.core.demo import pdfmake
 from blanko_desktop.core.textid import format_date_id, roman_month, terbilang
@@ -108,6 +107,12 @@ _XLSX_PARTS = {
         '</styleSheet>'),
 }
 _EXCEL_EPOCH = date(1899, 12, 30)
+# what xml.sax.saxutils.escape does, without the ~7 ms its import costs (it pulls in urllib, http, ssl)
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape(text: str) -> str:
+    return text.translate(_XML_ESCAPES)
 
 
 def _column(index: int) -> str:
