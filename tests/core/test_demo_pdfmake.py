@@ -38,8 +38,19 @@ def test_every_file_is_its_own_even_with_the_same_page():
     assert check_pdf(first).text == check_pdf(second).text
 
 
-def test_a_receipt_scan_carries_its_barcode_as_bars():
+def test_a_receipt_scan_carries_its_barcode_as_bars_a_reader_decodes():
+    import zxingcpp
+    from PIL import Image, ImageDraw
+
+    from blanko_desktop.core.demo.dispatch import _code128_bars
+
     data = _scan_pdf("BUKTI TERIMA KIRIMAN  No. Resi: JP1234567890", "Penerima: staf LSP", barcode="JP1234567890")
     info = check_pdf(data)
     assert info.valid and "JP1234567890" in info.text
     assert data.count(b" re f") > 20  # the bars
+    for value in ("JP1234567890", "P123456789012", "JX9876543210"):
+        page = Image.new("L", (420, 120), 255)  # the bars drawn at 2 px a point, as a scanner would see them
+        draw = ImageDraw.Draw(page)
+        for x, y, w, h in _code128_bars(value, 0, 0):
+            draw.rectangle([round(2 * x), 20, round(2 * (x + w)) - 1, 20 + 2 * h], fill=0)
+        assert [hit.text for hit in zxingcpp.read_barcodes(page)] == [value]

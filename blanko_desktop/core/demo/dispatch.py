@@ -213,25 +213,23 @@ def _scan_pdf(title: str, note: str, barcode: str = "") -> bytes:
     return pdfmake.document([b"".join(page)], pdfmake.A5)
 
 
-class _Bars:
-    """Takes the rectangles a reportlab barcode draws, instead of a canvas (only rect is called: no bearers,
-    no human-readable line)."""
-
-    def __init__(self, x: float, y: float):
-        self.x, self.y, self.boxes = x, y, []
-
-    def rect(self, x, y, width, height, stroke=0, fill=1):
-        self.boxes.append((self.x + x, self.y + y, width, height))
-
-
 def _code128_bars(value: str, x: float, y: float) -> list[tuple[float, float, float, float]]:
-    """The bars of a Code 128 barcode as reportlab computes them (36 pt high, 1.2 pt module) at (x, y)."""
-    from reportlab.graphics.barcode import code128
+    """The bars of a Code 128 barcode at (x, y): 36 pt high, 1.2 pt a module, after an 18 pt quiet zone (what
+    reportlab's Code128 drew). zxing-cpp encodes it: the receipt form's QR code has it loaded already, where
+    reportlab's barcode package would cost ~9 ms of imports for one symbol."""
+    import zxingcpp
 
-    code = code128.Code128(value, barHeight=36, barWidth=1.2)
-    code.canv = bars = _Bars(x, y)
-    code.draw()
-    return bars.boxes
+    image = zxingcpp.create_barcode(value, zxingcpp.BarcodeFormat.Code128).to_image(scale=1, add_quiet_zones=False)
+    width = image.shape[1]
+    row = bytes(memoryview(image))[:width]  # one row says it all: dark modules are bars
+    bars, start = [], None
+    for i, level in enumerate((*row, 255)):
+        if level < 128 and start is None:
+            start = i
+        elif level >= 128 and start is not None:
+            bars.append((x + 18 + start * 1.2, y, (i - start) * 1.2, 36))
+            start = None
+    return bars
 
 
 def _email(sender: str, attachment: tuple[str, bytes]) -> bytes:
