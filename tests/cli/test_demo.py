@@ -126,3 +126,20 @@ def test_demo_requests_carry_real_documents(cli, demo_source):
     assert {"bukan 16 digit", "ganda", "notasi ilmiah", "bukan tanggal"} <= {
         w for f in bad for w in ("bukan 16 digit", "ganda", "notasi ilmiah", "bukan tanggal") if w in f["message"]}
     assert all(f["sheet"] for f in bad)
+
+
+def test_demo_in_process_leaves_the_garbage_collector_as_it_found_it(new_db, monkeypatch):
+    # the command collects less often while it fills; a caller that goes on (the window's process, the tests)
+    # gets its own thresholds back and nothing left frozen
+    import gc
+
+    from blanko_desktop.cli.main import main
+    from blanko_desktop.core import demo
+
+    seen = []
+    real_fill = demo.fill
+    monkeypatch.setattr(demo, "fill", lambda *a, **k: (seen.append(gc.get_threshold()), real_fill(*a, **k))[1])
+    before, frozen = gc.get_threshold(), gc.get_freeze_count()
+    assert main(["demo", "--requests", "3", "--officer", "Uji", "--db", str(new_db())]) == 0
+    assert seen and seen[0][0] > before[0]  # it did collect less often while filling
+    assert gc.get_threshold() == before and gc.get_freeze_count() == frozen

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,7 +102,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from blanko_desktop.core import demo, workflow
 
-    with ctx.services() as services:
+    with ctx.services() as services, _fewer_collections():
         if args.requests <= demo.SERVICES_LIMIT:
             result = demo.fill(services, args.requests, args.seed, force=args.force)
         else:
@@ -118,6 +121,26 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         "Buka dengan: blanko-desktop" + ("" if not ctx.db_given else _how_to_open(ctx, result["database"])),
     ])
     return EXIT_OK
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Fewer cyclic garbage collections while the demo fills a database: only this command, not the window's.
+
+    At the usual threshold (700 objects more than were freed) a 60-request demo ran ~225 collections, every
+    tenth over all younger objects and two over the whole heap: ~0.085 s. What exists before the demo starts
+    stays to the end (frozen: no collection looks at it again) and a collection comes every 50,000 objects:
+    3 collections, ~0.047 s, peak memory 76 -> 86 MB (at 200,000 none at all, but 106 MB; at 100,000 one
+    collection of ~0.04 s: the cost follows the young objects looked at, most of which the demo still holds).
+    Put back after, for a caller that goes on (the tests' main(argv))."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, threshold[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def _how_to_open(ctx: Context, location: str) -> str:

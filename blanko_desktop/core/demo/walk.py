@@ -6,7 +6,6 @@ often inside the LSP's e-mail); the checklist verifies them, a completion e-mail
 
 from __future__ import annotations
 
-import io
 import random
 import tempfile
 import time
@@ -368,16 +367,7 @@ def _scheme_sheets_workbook(lsp_name: str, people: list) -> bytes:
 
 def _scan_pdf() -> bytes:
     """A scanned letter: a page image with no text layer (the officer types the number of blanks)."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
+    from blanko_desktop.core.demo import pdfmake
 
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setFillGray(0.93)
-    pdf.rect(36, 36, 523, 770, fill=1, stroke=0)
-    pdf.setFillGray(0.35)
-    for y in range(740, 200, -18):
-        pdf.rect(70, y, 300 + (y * 37) % 150, 6, fill=1, stroke=0)
-    pdf.showPage()
-    pdf.save()
-    return buffer.getvalue()
+    strokes = [(70, y, 300 + (y * 37) % 150, 6) for y in range(740, 200, -18)]
+    return pdfmake.document([pdfmake.rects([(36, 36, 523, 770)], gray=0.93) + pdfmake.rects(strokes, gray=0.35)])
