@@ -160,6 +160,7 @@ FLUSH_WORKERS = 4  # fsyncs of one disk overlap in its journal; more threads onl
 # Files a transaction keeps in memory before it hands them to the pool early (a transaction storing thousands
 # of documents does not hold them all).
 FLUSH_IN_FLIGHT = 128
+FLUSH_BYTES = 64 << 20  # ... or once they hold this many bytes (a copy of large scans)
 
 
 class _Flushes:
@@ -247,16 +248,17 @@ class _PendingFile:
 class _Batch:
     """The documents a write transaction of one thread stored or relies on: waited for before it commits."""
 
-    __slots__ = ("files", "kept")
+    __slots__ = ("files", "kept", "kept_bytes")
 
     def __init__(self) -> None:
         self.files: dict[int, _PendingFile] = {}
-        self.kept = 0  # files joined since the last hand-over to the pool
+        self.kept = self.kept_bytes = 0  # files (and their bytes) joined since the last hand-over to the pool
 
     def join(self, pending: _PendingFile) -> None:
         if id(pending) not in self.files:
             self.files[id(pending)] = pending
             self.kept += 1
+            self.kept_bytes += len(pending.data or b"")
 
     def settle(self) -> list[_PendingFile]:
         """Write every file (side by side) and wait for them; the ones that failed."""
@@ -266,8 +268,8 @@ class _Batch:
 
     def hand_over_early(self) -> None:
         """A long transaction: the files kept so far go to the pool now rather than all staying in memory."""
-        if self.kept >= FLUSH_IN_FLIGHT:
-            self.kept = 0
+        if self.kept >= FLUSH_IN_FLIGHT or self.kept_bytes >= FLUSH_BYTES:
+            self.kept = self.kept_bytes = 0
             for pending in self.files.values():
                 pending.submit()
 

@@ -356,3 +356,25 @@ def test_a_process_killed_at_random_moments_never_leaves_a_row_without_its_file(
     assert inside >= ROUNDS // 3, inside  # the kills really hit transactions at work
     assert in_flight >= ROUNDS // 10, in_flight  # and files on their way to the disk
     assert committed_total >= ROUNDS // 4, committed_total  # and commits: files waited for, rows in
+
+
+@pytest.mark.parametrize("count, size, handed", [
+    (3, 1000, False),  # a few small files wait in memory for the commit
+    (storage_module.FLUSH_IN_FLIGHT, 100, True),  # many files go to the pool before the commit
+    (3, storage_module.FLUSH_BYTES // 2, True),  # large ones too, by their bytes
+])
+def test_a_long_transaction_hands_its_files_over_before_the_commit(storage, monkeypatch, count, size, handed):
+    """A transaction keeps its documents in memory until the commit, but not without bound: past a number of
+    files or of bytes they go to the pool early (a copy of thousands of scans must not hold them all)."""
+    gate = Gate(monkeypatch, closed=False)
+    datas = [bytes([n % 256]) * size + n.to_bytes(4, "big") for n in range(count)]
+
+    def op():
+        shas = [storage.files.put(data) for data in datas]
+        early = [storage_module._flushes.get(storage.files._target(sha)) for sha in shas]
+        return shas, any(p is None or p.submitted for p in early)
+
+    shas, went_early = storage.write(op)
+    assert went_early is handed
+    assert [storage.files.read(sha) for sha in shas] == datas and storage.check().ok
+    assert len(gate.threads) == count
