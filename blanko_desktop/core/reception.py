@@ -42,7 +42,6 @@ _ANALYSES: OrderedDict[tuple[str, str], FileAnalysis] = OrderedDict()
 _ANALYSES_KEPT = 64
 _ANALYSES_LOCK = threading.Lock()
 READ_PIECE = 1 << 20  # files are read in pieces of this size
-_PARALLEL_PUTS = 4  # files synced to the disk side by side at most (see Reception._store_files)
 
 
 def cached_analysis(sha256: str, name: str, load: Callable[[], bytes]) -> FileAnalysis:
@@ -388,37 +387,19 @@ class Reception:
     def _store_files(self, datas: list[bytes]) -> None:
         """Put each file in the document store, before the write transaction.
 
-        In a folder each file waits for its sync to the disk, and its folder's (5-10 ms each here): side by side
-        the waits overlap (4 files: ~27 ms one after the other, ~10 ms together). Each file has its own name
-        (its hash; a drop holds a content once), so the puts do not meet. The server keeps them for the
-        transaction, in memory: nothing to wait for there. Inside a write transaction (the demo's intakes)
-        the store itself syncs this thread's files in the background until the commit: helper threads
-        would only make them wait.
+        In a folder each file waits for its sync to the disk, and its folder's: the store's own batch writes them
+        side by side and returns once all are durable (inside a write transaction, as the demo's intakes are,
+        they join that transaction's batch and are written at its commit). The server keeps them for the
+        transaction, in memory: nothing to wait for there.
         """
-        put = self.storage.files.put
-        if self.storage.engine != "sqlite" or self.storage.files.in_transaction():
+        files = self.storage.files
+        if self.storage.engine != "sqlite":
             for data in datas:
-                put(data)
+                files.put(data)
             return
-        failures: list[BaseException] = []
-
-        def put_one(data: bytes) -> None:
-            try:
-                put(data)
-            except BaseException as exc:  # raised below, in the caller's thread
-                failures.append(exc)
-
-        for start in range(0, len(datas), _PARALLEL_PUTS):
-            batch = datas[start:start + _PARALLEL_PUTS]
-            # plain threads: concurrent.futures would be an import of its own (~5 ms) for four waits
-            helpers = [threading.Thread(target=put_one, args=(data,), daemon=True) for data in batch[1:]]
-            for helper in helpers:
-                helper.start()
-            put_one(batch[0])
-            for helper in helpers:
-                helper.join()
-            if failures:
-                raise failures[0]
+        with files.transaction():
+            for data in datas:
+                files.put(data)
 
     @staticmethod
     def _refuse_received_meanwhile(files: list[PlannedFile]) -> None:

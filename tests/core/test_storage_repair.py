@@ -170,18 +170,16 @@ def test_an_intake_paused_past_the_grace_period_stores_its_files_again(tmp_path)
     services = Services(storage, Actor("petugas", "Rina"))
     reception = Reception(services)
     plan = reception.prepare([("daftar.txt", b"bukan pdf tetapi tetap disimpan")])
-    real_put = storage.files.put
+    real_store = reception._store_files
     moved = []
 
-    def put_then_repair_elsewhere(data):
-        sha = real_put(data)
-        if not moved:  # the colleague's repair, right after the first store (before the save's transaction)
+    def store_then_repair_elsewhere(datas):
+        real_store(datas)
+        if not moved:  # the colleague's repair, right after the files are stored (before the save's transaction)
             moved.extend(storage.repair(grace=0))
-        return sha
 
-    storage.files.put = put_then_repair_elsewhere
+    reception._store_files = store_then_repair_elsewhere
     outcome = reception.commit(plan, received_at=None)
-    storage.files.put = real_put
     assert moved, "the repair must have moved the file for this test to mean anything"
     doc = outcome.added[0]
     assert storage.files.read(doc.sha256) == b"bukan pdf tetapi tetap disimpan"
