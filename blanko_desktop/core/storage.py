@@ -305,8 +305,8 @@ class _Transaction:
 class DocumentStore:
     """Files kept by their SHA-256, written atomically (temporary file, fsync, rename).
 
-    Inside `transaction()` (every write transaction of the file engine, on its thread) a put hands the file
-    to the pool and returns; the transaction waits for its files before it commits. Outside one, a put is
+    Inside `transaction()` (every write transaction of the file engine, on its thread) a put keeps the file
+    in the batch and returns; the pool writes the batch side by side before it commits. Outside one, a put is
     durable when it returns. Either way this process sees a file being stored: `has`, `read` (from memory),
     `path_for` (waits for it)."""
 
@@ -364,7 +364,7 @@ class DocumentStore:
 
     def put(self, data: bytes) -> str:
         """Store `data` (once) and return its SHA-256: durable on return outside a write transaction; inside
-        one, handed to the pool and durable before that transaction commits."""
+        one, kept in its batch and durable before that transaction commits."""
         sha = sha256_bytes(data)
         target = self._target(sha)
         if self._rely_on_pending(target):
