@@ -53,7 +53,9 @@ def render_form(services, form: str, request_id: int | None = None, *, pickup: d
     if form == "manifest":
         if pickup is None:
             raise RuleError("Daftar serah terima kurir dibuat per hari penjemputan: sebutkan tanggalnya.")
-        data = loaders.manifest_data(services, pickup)
+        from blanko_desktop.core.shipping.pickups import day_manifest_data
+
+        data = day_manifest_data(services, pickup)  # the day as the Pengiriman tab shows it
         return Paper(form, None, pickup.isoformat(), render(form, data), f"{_stem(form)}-{pickup.isoformat()}.pdf")
     if request_id is None:
         raise RuleError(f"{FORMS[form].title} dibuat untuk satu permohonan: sebutkan nomornya.")

@@ -11,7 +11,6 @@ from blanko_desktop.core.forms import (
     ApprovalSheetData,
     CompletionLetterData,
     LabelData,
-    ManifestData,
     ReceiptData,
     SchemeCount,
     SerialRange,
@@ -138,11 +137,3 @@ def completion_letter_data(services: Services, request_id: int) -> CompletionLet
         letter_number=req.letter_number, received_on=_office_date(services, req.received_at), lines=lines,
         officer=services.signing_officer("surat permintaan kelengkapan"), deadline="1 (satu) hari kerja",
         date=office_today(services))
-
-
-def manifest_data(services: Services, pickup_day: date) -> ManifestData:
-    """The courier's hand-over list of one pickup day, as the Pengiriman tab shows that day (one rule, in
-    shipping): the parcels the courier took, or, for the pickup still to come, the parcels packed and waiting."""
-    from blanko_desktop.core.shipping import pickups
-
-    return pickups.day_manifest_data(services, pickup_day)

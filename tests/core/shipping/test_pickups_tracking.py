@@ -52,13 +52,12 @@ def test_the_manifest_of_a_day_is_what_the_schedule_shows_that_day(services, des
     """`blanko form manifest --pickup DAY` and the Persetujuan & Cetak tab print what the Pengiriman tab shows for
     that day (they listed approved requests the courier could not take: not packed)."""
     from blanko_desktop.core.approval import paperwork
-    from blanko_desktop.core.forms import loaders
 
     packed, approved_only = desk.packed(4), desk.approved(3)
     day = pickups.next_pickup_day(services)
     shown = next(p for p in pickups.schedule(services, day, 1))
     number = shipping.current_parcel(packed).receipt_number
-    data = loaders.manifest_data(services, day)
+    data = pickups.day_manifest_data(services, day)
     assert [p.reference for p in data.parcels] == [number] and [p.request_id for p in shown.parcels] == [packed]
     assert data.parcels[0].quantity == 4 and data.parcels[0].city == "Surabaya" and approved_only != packed
     paper = paperwork.render_form(services, "manifest", pickup=day)
@@ -67,7 +66,7 @@ def test_the_manifest_of_a_day_is_what_the_schedule_shows_that_day(services, des
     shipping.handover(services, today(services), "Agus (JNE)")
     later = desk.packed(2)
     shipping.handover(services, today(services), "Budi (JNE)")
-    again = loaders.manifest_data(services, today(services))
+    again = pickups.day_manifest_data(services, today(services))
     assert [p.quantity for p in again.parcels] == [4, 2] and again.courier == "Agus (JNE), Budi (JNE)"
     assert later != packed
 
@@ -79,11 +78,9 @@ def test_the_manifest_of_a_day_is_what_the_schedule_shows_that_day(services, des
                          "yang dikemas untuk hari itu."),
 ])
 def test_manifest_refusals(services, desk, day, message):
-    from blanko_desktop.core.forms import loaders
-
     desk.approved()  # approved, not packed: nothing the courier could take
     with pytest.raises(RuleError) as info:
-        loaders.manifest_data(services, day)
+        pickups.day_manifest_data(services, day)
     assert str(info.value) == message
 
 
