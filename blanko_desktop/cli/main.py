@@ -145,8 +145,8 @@ def _main(argv: Sequence[str] | None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except NoOfficerError as exc:  # the window's hint (its Settings) does not help at a command line
-        return _refused(f"Nama petugas belum diisi: {exc.what} ditandatangani atas nama petugas. Beri nama dengan "
-                        "--officer \"NAMA\" atau isi profil petugas di aplikasi.", wants_json)
+        return _refused(f"{exc.missing} Beri nama dengan --officer \"NAMA\" atau isi profil petugas di aplikasi.",
+                        wants_json)
     except BlankoError as exc:
         return _refused(str(exc), wants_json, getattr(exc, "data", None))
     except KeyboardInterrupt:

@@ -20,8 +20,9 @@ class NoOfficerError(RuleError):
 
     def __init__(self, what: str):
         self.what = what
-        super().__init__(f"Nama petugas belum diisi: {what} ditandatangani atas nama petugas. Isi nama Anda di "
-                         "Data ▸ Pengaturan.")
+        # what is missing, apart from where to fill it in (the window's Settings; the CLI says --officer)
+        self.missing = f"Nama petugas belum diisi: {what} ditandatangani atas nama petugas."
+        super().__init__(f"{self.missing} Isi nama Anda di Data ▸ Pengaturan.")
 
 
 class ConflictError(RuleError):
