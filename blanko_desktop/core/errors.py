@@ -19,7 +19,6 @@ class NoOfficerError(RuleError):
     """A paper signed with the officer's name, asked for without one: it went out signed with the OS login."""
 
     def __init__(self, what: str):
-        self.what = what
         # what is missing, apart from where to fill it in (the window's Settings; the CLI says --officer)
         self.missing = f"Nama petugas belum diisi: {what} ditandatangani atas nama petugas."
         super().__init__(f"{self.missing} Isi nama Anda di Data ▸ Pengaturan.")
