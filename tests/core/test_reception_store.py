@@ -28,21 +28,24 @@ def test_every_file_of_a_big_drop_is_stored(services, storage) -> None:
 
 @pytest.mark.sqlite_only  # the file store's puts wait for the disk; the server's go in with the transaction
 def test_the_puts_of_a_folder_store_overlap(services, storage) -> None:
-    """Two puts meet at a barrier: one after the other, the first would wait there alone until it broke."""
+    """Two files' writes to the disk meet at a barrier: one after the other, the first would wait there alone until
+    it broke. (The store's batch writes them; intake puts them in it one by one.)"""
+    from blanko_desktop.core import storage as storage_module
+
     reception = Reception(services)
     plan = reception.prepare(files(2))
-    real_put = storage.files.put
+    real_write = storage_module._write_durably
     both = threading.Barrier(2, timeout=10)
 
-    def put_meeting_the_other(data: bytes) -> str:
+    def write_meeting_the_other(target, data: bytes) -> None:
         both.wait()
-        return real_put(data)
+        real_write(target, data)
 
-    storage.files.put = put_meeting_the_other
+    storage_module._write_durably = write_meeting_the_other
     try:
         outcome = reception.commit(plan)
     finally:
-        storage.files.put = real_put
+        storage_module._write_durably = real_write
     assert len(outcome.added) == 2 and not both.broken
 
 
